@@ -1,0 +1,7 @@
+import { handleJoinByCode } from "@/server/http/boards-api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
+  return handleJoinByCode((await params).code);
+}

@@ -1,0 +1,110 @@
+"use client";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type * as Y from "yjs";
+import { readBoard, type BoardState } from "@/lib/board/doc";
+import { addArgument, deleteArgument, updateArgument, type ArgumentPatch, type NewArgument } from "@/lib/board/operations";
+import type { ModelResult } from "@/lib/board/validate";
+import type { Argument } from "@/lib/board/argument";
+import type { ErrorPayload } from "@/lib/errors/errors";
+import { AwarenessStateSchema, type AwarenessState } from "@/lib/protocol/protocol";
+import { BoardClient, type ConnectionStatus } from "./board-client";
+
+export interface Peer extends AwarenessState {
+  /** Yjs client id: one per open tab. */
+  clientId: number;
+  isSelf: boolean;
+}
+
+export interface BoardActions {
+  add(input: NewArgument): ModelResult<Argument>;
+  update(id: string, patch: ArgumentPatch): ModelResult<Argument>;
+  remove(id: string): ModelResult<string[]>;
+}
+
+export interface UseBoardResult {
+  board: BoardState | null;
+  status: ConnectionStatus;
+  /** Local edits the server has not yet confirmed as saved. */
+  pending: number;
+  /** The latest error from the server; cleared by `dismissError`. */
+  error: ErrorPayload | null;
+  dismissError(): void;
+  peers: Peer[];
+  actions: BoardActions;
+}
+
+/**
+ * Connects to a board and keeps a React view of it. `presence` is published through awareness;
+ * pass null until the person has chosen a display name.
+ */
+export function useBoard(boardId: string, sourceText: string, presence: AwarenessState | null): UseBoardResult {
+  const [client, setClient] = useState<BoardClient | null>(null);
+  const [doc, setDoc] = useState<Y.Doc | null>(null);
+  const [board, setBoard] = useState<BoardState | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus>("connecting");
+  const [pending, setPending] = useState(0);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [peers, setPeers] = useState<Peer[]>([]);
+
+  useEffect(() => {
+    const next = new BoardClient(boardId);
+    setClient(next);
+    setDoc(next.doc);
+    const offs = [
+      next.on("status", setStatus),
+      next.on("pending", setPending),
+      next.on("error", setError),
+      next.on("reset", setDoc),
+    ];
+    return () => {
+      offs.forEach((off) => off());
+      next.destroy();
+    };
+  }, [boardId]);
+
+  // Re-read the board on every change to the current document.
+  useEffect(() => {
+    if (!doc) return;
+    const refresh = () => setBoard(readBoard(doc));
+    refresh();
+    doc.on("update", refresh);
+    return () => doc.off("update", refresh);
+  }, [doc]);
+
+  useEffect(() => {
+    if (!client || !doc) return;
+    const awareness = client.awareness;
+    const refresh = () => setPeers(readPeers(awareness.getStates(), doc.clientID));
+    refresh();
+    awareness.on("change", refresh);
+    return () => awareness.off("change", refresh);
+  }, [client, doc]);
+
+  useEffect(() => {
+    if (client && presence) client.setPresence(presence);
+  }, [client, doc, presence]);
+
+  const add = useCallback((input: NewArgument) => (doc ? addArgument(doc, sourceText, input) : notReady<Argument>()), [doc, sourceText]);
+  const update = useCallback(
+    (id: string, patch: ArgumentPatch) => (doc ? updateArgument(doc, sourceText, id, patch) : notReady<Argument>()),
+    [doc, sourceText],
+  );
+  const remove = useCallback((id: string) => (doc ? deleteArgument(doc, id) : notReady<string[]>()), [doc]);
+  const actions = useMemo(() => ({ add, update, remove }), [add, update, remove]);
+  const dismissError = useCallback(() => setError(null), []);
+
+  return { board, status, pending, error, dismissError, peers, actions };
+}
+
+function readPeers(states: Map<number, Record<string, unknown>>, selfId: number): Peer[] {
+  const peers: Peer[] = [];
+  for (const [clientId, state] of states) {
+    const parsed = AwarenessStateSchema.safeParse(state);
+    if (parsed.success) peers.push({ ...parsed.data, clientId, isSelf: clientId === selfId });
+  }
+  return peers.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.user.name.localeCompare(b.user.name));
+}
+
+function notReady<T>(): ModelResult<T> {
+  return { ok: false, error: { code: "argument-not-found", message: "The board is still loading." } };
+}

@@ -1,0 +1,105 @@
+import * as Y from "yjs";
+import { ROOTS } from "./constants";
+import { argumentsMap, readArgument, recordToJSON } from "./doc";
+import { contextFor } from "./operations";
+import { validateArgumentRecord, type ModelError } from "./validate";
+
+export type UpdateRejection =
+  | { code: "undecodable"; message: string }
+  | { code: "incomplete-update"; message: string }
+  | { code: "forbidden-root"; message: string }
+  | { code: "protected-root"; message: string }
+  | { code: "invalid-content"; message: string; detail: ModelError; argumentId: string };
+
+/** `noop` is true when the update held nothing new (e.g. a handshake reply from an up-to-date client). */
+export type UpdateVerdict = { ok: true; noop: boolean; changedArgumentIds: string[] } | { ok: false; rejection: UpdateRejection };
+
+/**
+ * Applies a client's update to `trial` (mutates it) and checks the result against the board's rules,
+ * reading the state before the update from `before`. On rejection `trial` is left dirty: the caller
+ * must rebuild it from `before`. `before` is never touched, which is what keeps a bad update from
+ * harming the live document.
+ */
+export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array, source: string): UpdateVerdict {
+  // Every type the update touched, with the map keys it touched (null for list-like changes).
+  const changed = new Map<Y.AbstractType<unknown>, Set<string | null>>();
+  const collect = (tr: Y.Transaction) => {
+    for (const [type, keys] of tr.changed) {
+      const seen = changed.get(type as Y.AbstractType<unknown>) ?? new Set<string | null>();
+      for (const key of keys) seen.add(key);
+      changed.set(type as Y.AbstractType<unknown>, seen);
+    }
+  };
+  // A root first created by applyUpdate is a generic type that getMap later swaps for a new Y.Map,
+  // stranding the types recorded in `changed`; giving the board's roots their real type first keeps
+  // the comparisons below meaningful.
+  for (const name of Object.values(ROOTS)) trial.getMap(name);
+  trial.on("afterTransaction", collect);
+  try {
+    Y.applyUpdate(trial, update);
+  } catch {
+    return reject({ code: "undecodable", message: "The update could not be decoded." });
+  } finally {
+    trial.off("afterTransaction", collect);
+  }
+  if (trial.store.pendingStructs || trial.store.pendingDs) {
+    return reject({ code: "incomplete-update", message: "The update depends on changes the server has not seen; resync first." });
+  }
+
+  const roots = new Map<Y.AbstractType<unknown>, string>();
+  for (const [name, type] of trial.share) roots.set(type as Y.AbstractType<unknown>, name);
+  const argumentsRoot = argumentsMap(trial) as unknown as Y.AbstractType<unknown>;
+  const changedIds = new Set<string>();
+
+  for (const [type, keys] of changed) {
+    const { root, recordKey } = locate(type, argumentsRoot);
+    const rootName = roots.get(root);
+    if (rootName === undefined || !Object.values(ROOTS).includes(rootName as never)) {
+      return reject({ code: "forbidden-root", message: `A board has no "${rootName ?? "?"}" section.` });
+    }
+    if (rootName !== ROOTS.arguments) return reject({ code: "protected-root", message: `Clients cannot change the board's ${rootName}.` });
+    if (type === argumentsRoot) {
+      // Keys of the arguments map itself that were added, replaced or removed.
+      for (const key of keys) {
+        if (key === null) return reject({ code: "forbidden-root", message: "The arguments section is a map, not a list." });
+        changedIds.add(key);
+      }
+    } else if (recordKey !== null) {
+      changedIds.add(recordKey);
+    }
+  }
+
+  const ctx = contextFor(trial, source);
+  for (const id of changedIds) {
+    const value = argumentsMap(trial).get(id);
+    if (value === undefined) continue; // a deletion; orphaned replies simply stop being shown
+    const candidate = recordToJSON(value);
+    const verdict = validateArgumentRecord(candidate, ctx, readArgument(before, id));
+    if (!verdict.ok) return reject({ code: "invalid-content", message: verdict.error.message, detail: verdict.error, argumentId: id });
+    if (verdict.value.id !== id) {
+      return reject({
+        code: "invalid-content",
+        message: "An argument's id must match its key.",
+        detail: { code: "invalid-argument", message: "An argument's id must match its key." },
+        argumentId: id,
+      });
+    }
+  }
+  return { ok: true, noop: changed.size === 0, changedArgumentIds: [...changedIds] };
+}
+
+/** Walks up from a changed type to its root, remembering the key it sits under in the arguments map. */
+function locate(type: Y.AbstractType<unknown>, argumentsRoot: Y.AbstractType<unknown>) {
+  let current = type;
+  let recordKey: string | null = null;
+  while (current._item) {
+    const parent = current._item.parent as Y.AbstractType<unknown>;
+    if (parent === argumentsRoot) recordKey = current._item.parentSub;
+    current = parent;
+  }
+  return { root: current, recordKey };
+}
+
+function reject(rejection: UpdateRejection): UpdateVerdict {
+  return { ok: false, rejection };
+}

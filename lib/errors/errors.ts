@@ -1,0 +1,72 @@
+/**
+ * Parley's one error type. Every failure a user or a client can see carries one of these codes;
+ * ERROR_TABLE says what each means on HTTP and on the sync socket.
+ */
+export type ErrorCode =
+  | "bad-request"
+  | "invalid-content"
+  | "board-not-found"
+  | "payload-too-large"
+  | "malformed-message"
+  | "not-joined"
+  | "protocol-mismatch"
+  | "update-rejected"
+  | "resync-required"
+  | "rate-limited"
+  | "storage-unavailable"
+  | "internal";
+
+export interface ErrorInfo {
+  /** HTTP status for API routes. */
+  http: number;
+  /** Whether the sync server disconnects the socket after reporting it. */
+  closesSocket: boolean;
+  /** Whether trying the same thing again later can succeed. */
+  retry: boolean;
+  /** When it is raised (also the source for docs/protocol.md). */
+  when: string;
+}
+
+export const ERROR_TABLE: Record<ErrorCode, ErrorInfo> = {
+  "bad-request": { http: 400, closesSocket: false, retry: false, when: "A request body or query failed validation." },
+  "invalid-content": { http: 422, closesSocket: false, retry: false, when: "Well-formed input that breaks a board rule (empty argument, quote not in the source…)." },
+  "board-not-found": { http: 404, closesSocket: false, retry: false, when: "No board has that id or join code." },
+  "payload-too-large": { http: 413, closesSocket: true, retry: false, when: "A body or sync message is larger than the limit." },
+  "malformed-message": { http: 400, closesSocket: true, retry: false, when: "A sync or awareness frame that cannot be decoded." },
+  "not-joined": { http: 400, closesSocket: true, retry: false, when: "A sync message arrived before a successful join." },
+  "protocol-mismatch": { http: 400, closesSocket: true, retry: false, when: "The client speaks another protocol version." },
+  "update-rejected": { http: 422, closesSocket: false, retry: false, when: "A decodable Yjs update that breaks a board rule; the server state is sent back." },
+  "resync-required": { http: 409, closesSocket: false, retry: true, when: "An update that builds on changes the server has not seen; run the sync handshake again." },
+  "rate-limited": { http: 429, closesSocket: false, retry: true, when: "Too many requests in a short time." },
+  "storage-unavailable": { http: 503, closesSocket: false, retry: true, when: "The database could not be reached; nothing was saved or applied." },
+  internal: { http: 500, closesSocket: false, retry: true, when: "An unexpected server fault." },
+};
+
+export class ParleyError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = "ParleyError";
+    this.code = code;
+    this.details = details;
+  }
+  get info(): ErrorInfo {
+    return ERROR_TABLE[this.code];
+  }
+}
+
+/** The JSON body of every error response and every error sent on the sync socket. */
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  retry: boolean;
+  details?: unknown;
+}
+
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof ParleyError) {
+    return { code: error.code, message: error.message, retry: error.info.retry, ...(error.details !== undefined ? { details: error.details } : {}) };
+  }
+  return { code: "internal", message: "Something went wrong on the server.", retry: true };
+}

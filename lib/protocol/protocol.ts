@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { ErrorPayload } from "../errors/errors";
+
+/**
+ * Parley's sync protocol: the y-protocols sync and awareness messages carried as binary Socket.io
+ * events, one Socket.io room per board. docs/protocol.md is the prose version of this file.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Socket.io namespace of the sync server. */
+export const SYNC_NAMESPACE = "/sync";
+
+export const EVENTS = {
+  /** C→S JSON JoinRequest, acknowledged with JoinAck. Must come first. */
+  join: "join",
+  /** Both ways, binary: one y-protocols sync message (step 1, step 2 or update). C→S step 2/update may carry an ack. */
+  sync: "sync",
+  /** Both ways, binary: one y-protocols awareness update. */
+  awareness: "awareness",
+  /** S→C JSON ErrorPayload, for errors that have no ack to travel in (sent before a disconnect). */
+  error: "parley-error",
+} as const;
+
+export const SYNC_LIMITS = {
+  /** Largest sync frame accepted: a whole board's state fits many times over. */
+  maxSyncMessageBytes: 1_000_000,
+  maxAwarenessMessageBytes: 16_384,
+  /** Socket.io's own cap sits above ours, so an oversized frame still gets a clear error before the disconnect. */
+  transportMaxBytes: 4_000_000,
+} as const;
+
+export const JoinRequestSchema = z.object({
+  protocol: z.number().int(),
+  boardId: z.string().min(1).max(64),
+});
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+
+export type JoinAck = { ok: true; boardId: string; protocol: number } | ({ ok: false } & ErrorPayload);
+
+/** Ack for a client's step 2 or update: sent only after the update is in the database (or refused). */
+export type UpdateAck = { ok: true } | ({ ok: false } & ErrorPayload);
+
+/** What a client publishes in awareness; the server refuses anything else. */
+export const AwarenessStateSchema = z
+  .object({
+    user: z.object({
+      id: z.string().min(1).max(64),
+      name: z.string().trim().min(1).max(40),
+      color: z.string().regex(/^#[0-9a-f]{6}$/i),
+    }),
+    /** The argument this person is editing, if any. */
+    editing: z.string().max(64).nullable().optional(),
+  })
+  .strict();
+export type AwarenessState = z.infer<typeof AwarenessStateSchema>;

@@ -1,0 +1,67 @@
+import { randomInt } from "node:crypto";
+import * as Y from "yjs";
+import { LIMITS } from "../../lib/board/constants";
+import { initBoardDoc } from "../../lib/board/doc";
+import { makePositions, PositionDraftSchema, type PositionDraft } from "../../lib/board/position";
+import { ParleyError } from "../../lib/errors/errors";
+import { z } from "zod";
+import type { BoardRecord, BoardStore, NewSourceDocument } from "../persistence/board-store";
+
+/** Unambiguous characters for join codes: no 0/O, 1/I/L. */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+export const NewSourceSchema = z.object({
+  title: z.string().trim().min(1, "Give the source a title.").max(LIMITS.boardTitleMaxChars),
+  publisher: z.string().trim().max(120).nullable().default(null),
+  publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Dates look like 2018-09-05.").nullable().default(null),
+  language: z.string().trim().min(2).max(16).default("en"),
+  text: z
+    .string()
+    .refine((t) => t.trim().length >= 20, "Paste at least a paragraph of text to debate.")
+    .refine((t) => t.length <= LIMITS.sourceMaxChars, `A source can be at most ${LIMITS.sourceMaxChars.toLocaleString("en")} characters.`),
+});
+
+export interface CreateBoardOptions {
+  title: string;
+  source: NewSourceDocument;
+  positions: PositionDraft[];
+  /** Stable id (the demo board is "demo"); random when absent. */
+  id?: string;
+  joinCode?: string;
+  /** Writes initial content into the new board's document (the demo board's arguments). */
+  fill?: (doc: Y.Doc, sourceText: string) => void;
+}
+
+/** Creates a board on a source document, with its positions, in one transaction. */
+export async function createBoard(store: BoardStore, options: CreateBoardOptions): Promise<BoardRecord> {
+  const positions = z.array(PositionDraftSchema).min(2, "A debate needs at least two positions.").max(6).safeParse(options.positions);
+  if (!positions.success) throw new ParleyError("bad-request", positions.error.issues[0].message);
+  const source = await store.ensureSourceDocument(options.source);
+
+  const doc = new Y.Doc();
+  initBoardDoc(doc, { title: options.title, sourceSha256: source.sha256 }, makePositions(positions.data));
+  options.fill?.(doc, source.text);
+  const initialUpdate = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+
+  for (let attempt = 0; ; attempt++) {
+    const joinCode = options.joinCode ?? randomString(CODE_ALPHABET, 6);
+    try {
+      return await store.createBoard({ id: options.id ?? randomString(ID_ALPHABET, 10), title: options.title, joinCode, sourceId: source.id, initialUpdate });
+    } catch (error) {
+      // A clash of random codes is astronomically rare; retry a few times before giving up.
+      if (options.joinCode || attempt >= 3 || (await store.getBoardByJoinCode(joinCode)) === null) throw error;
+    }
+  }
+}
+
+export function normalizeJoinCode(code: string): string {
+  return code.replace(/[\s-]/g, "").toUpperCase();
+}
+
+function randomString(alphabet: string, length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}

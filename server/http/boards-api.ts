@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { LIMITS } from "../../lib/board/constants";
+import { PositionDraftSchema } from "../../lib/board/position";
+import { ParleyError } from "../../lib/errors/errors";
+import { demoPositionDrafts, loadDemoSource } from "../../prisma/seed/demo-board";
+import { createBoard, NewSourceSchema, normalizeJoinCode } from "../boards/create-board";
+import { getAppContext } from "./context";
+import { toSummary } from "./queries";
+import { errorResponse, json, readJson } from "./respond";
+import type { BoardSummary } from "./types";
+
+const CreateBoardRequestSchema = z.object({
+  title: z.string().trim().min(1, "Give the board a title.").max(LIMITS.boardTitleMaxChars, `A title can be at most ${LIMITS.boardTitleMaxChars} characters.`),
+  source: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("article") }),
+    NewSourceSchema.pick({ title: true, text: true, publisher: true }).extend({ kind: z.literal("text") }),
+  ]),
+  positions: z.array(PositionDraftSchema).min(2, "Name both positions.").max(6).optional(),
+});
+
+/** POST /api/boards */
+export async function handleCreateBoard(request: Request): Promise<Response> {
+  try {
+    const body = await readJson(request, CreateBoardRequestSchema);
+    const { store } = getAppContext();
+    const source =
+      body.source.kind === "article"
+        ? (({ sha256: _sha, ...rest }) => rest)(loadDemoSource())
+        : { title: body.source.title, text: body.source.text, publisher: body.source.publisher ?? null, publishedOn: null, language: "en" };
+    const positions = body.positions ?? (body.source.kind === "article" ? demoPositionDrafts() : null);
+    if (!positions) throw new ParleyError("bad-request", "Name the two positions this board will debate.");
+    const board = await createBoard(store, { title: body.title, source, positions });
+    return json({ board: toSummary(board, source.title), url: `/b/${board.id}` }, 201, { location: `/b/${board.id}` });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** GET /api/boards */
+export async function handleListBoards(): Promise<Response> {
+  try {
+    const boards = await getAppContext().store.listRecentBoards(20);
+    return json({ boards: boards.map((b): BoardSummary => toSummary(b, b.sourceTitle)) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** GET /api/join/:code */
+export async function handleJoinByCode(code: string): Promise<Response> {
+  try {
+    const normalized = normalizeJoinCode(code);
+    if (!/^[A-Z0-9]{4,12}$/.test(normalized)) throw new ParleyError("bad-request", "A join code is 6 letters and digits, like DEMO18.");
+    const { store } = getAppContext();
+    const board = await store.getBoardByJoinCode(normalized);
+    if (!board) throw new ParleyError("board-not-found", `No board has the code ${normalized}. Check it with your facilitator.`);
+    const source = await store.getSourceDocument(board.sourceId);
+    return json({ board: toSummary(board, source?.title ?? "") });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

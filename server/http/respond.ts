@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { ERROR_TABLE, ParleyError, toErrorPayload } from "../../lib/errors/errors";
+
+/** Largest JSON body the API reads: a pasted source of LIMITS.sourceMaxChars plus room to spare. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+}
+
+/** Turns any failure into the documented error body and its HTTP status. */
+export function errorResponse(error: unknown): Response {
+  const payload = toErrorPayload(error);
+  if (!(error instanceof ParleyError)) console.error("[parley] unexpected API error:", error);
+  return json(payload, ERROR_TABLE[payload.code].http);
+}
+
+/** Reads and validates a JSON body, refusing oversized or malformed ones with a clear error. */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new ParleyError("payload-too-large", `Requests are limited to ${MAX_BODY_BYTES / 1_000_000} MB.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ParleyError("payload-too-large", `Requests are limited to ${MAX_BODY_BYTES / 1_000_000} MB.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ParleyError("bad-request", "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    throw new ParleyError("bad-request", issues[0]?.message ?? "The request is not valid.", { issues });
+  }
+  return parsed.data;
+}

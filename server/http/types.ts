@@ -1,0 +1,25 @@
+/** Shapes the HTTP API and the pages hand to the browser (dates as ISO strings). */
+export interface BoardSummary {
+  id: string;
+  title: string;
+  joinCode: string;
+  sourceTitle: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SourceView {
+  id: string;
+  title: string;
+  publisher: string | null;
+  /** ISO date (YYYY-MM-DD) as the publisher gives it. */
+  publishedOn: string | null;
+  language: string;
+  text: string;
+  sha256: string;
+}
+
+export interface BoardPageData {
+  board: BoardSummary;
+  source: SourceView;
+}

@@ -1,0 +1,71 @@
+/**
+ * Everything Parley keeps in its database, behind one small interface. The Prisma implementation
+ * serves both PostgreSQL and embedded PGlite; tests/integration/store-contract.ts runs the same
+ * contract suite against each.
+ */
+export type DatabaseKind = "postgres" | "pglite";
+
+export interface SourceDocumentRecord {
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  language: string;
+  text: string;
+  sha256: string;
+  createdAt: Date;
+}
+
+export type NewSourceDocument = Omit<SourceDocumentRecord, "id" | "createdAt" | "sha256">;
+
+export interface BoardRecord {
+  id: string;
+  title: string;
+  joinCode: string;
+  sourceId: string;
+  updateSeq: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface BoardListing extends BoardRecord {
+  sourceTitle: string;
+}
+
+/** A board's persisted content: the latest snapshot (if any) followed by the log entries after it. */
+export interface StoredBoardState {
+  parts: Uint8Array[];
+  /** Log entries after the snapshot: what compaction would fold in. */
+  logLength: number;
+  latestSeq: number;
+}
+
+export interface CompactionResult {
+  foldedUpdates: number;
+  snapshotBytes: number;
+  upToSeq: number;
+}
+
+export interface BoardStore {
+  readonly kind: DatabaseKind;
+  /** Resolves when the database answers; rejects otherwise. */
+  ping(): Promise<void>;
+  /** Returns the document with this text, creating it if new (documents are keyed by their SHA-256). */
+  ensureSourceDocument(input: NewSourceDocument): Promise<SourceDocumentRecord>;
+  getSourceDocument(id: string): Promise<SourceDocumentRecord | null>;
+  /** Creates the board and its first log entry (the initial Yjs state) in one transaction. */
+  createBoard(input: { id: string; title: string; joinCode: string; sourceId: string; initialUpdate: Uint8Array }): Promise<BoardRecord>;
+  getBoard(id: string): Promise<BoardRecord | null>;
+  getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>;
+  listRecentBoards(limit: number): Promise<BoardListing[]>;
+  /** Appends one Yjs update to the board's log; resolves with its sequence number once committed. */
+  appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
+  loadBoardState(boardId: string): Promise<StoredBoardState>;
+  /**
+   * Folds the latest snapshot and every log entry after it into a new snapshot, in one transaction
+   * that holds the board's row lock, then deletes what it folded. `merge` must be pure. Returns null when
+   * there was nothing to fold.
+   */
+  compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<CompactionResult | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,133 @@
+import { createHash, randomUUID } from "node:crypto";
+import { ParleyError } from "../../lib/errors/errors";
+import type { BoardListing, BoardRecord, BoardStore, CompactionResult, NewSourceDocument, SourceDocumentRecord, StoredBoardState } from "./board-store";
+import type { Database } from "./connect";
+
+/** BoardStore over Prisma; the same code serves PostgreSQL and PGlite through their driver adapters. */
+export class PrismaBoardStore implements BoardStore {
+  readonly kind;
+  private readonly prisma;
+
+  constructor(database: Pick<Database, "kind" | "prisma">) {
+    this.kind = database.kind;
+    this.prisma = database.prisma;
+  }
+
+  async ping(): Promise<void> {
+    await this.prisma.$queryRaw`SELECT 1`;
+  }
+
+  async ensureSourceDocument(input: NewSourceDocument): Promise<SourceDocumentRecord> {
+    const sha256 = createHash("sha256").update(input.text, "utf8").digest("hex");
+    return storage(() =>
+      this.prisma.sourceDocument.upsert({
+        where: { sha256 },
+        // An existing document is returned untouched: its text is immutable once used.
+        update: {},
+        create: { id: `src-${sha256.slice(0, 16)}`, sha256, ...input },
+      }),
+    );
+  }
+
+  getSourceDocument(id: string): Promise<SourceDocumentRecord | null> {
+    return storage(() => this.prisma.sourceDocument.findUnique({ where: { id } }));
+  }
+
+  async createBoard(input: { id: string; title: string; joinCode: string; sourceId: string; initialUpdate: Uint8Array }): Promise<BoardRecord> {
+    return storage(() =>
+      this.prisma.$transaction(async (tx) => {
+        await tx.board.create({ data: { id: input.id, title: input.title, joinCode: input.joinCode, sourceId: input.sourceId, updateSeq: 1 } });
+        await tx.boardUpdate.create({ data: { boardId: input.id, seq: 1, data: bytes(input.initialUpdate) } });
+        return tx.board.findUniqueOrThrow({ where: { id: input.id } });
+      }),
+    );
+  }
+
+  getBoard(id: string): Promise<BoardRecord | null> {
+    return storage(() => this.prisma.board.findUnique({ where: { id } }));
+  }
+
+  getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null> {
+    return storage(() => this.prisma.board.findUnique({ where: { joinCode } }));
+  }
+
+  async listRecentBoards(limit: number): Promise<BoardListing[]> {
+    const rows = await storage(() =>
+      this.prisma.board.findMany({ orderBy: { updatedAt: "desc" }, take: limit, include: { source: { select: { title: true } } } }),
+    );
+    return rows.map(({ source, ...board }) => ({ ...board, sourceTitle: source.title }));
+  }
+
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    // Bumping boards.update_seq takes the board's row lock before the log row exists, so sequence
+    // order equals commit order: compaction (which holds the same lock) can never skip an entry.
+    const rows = await storage(
+      () => this.prisma.$queryRaw<{ seq: number }[]>`
+        WITH bumped AS (
+          UPDATE "boards" SET "update_seq" = "update_seq" + 1, "updated_at" = now()
+          WHERE "id" = ${boardId} RETURNING "update_seq"
+        )
+        INSERT INTO "board_updates" ("board_id", "seq", "data")
+        SELECT ${boardId}, "update_seq", ${bytes(update)} FROM bumped
+        RETURNING "seq"`,
+    );
+    if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+    return Number(rows[0].seq);
+  }
+
+  async loadBoardState(boardId: string): Promise<StoredBoardState> {
+    return storage(() =>
+      this.prisma.$transaction(async (tx) => {
+        const board = await tx.board.findUnique({ where: { id: boardId }, select: { updateSeq: true } });
+        if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+        const snapshot = await tx.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" } });
+        const updates = await tx.boardUpdate.findMany({
+          where: { boardId, seq: { gt: snapshot?.upToSeq ?? 0 } },
+          orderBy: { seq: "asc" },
+          select: { data: true },
+        });
+        const parts = [...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)];
+        return { parts, logLength: updates.length, latestSeq: board.updateSeq };
+      }),
+    );
+  }
+
+  async compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<CompactionResult | null> {
+    return storage(() =>
+      this.prisma.$transaction(async (tx) => {
+        const locked = await tx.$queryRaw<{ update_seq: number }[]>`SELECT "update_seq" FROM "boards" WHERE "id" = ${boardId} FOR UPDATE`;
+        if (locked.length === 0) return null;
+        const snapshot = await tx.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" } });
+        const updates = await tx.boardUpdate.findMany({ where: { boardId, seq: { gt: snapshot?.upToSeq ?? 0 } }, orderBy: { seq: "asc" } });
+        if (updates.length === 0) return null;
+        const upToSeq = updates[updates.length - 1].seq;
+        const data = merge([...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)]);
+        await tx.boardSnapshot.create({ data: { boardId, data: bytes(data), upToSeq } });
+        await tx.boardUpdate.deleteMany({ where: { boardId, seq: { lte: upToSeq } } });
+        await tx.boardSnapshot.deleteMany({ where: { boardId, upToSeq: { lt: upToSeq } } });
+        return { foldedUpdates: updates.length, snapshotBytes: data.byteLength, upToSeq };
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.prisma.$disconnect();
+  }
+}
+
+/** Prisma's Bytes fields want a Uint8Array over a plain ArrayBuffer. */
+function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
+}
+
+/** Runs a database call; anything but a ParleyError becomes `storage-unavailable` (nothing was saved). */
+async function storage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ParleyError) throw error;
+    const reference = randomUUID().slice(0, 8);
+    console.error(`[parley] database error ${reference}:`, (error as Error).message);
+    throw new ParleyError("storage-unavailable", `The database is not available right now (ref ${reference}). Nothing was lost; try again shortly.`);
+  }
+}

@@ -1,0 +1,14 @@
+import type { ErrorPayload } from "../../lib/errors/errors";
+
+/** One participant's link to a room, whatever carries it (Socket.io in production, a test pair in tests). */
+export interface Connection {
+  readonly id: string;
+  sendSync(frame: Uint8Array): void;
+  sendAwareness(frame: Uint8Array): void;
+  sendError(error: ErrorPayload): void;
+  /** Ends the connection (after anything already sent has been flushed). */
+  close(): void;
+}
+
+/** What a room answers to a client's sync message; travels back in the Socket.io ack. */
+export type SyncResult = { ok: true } | ({ ok: false } & ErrorPayload);

@@ -1,0 +1,71 @@
+import type { BoardStore } from "../persistence/board-store";
+import { BoardRoom, type RoomOptions } from "./board-room";
+
+export interface RoomManagerOptions extends RoomOptions {
+  /** How long a room with nobody in it stays loaded before it is compacted and unloaded. */
+  idleUnloadMs: number;
+}
+
+/**
+ * Keeps a board's room in memory while anyone is connected, loading it once however many people
+ * join at the same moment, and unloading it (after a final compaction) once it has been idle.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Promise<BoardRoom>>();
+  private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly options: RoomManagerOptions,
+  ) {}
+
+  /** The loaded room for a board, loading it if needed. Rejects with board-not-found. */
+  acquire(boardId: string): Promise<BoardRoom> {
+    this.cancelIdle(boardId);
+    let room = this.rooms.get(boardId);
+    if (!room) {
+      room = BoardRoom.load(boardId, this.store, this.options);
+      this.rooms.set(boardId, room);
+      room.catch(() => this.rooms.delete(boardId));
+    }
+    return room;
+  }
+
+  /** A room only if it is already loaded (for updates relayed from other server processes). */
+  async peek(boardId: string): Promise<BoardRoom | null> {
+    const room = this.rooms.get(boardId);
+    return room ? room.catch(() => null) : null;
+  }
+
+  /** Call after a connection leaves; schedules the unload when the room is empty. */
+  release(room: BoardRoom): void {
+    if (room.connections.size > 0 || this.idleTimers.has(room.boardId)) return;
+    const timer = setTimeout(() => void this.unload(room), this.options.idleUnloadMs);
+    timer.unref?.();
+    this.idleTimers.set(room.boardId, timer);
+  }
+
+  loadedBoardIds(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** Compacts and unloads every room (at shutdown). */
+  async closeAll(): Promise<void> {
+    const rooms = await Promise.all([...this.rooms.values()].map((r) => r.catch(() => null)));
+    await Promise.all(rooms.map((room) => room && this.unload(room, true)));
+  }
+
+  private async unload(room: BoardRoom, force = false): Promise<void> {
+    this.idleTimers.delete(room.boardId);
+    if (room.connections.size > 0 && !force) return;
+    this.rooms.delete(room.boardId);
+    await room.compact();
+    await room.destroy();
+  }
+
+  private cancelIdle(boardId: string): void {
+    const timer = this.idleTimers.get(boardId);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(boardId);
+  }
+}

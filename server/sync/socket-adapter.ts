@@ -1,0 +1,93 @@
+import type { Namespace, Socket } from "socket.io";
+import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
+import { EVENTS, JoinRequestSchema, PROTOCOL_VERSION, type JoinAck } from "../../lib/protocol/protocol";
+import { asBytes } from "../../lib/protocol/sync-messages";
+import type { BoardRoom } from "./board-room";
+import type { Connection, SyncResult } from "./connection";
+import type { RoomManager } from "./room-manager";
+
+type Ack<T> = ((answer: T) => void) | undefined;
+
+/** Binds a Socket.io namespace to the rooms: the whole transport, per docs/protocol.md. */
+export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager): void {
+  namespace.on("connection", (socket) => {
+    let room: BoardRoom | null = null;
+    const connection = socketConnection(socket);
+
+    socket.on(EVENTS.join, async (request: unknown, ack: Ack<JoinAck>) => {
+      const answer = (value: JoinAck) => (typeof ack === "function" ? ack(value) : undefined);
+      const parsed = JoinRequestSchema.safeParse(request);
+      if (!parsed.success) return answer(failure(new ParleyError("bad-request", "A join needs { protocol, boardId }.")));
+      if (parsed.data.protocol !== PROTOCOL_VERSION) {
+        answer(failure(new ParleyError("protocol-mismatch", `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`)));
+        return socket.disconnect(true);
+      }
+      if (room) return answer(failure(new ParleyError("bad-request", "This connection has already joined a board.")));
+      try {
+        const joined = await rooms.acquire(parsed.data.boardId);
+        if (!socket.connected) return rooms.release(joined);
+        room = joined;
+        await socket.join(joined.boardId);
+        joined.join(connection);
+        answer({ ok: true, boardId: joined.boardId, protocol: PROTOCOL_VERSION });
+      } catch (error) {
+        answer(failure(error));
+      }
+    });
+
+    socket.on(EVENTS.sync, async (payload: unknown, ack: Ack<SyncResult>) => {
+      const result = await routeSync(room, connection, payload);
+      if (typeof ack === "function") ack(result);
+      else if (!result.ok) connection.sendError(result);
+    });
+
+    socket.on(EVENTS.awareness, (payload: unknown) => {
+      if (!room) return void notJoined(connection);
+      const bytes = asBytes(payload);
+      if (!bytes) return void protocolViolation(connection, "Presence messages must be binary.");
+      room.handleAwareness(connection, bytes);
+    });
+
+    socket.on("disconnect", () => {
+      if (!room) return;
+      room.leave(connection.id);
+      rooms.release(room);
+    });
+  });
+}
+
+async function routeSync(room: BoardRoom | null, connection: Connection, payload: unknown): Promise<SyncResult> {
+  if (!room) return notJoined(connection);
+  const bytes = asBytes(payload);
+  if (!bytes) return protocolViolation(connection, "Sync messages must be binary.");
+  return room.handleSync(connection, bytes);
+}
+
+function socketConnection(socket: Socket): Connection {
+  return {
+    id: socket.id,
+    sendSync: (frame) => void socket.emit(EVENTS.sync, frame),
+    sendAwareness: (frame) => void socket.emit(EVENTS.awareness, frame),
+    sendError: (error) => void socket.emit(EVENTS.error, error),
+    // Let the error frame go out before the close.
+    close: () => void setTimeout(() => socket.disconnect(true), 20),
+  };
+}
+
+function notJoined(connection: Connection): SyncResult {
+  const payload = toErrorPayload(new ParleyError("not-joined", "Join a board before syncing."));
+  connection.sendError(payload);
+  connection.close();
+  return { ok: false, ...payload };
+}
+
+function protocolViolation(connection: Connection, message: string): SyncResult {
+  const payload = toErrorPayload(new ParleyError("malformed-message", message));
+  connection.sendError(payload);
+  connection.close();
+  return { ok: false, ...payload };
+}
+
+function failure(error: unknown): JoinAck {
+  return { ok: false, ...toErrorPayload(error) };
+}

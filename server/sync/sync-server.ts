@@ -1,0 +1,70 @@
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { createClient } from "redis";
+import { Server } from "socket.io";
+import { SYNC_LIMITS, SYNC_NAMESPACE } from "../../lib/protocol/protocol";
+import { asBytes } from "../../lib/protocol/sync-messages";
+import type { RoomManager } from "./room-manager";
+import { attachSyncNamespace } from "./socket-adapter";
+
+/** Events between server processes (through the Redis adapter) about boards they both hold. */
+const RELAY = { update: "parley:relay-update", awareness: "parley:relay-awareness" } as const;
+
+export interface SyncServer {
+  io: Server;
+  /** Passes an accepted frame to the other server processes (no-op without Redis). */
+  publish(kind: "update" | "awareness", boardId: string, frame: Uint8Array): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Socket.io on an HTTP server, carrying the sync protocol in the /sync namespace. With `redisUrl`,
+ * several processes share rooms through the Socket.io Redis adapter and relay accepted updates to
+ * each other so every process's copy of a board stays current.
+ */
+export async function createSyncServer(
+  httpServer: HttpServer,
+  rooms: RoomManager,
+  options: { redisUrl?: string; corsOrigin?: string } = {},
+): Promise<SyncServer> {
+  const io = new Server(httpServer, {
+    maxHttpBufferSize: SYNC_LIMITS.transportMaxBytes,
+    // Other upgrade requests (Next's hot reload in development) are not ours to close.
+    destroyUpgrade: false,
+    ...(options.corsOrigin ? { cors: { origin: options.corsOrigin.split(",") } } : {}),
+  });
+  let closeRedis = async () => {};
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    closeRedis = async () => {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    };
+  }
+  const namespace = io.of(SYNC_NAMESPACE);
+  if (options.redisUrl) {
+    namespace.on(RELAY.update, async (boardId: string, frame: unknown) => {
+      const bytes = asBytes(frame);
+      const room = bytes && (await rooms.peek(boardId));
+      if (room && bytes) room.applyRemoteUpdate(bytes);
+    });
+    namespace.on(RELAY.awareness, async (boardId: string, frame: unknown) => {
+      const bytes = asBytes(frame);
+      const room = bytes && (await rooms.peek(boardId));
+      if (room && bytes) room.applyRemoteAwareness(bytes);
+    });
+  }
+  attachSyncNamespace(namespace, rooms);
+  return {
+    io,
+    publish: (kind, boardId, frame) => {
+      if (options.redisUrl) namespace.serverSideEmit(RELAY[kind], boardId, frame);
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeRedis();
+    },
+  };
+}
