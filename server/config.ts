@@ -29,7 +29,7 @@ const EnvSchema = z.object({
 export type ParleyConfig = z.infer<typeof EnvSchema>;
 
 /** Reads configuration from the environment; exits with a readable message when a value is wrong. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ParleyConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): ParleyConfig {
   const parsed = EnvSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -99,8 +99,17 @@ export class BoardClient {
     this.setStatus("syncing");
     this.socket.emit(EVENTS.join, { protocol: PROTOCOL_VERSION, boardId: this.boardId }, (ack: JoinAck) => {
       if (!ack.ok) {
-        this.setStatus("failed");
         this.emit("error", ack);
+        if (ack.retry) {
+          // e.g. the database is briefly down: try the join again rather than give up on the board.
+          this.setStatus("offline");
+          this.retryTimer ??= setTimeout(() => {
+            this.retryTimer = null;
+            if (this.socket.connected) this.join();
+          }, RETRY_DELAY_MS);
+          return;
+        }
+        this.setStatus("failed");
         this.socket.disconnect();
         return;
       }
@@ -158,7 +167,8 @@ export class BoardClient {
   }
 
   private onDisconnect(): void {
-    this.setStatus("offline");
+    // A refused join is final (no such board, or an outdated page): do not promise a reconnect.
+    if (this.status !== "failed") this.setStatus("offline");
     this.setPending(0); // unsaved edits stay in the doc and go out in the next handshake
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, others, REMOTE);

@@ -120,7 +120,11 @@ function resolveQuotes(source: string, quotes: QuoteAnchor[]): ModelResult<Quote
   return { ok: true, value: normalizeQuotes(out) };
 }
 
-/** A short random id; uses the Web Crypto API that browsers and Node 20 both provide. */
+/**
+ * A short random id (64 bits, hex). Uses crypto.getRandomValues, which browsers provide also on plain
+ * http (a classroom network), unlike crypto.randomUUID; Node 20 has it too.
+ */
 export function newArgumentId(): string {
-  return `arg-${globalThis.crypto.randomUUID().replace(/-/g, "").slice(0, 16)}`;
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
+  return `arg-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }

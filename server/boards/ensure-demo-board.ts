@@ -2,8 +2,8 @@ import { DEMO_BOARD_ID, DEMO_JOIN_CODE, demoPositionDrafts, fillDemoBoard, loadD
 import type { BoardStore } from "../persistence/board-store";
 import { createBoard } from "./create-board";
 
-/** The demo arguments' timestamps: the article's publication day, so the seed is deterministic. */
-const DEMO_EPOCH = Date.UTC(2018, 8, 5, 9, 0, 0);
+/** The demo debate reads as if it happened over the quarter of an hour before the board was created. */
+const DEMO_LEAD_MS = 15 * 60_000;
 
 /**
  * Creates the demo board ("demo", /b/demo) unless it exists. Idempotent, also when two processes
@@ -20,7 +20,7 @@ export async function ensureDemoBoard(store: BoardStore): Promise<boolean> {
       title: source.title,
       source,
       positions: demoPositionDrafts(),
-      fill: (doc, text) => fillDemoBoard(doc, text, DEMO_EPOCH),
+      fill: (doc, text) => fillDemoBoard(doc, text, Date.now() - DEMO_LEAD_MS),
     });
     return true;
   } catch (error) {

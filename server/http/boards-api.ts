@@ -30,7 +30,9 @@ export async function handleCreateBoard(request: Request): Promise<Response> {
     const positions = body.positions ?? (body.source.kind === "article" ? demoPositionDrafts() : null);
     if (!positions) throw new ParleyError("bad-request", "Name the two positions this board will debate.");
     const board = await createBoard(store, { title: body.title, source, positions });
-    return json({ board: toSummary(board, source.title), url: `/b/${board.id}` }, 201, { location: `/b/${board.id}` });
+    // Identical text reuses the stored document (and its title): report what the board really cites.
+    const stored = await store.getSourceDocument(board.sourceId);
+    return json({ board: toSummary(board, stored?.title ?? source.title), url: `/b/${board.id}` }, 201, { location: `/b/${board.id}` });
   } catch (error) {
     return errorResponse(error);
   }

@@ -78,8 +78,10 @@ export class PrismaBoardStore implements BoardStore {
   async loadBoardState(boardId: string): Promise<StoredBoardState> {
     return storage(() =>
       this.prisma.$transaction(async (tx) => {
-        const board = await tx.board.findUnique({ where: { id: boardId }, select: { updateSeq: true } });
-        if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+        // The key-share lock keeps a compaction (FOR UPDATE) from committing between reading the snapshot
+        // and reading the log after it, which would lose everything it folded; appends are not blocked.
+        const board = await tx.$queryRaw<{ update_seq: number }[]>`SELECT "update_seq" FROM "boards" WHERE "id" = ${boardId} FOR KEY SHARE`;
+        if (board.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
         const snapshot = await tx.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" } });
         const updates = await tx.boardUpdate.findMany({
           where: { boardId, seq: { gt: snapshot?.upToSeq ?? 0 } },
@@ -87,7 +89,7 @@ export class PrismaBoardStore implements BoardStore {
           select: { data: true },
         });
         const parts = [...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)];
-        return { parts, logLength: updates.length, latestSeq: board.updateSeq };
+        return { parts, logLength: updates.length, latestSeq: Number(board[0].update_seq) };
       }),
     );
   }

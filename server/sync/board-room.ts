@@ -61,7 +61,10 @@ export class BoardRoom {
   leave(connectionId: string): void {
     if (!this.connections.delete(connectionId)) return;
     const departure = this.presence.removeConnection(connectionId);
-    if (departure) this.broadcastAwareness(departure, connectionId);
+    if (!departure) return;
+    this.broadcastAwareness(departure, connectionId);
+    // Other server processes hold this person's presence too; a client that drops never says goodbye itself.
+    this.options.publish?.("awareness", this.boardId, departure);
   }
 
   /** Handles one sync frame from a client; resolves with the acknowledgement to send back. */

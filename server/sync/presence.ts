@@ -11,7 +11,7 @@ export interface AwarenessEntry {
 /**
  * Decodes an awareness update (varUint count, then clientID, clock and JSON state per entry) and checks
  * each state against AwarenessStateSchema. Returns null when the frame is malformed or a state is not
- * one Parley clients publish; `null` states (someone leaving) are allowed.
+ * one Parley clients publish; `null` states (someone leaving) and `{}` (not yet introduced) are allowed.
  */
 export function parseAwarenessUpdate(frame: Uint8Array): AwarenessEntry[] | null {
   try {
@@ -23,13 +23,21 @@ export function parseAwarenessUpdate(frame: Uint8Array): AwarenessEntry[] | null
       const clientId = decoding.readVarUint(decoder);
       decoding.readVarUint(decoder); // clock
       const state: unknown = JSON.parse(decoding.readVarString(decoder));
-      if (state !== null && !AwarenessStateSchema.safeParse(state).success) return null;
+      if (state !== null && !isUnintroduced(state) && !AwarenessStateSchema.safeParse(state).success) return null;
       entries.push({ clientId, state });
     }
     return decoding.hasContent(decoder) ? null : entries;
   } catch {
     return null;
   }
+}
+
+/**
+ * y-protocols gives every client the local state `{}` until it says who it is, and re-sends it every
+ * 15 s; refusing it would disconnect everyone who has not yet chosen a name.
+ */
+function isUnintroduced(state: unknown): boolean {
+  return typeof state === "object" && state !== null && !Array.isArray(state) && Object.keys(state).length === 0;
 }
 
 /**

@@ -22,7 +22,11 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager): v
         answer(failure(new ParleyError("protocol-mismatch", `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`)));
         return socket.disconnect(true);
       }
-      if (room) return answer(failure(new ParleyError("bad-request", "This connection has already joined a board.")));
+      if (room) {
+        // A client that reloads after a refused update joins again on the same connection: same board, same answer.
+        if (room.boardId === parsed.data.boardId) return answer({ ok: true, boardId: room.boardId, protocol: PROTOCOL_VERSION });
+        return answer(failure(new ParleyError("bad-request", "This connection has already joined another board.")));
+      }
       try {
         const joined = await rooms.acquire(parsed.data.boardId);
         if (!socket.connected) return rooms.release(joined);

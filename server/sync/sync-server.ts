@@ -3,12 +3,16 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import { Server } from "socket.io";
 import { SYNC_LIMITS, SYNC_NAMESPACE } from "../../lib/protocol/protocol";
-import { asBytes } from "../../lib/protocol/sync-messages";
 import type { RoomManager } from "./room-manager";
 import { attachSyncNamespace } from "./socket-adapter";
 
 /** Events between server processes (through the Redis adapter) about boards they both hold. */
 const RELAY = { update: "parley:relay-update", awareness: "parley:relay-awareness" } as const;
+
+// The Redis adapter JSON-encodes serverSideEmit arguments, which turns a Uint8Array into a plain
+// object; relayed frames therefore travel as base64 strings.
+const toRelay = (frame: Uint8Array): string => Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength).toString("base64");
+const fromRelay = (frame: unknown): Uint8Array | null => (typeof frame === "string" ? new Uint8Array(Buffer.from(frame, "base64")) : null);
 
 export interface SyncServer {
   io: Server;
@@ -46,12 +50,12 @@ export async function createSyncServer(
   const namespace = io.of(SYNC_NAMESPACE);
   if (options.redisUrl) {
     namespace.on(RELAY.update, async (boardId: string, frame: unknown) => {
-      const bytes = asBytes(frame);
+      const bytes = fromRelay(frame);
       const room = bytes && (await rooms.peek(boardId));
       if (room && bytes) room.applyRemoteUpdate(bytes);
     });
     namespace.on(RELAY.awareness, async (boardId: string, frame: unknown) => {
-      const bytes = asBytes(frame);
+      const bytes = fromRelay(frame);
       const room = bytes && (await rooms.peek(boardId));
       if (room && bytes) room.applyRemoteAwareness(bytes);
     });
@@ -60,7 +64,7 @@ export async function createSyncServer(
   return {
     io,
     publish: (kind, boardId, frame) => {
-      if (options.redisUrl) namespace.serverSideEmit(RELAY[kind], boardId, frame);
+      if (options.redisUrl) namespace.serverSideEmit(RELAY[kind], boardId, toRelay(frame));
     },
     close: async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));

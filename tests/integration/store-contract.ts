@@ -1,0 +1,175 @@
+/**
+ * The BoardStore contract: every implementation (PostgreSQL, PGlite) must pass the same suite.
+ * `open` returns a migrated, empty database and the store over it; the suite shares it between tests,
+ * so each test works on boards and sources of its own.
+ */
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { initBoardDoc, readBoard } from "@/lib/board/doc";
+import { makePositions } from "@/lib/board/position";
+import { docFromParts, foldUpdates } from "@/lib/board/snapshot";
+import { ParleyError } from "@/lib/errors/errors";
+import type { BoardStore, NewSourceDocument } from "@/server/persistence/board-store";
+import type { Database } from "@/server/persistence/connect";
+import { ARTICLE, addTestArgument } from "./support/board";
+
+export interface StoreUnderTest {
+  database: Database;
+  store: BoardStore;
+  cleanup(): Promise<void>;
+}
+
+const unique = () => randomBytes(4).toString("hex");
+
+function sourceDraft(text = `A source text long enough to debate, number ${unique()}.`): NewSourceDocument {
+  return { title: "Test source", publisher: null, publishedOn: null, language: "en", text };
+}
+
+/** A board document and the Yjs updates that built it: the initial state, then one per argument. */
+function boardUpdates(argumentCount: number): { initial: Uint8Array; updates: Uint8Array[]; doc: Y.Doc } {
+  const doc = new Y.Doc();
+  initBoardDoc(doc, { title: "Contract board", sourceSha256: "0".repeat(64) }, makePositions([{ key: "us", label: "Us" }, { key: "them", label: "Them" }]));
+  const initial = Y.encodeStateAsUpdate(doc);
+  const updates: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < argumentCount; i++) addTestArgument(doc, { text: `Argument number ${i}.` });
+  return { initial, updates, doc };
+}
+
+export function defineStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`BoardStore contract: ${name}`, () => {
+    let subject: StoreUnderTest;
+    let store: BoardStore;
+
+    beforeAll(async () => {
+      subject = await open();
+      store = subject.store;
+    }, 60_000);
+    afterAll(() => subject?.cleanup());
+
+    async function newBoard(initial = boardUpdates(0).initial, sourceId?: string) {
+      const source = sourceId ?? (await store.ensureSourceDocument(sourceDraft(ARTICLE))).id;
+      const id = `board-${unique()}`;
+      return store.createBoard({ id, title: `Board ${id}`, joinCode: unique().toUpperCase(), sourceId: source, initialUpdate: initial });
+    }
+
+    it("answers ping", async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it("ensureSourceDocument returns the same document for the same text, a new one for new text", async () => {
+      const draft = sourceDraft();
+      const first = await store.ensureSourceDocument(draft);
+      const again = await store.ensureSourceDocument({ ...draft, title: "Another title for the same text" });
+      expect(again.id).toBe(first.id);
+      expect(again.title).toBe("Test source");
+      expect(first.text).toBe(draft.text);
+      expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
+      const other = await store.ensureSourceDocument(sourceDraft());
+      expect(other.id).not.toBe(first.id);
+      expect(await store.getSourceDocument(first.id)).toMatchObject({ id: first.id, text: draft.text });
+      expect(await store.getSourceDocument("src-missing")).toBeNull();
+    });
+
+    it("refuses to change a source's text once a board uses it, and allows it before", async () => {
+      const unused = await store.ensureSourceDocument(sourceDraft());
+      await subject.database.prisma.$executeRaw`UPDATE "source_documents" SET "text" = 'changed while unused' WHERE "id" = ${unused.id}`;
+      expect((await store.getSourceDocument(unused.id))?.text).toBe("changed while unused");
+
+      const used = await store.ensureSourceDocument(sourceDraft());
+      await newBoard(undefined, used.id);
+      await expect(
+        subject.database.prisma.$executeRaw`UPDATE "source_documents" SET "text" = 'rewritten' WHERE "id" = ${used.id}`,
+      ).rejects.toThrow(/cannot change/);
+      expect((await store.getSourceDocument(used.id))?.text).toBe(used.text);
+    });
+
+    it("creates boards and finds them by id and by join code", async () => {
+      const board = await newBoard();
+      expect(board).toMatchObject({ updateSeq: 1 });
+      expect(await store.getBoard(board.id)).toEqual(board);
+      expect(await store.getBoardByJoinCode(board.joinCode)).toEqual(board);
+      expect(await store.getBoard("no-such-board")).toBeNull();
+      expect(await store.getBoardByJoinCode("NOSUCH")).toBeNull();
+    });
+
+    it("lists boards most recently updated first, up to the limit", async () => {
+      const [a, b, c] = [await newBoard(), await newBoard(), await newBoard()];
+      // Pin the timestamps: boards created within the same millisecond would otherwise tie.
+      await subject.database.prisma.$executeRaw`UPDATE "boards" SET "updated_at" = '2001-01-01'`;
+      for (const [board, day] of [[a, "2020-01-01"], [b, "2020-01-02"], [c, "2020-01-03"]] as const) {
+        await subject.database.prisma.$executeRaw`UPDATE "boards" SET "updated_at" = ${day}::timestamp WHERE "id" = ${board.id}`;
+      }
+      expect((await store.listRecentBoards(3)).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
+
+      await store.appendUpdate(a.id, boardUpdates(1).updates[0]); // an edit makes a board recent
+      const listed = await store.listRecentBoards(2);
+      expect(listed.map((x) => x.id)).toEqual([a.id, c.id]);
+      expect(listed[0].sourceTitle).toBe("Test source");
+    });
+
+    it("appendUpdate returns increasing sequence numbers", async () => {
+      const { initial, updates } = boardUpdates(3);
+      const board = await newBoard(initial);
+      const seqs = [];
+      for (const update of updates) seqs.push(await store.appendUpdate(board.id, update));
+      expect(seqs).toEqual([2, 3, 4]);
+      expect((await store.getBoard(board.id))?.updateSeq).toBe(4);
+    });
+
+    it("appendUpdate on an unknown board fails with board-not-found", async () => {
+      const error = await store.appendUpdate("no-such-board", boardUpdates(1).updates[0]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ParleyError);
+      expect((error as ParleyError).code).toBe("board-not-found");
+    });
+
+    it("loadBoardState returns the log in order", async () => {
+      const { initial, updates, doc } = boardUpdates(3);
+      const board = await newBoard(initial);
+      for (const update of updates) await store.appendUpdate(board.id, update);
+      const state = await store.loadBoardState(board.id);
+      expect(state.parts.map((p) => Buffer.from(p).toString("hex"))).toEqual([initial, ...updates].map((p) => Buffer.from(p).toString("hex")));
+      expect(state).toMatchObject({ logLength: 4, latestSeq: 4 });
+      expect(readBoard(docFromParts(state.parts))).toEqual(readBoard(doc));
+      await expect(store.loadBoardState("no-such-board")).rejects.toMatchObject({ code: "board-not-found" });
+    });
+
+    it("compact folds the log into a snapshot that reloads to the same state", async () => {
+      const { initial, updates, doc } = boardUpdates(4);
+      const board = await newBoard(initial);
+      for (const update of updates) await store.appendUpdate(board.id, update);
+      const before = docFromParts((await store.loadBoardState(board.id)).parts);
+
+      const result = await store.compact(board.id, foldUpdates);
+      expect(result).toMatchObject({ foldedUpdates: 5, upToSeq: 5 });
+      const after = await store.loadBoardState(board.id);
+      expect(after).toMatchObject({ logLength: 0, latestSeq: 5 });
+      expect(after.parts).toHaveLength(1);
+      const reloaded = docFromParts(after.parts);
+      expect(readBoard(reloaded)).toEqual(readBoard(before));
+      expect(readBoard(reloaded)).toEqual(readBoard(doc));
+      expect(Y.encodeStateVector(reloaded)).toEqual(Y.encodeStateVector(before));
+
+      expect(await store.compact(board.id, foldUpdates)).toBeNull();
+      expect(await store.compact("no-such-board", foldUpdates)).toBeNull();
+    });
+
+    it("keeps an update appended after a compaction", async () => {
+      const { initial, updates, doc } = boardUpdates(3);
+      const board = await newBoard(initial);
+      await store.appendUpdate(board.id, updates[0]);
+      await store.compact(board.id, foldUpdates);
+      expect(await store.appendUpdate(board.id, updates[1])).toBe(3);
+      expect(await store.appendUpdate(board.id, updates[2])).toBe(4);
+
+      const state = await store.loadBoardState(board.id);
+      expect(state).toMatchObject({ logLength: 2, latestSeq: 4 });
+      expect(state.parts).toHaveLength(3);
+      expect(readBoard(docFromParts(state.parts))).toEqual(readBoard(doc));
+
+      expect(await store.compact(board.id, foldUpdates)).toMatchObject({ foldedUpdates: 2, upToSeq: 4 });
+      expect(readBoard(docFromParts((await store.loadBoardState(board.id)).parts))).toEqual(readBoard(doc));
+    });
+  });
+}
