@@ -1,0 +1,135 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { QuoteAnchor } from "@/lib/anchoring/anchor";
+import type { Argument } from "@/lib/board/argument";
+import type { Position } from "@/lib/board/position";
+import type { SourceView } from "@/server/http/types";
+import { formatPublishedOn } from "@/components/common/time";
+import { ArticleBlockView } from "./ArticleBlockView";
+import { splitIntoBlocks } from "./blocks";
+import { CiteButton } from "./CiteButton";
+import { HighlightLegend } from "./HighlightLegend";
+import { HighlightPopover, type OpenHighlight } from "./HighlightPopover";
+import { collectCitations, segmentBlock, type Range16 } from "./highlights";
+import { offsetMapper } from "./offsets";
+import { useCiteSelection } from "./useCiteSelection";
+import styles from "./ArticlePane.module.css";
+
+/** A passage to scroll to and flash, in code points; `nonce` makes a repeat click count again. */
+export interface FlashTarget {
+  start: number;
+  end: number;
+  nonce: number;
+}
+
+interface ArticlePaneProps {
+  source: SourceView;
+  positions: Position[];
+  args: Argument[];
+  /** Quotes of the argument being written, marked so the writer sees what they picked. */
+  draftQuotes: QuoteAnchor[];
+  drafting: boolean;
+  flash: FlashTarget | null;
+  onCite(anchor: QuoteAnchor): void;
+  onJumpToArgument(id: string): void;
+}
+
+/** The source text, with every cited passage highlighted and a Cite button for new selections. */
+export function ArticlePane({ source, positions, args, draftQuotes, drafting, flash, onCite, onJumpToArgument }: ArticlePaneProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const mapper = useMemo(() => offsetMapper(source.text), [source.text]);
+  const blocks = useMemo(() => splitIntoBlocks(source.text), [source.text]);
+  const citations = useMemo(() => collectCitations(args, positions, mapper), [args, positions, mapper]);
+  const drafts = useMemo<Range16[]>(
+    () => draftQuotes.map((q) => ({ start16: mapper.toUtf16(q.start), end16: mapper.toUtf16(q.end) })),
+    [draftQuotes, mapper],
+  );
+  const flashRange = useMemo(
+    () => (flash ? { start16: mapper.toUtf16(flash.start), end16: mapper.toUtf16(flash.end) } : null),
+    [flash, mapper],
+  );
+  const segments = useMemo(
+    () => blocks.map((block) => segmentBlock(block, citations, drafts, flashRange)),
+    [blocks, citations, drafts, flashRange],
+  );
+
+  const { pending, clear } = useCiteSelection(scrollRef, source.text, mapper);
+  const [popover, setPopover] = useState<OpenHighlight | null>(null);
+  const argumentsById = useMemo(() => new Map(args.map((a) => [a.id, a])), [args]);
+  const positionsById = useMemo(() => new Map(positions.map((p) => [p.id, p])), [positions]);
+
+  useEffect(() => {
+    if (!flash) return;
+    const target = scrollRef.current?.querySelector("[data-flash]");
+    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    target?.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+  }, [flash]);
+
+  const openHighlight = useCallback((argumentIds: string[], target: HTMLElement) => {
+    const container = scrollRef.current;
+    if (!container || argumentIds.length === 0) return;
+    const box = container.getBoundingClientRect();
+    const rect = target.getBoundingClientRect();
+    setPopover({
+      argumentIds,
+      x: Math.max(8, Math.min(rect.left - box.left, container.clientWidth - 330)),
+      y: rect.bottom - box.top + container.scrollTop + 6,
+    });
+  }, []);
+  const closePopover = useCallback(() => setPopover(null), []);
+  const describe = useCallback(
+    (ids: string[]) => {
+      const lines = ids.map((id) => {
+        const arg = argumentsById.get(id);
+        const position = arg && positionsById.get(arg.positionId);
+        return arg ? `${arg.authorName}: ${arg.stance} ${position?.label ?? "a position"}` : null;
+      });
+      return `Cited by ${lines.filter(Boolean).join("; ")} — click to see`;
+    },
+    [argumentsById, positionsById],
+  );
+
+  const cite = () => {
+    if (!pending?.result.ok) return;
+    onCite(pending.result.anchor);
+    clear();
+  };
+
+  const first = blocks[0];
+  const published = formatPublishedOn(source.publishedOn);
+  return (
+    <section className={styles.pane} data-testid="article-pane" aria-label="Article">
+      <header className={styles.header}>
+        <p className={styles.kicker}>
+          <span className={styles.sourceBadge}>Source</span>
+          {[source.publisher, published].filter(Boolean).join(" · ") || "Pasted text"}
+        </p>
+        <HighlightLegend positions={positions} />
+      </header>
+      <div ref={scrollRef} className={styles.scroll}>
+        <article className={styles.article} lang={source.language || undefined}>
+          {first?.kind !== "headline" ? <h1 className={styles.headline}>{source.title}</h1> : null}
+          {blocks.map((block, i) => (
+            <ArticleBlockView key={block.start16} block={block} segments={segments[i]} onOpenHighlight={openHighlight} describe={describe} />
+          ))}
+        </article>
+        {pending ? <CiteButton pending={pending} addsToDraft={drafting} onCite={cite} /> : null}
+        {popover ? (
+          <HighlightPopover
+            open={popover}
+            argumentsById={argumentsById}
+            positionsById={positionsById}
+            onClose={closePopover}
+            onJump={(id) => {
+              setPopover(null);
+              onJumpToArgument(id);
+            }}
+          />
+        ) : null}
+      </div>
+      <p className={styles.tip}>
+        <strong>Tip:</strong> select a passage, then press <strong>Cite</strong> to quote it in an argument.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { BoardSummary } from "@/server/http/types";
+import { DemoCard } from "./DemoCard";
+import { JoinForm } from "./JoinForm";
+import { NewBoardForm } from "./NewBoardForm";
+import { RecentBoards } from "./RecentBoards";
+import styles from "./Home.module.css";
+
+interface HomeScreenProps {
+  recent: BoardSummary[] | null;
+  now: number;
+}
+
+/** The front door: see the demo, join a class's board by code, or start a new one. */
+export function HomeScreen({ recent, now }: HomeScreenProps) {
+  return (
+    <div className={styles.page}>
+      <header className={styles.hero}>
+        <div className={styles.brandRow}>
+          <span className={styles.logo} aria-hidden="true">
+            P
+          </span>
+          <span className={styles.brand}>Parley</span>
+        </div>
+        <h1 className={styles.tagline}>Debate the text, quote by quote.</h1>
+        <p className={styles.lede}>
+          A live board where a class maps the arguments for and against each position — and every argument points to the exact
+          words in the article that back it up.
+        </p>
+      </header>
+      <main className={styles.grid}>
+        <div className={styles.mainColumn}>
+          <DemoCard />
+          <RecentBoards boards={recent} now={now} />
+        </div>
+        <div className={styles.sideColumn}>
+          <div className={styles.card}>
+            <JoinForm />
+          </div>
+          <div className={styles.card}>
+            <NewBoardForm />
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}
