@@ -99,6 +99,21 @@ export function updateArgument(doc: Y.Doc, source: string, id: string, patch: Ar
   return checked;
 }
 
+/**
+ * Writes a complete argument record as it was exported, keeping its id, author and timestamps
+ * (mutates `doc`). Used by imports; the record passes the same validation as any other write, and its
+ * parent must already be on the board. Quotes are re-found if their offsets are stale.
+ */
+export function restoreArgument(doc: Y.Doc, source: string, record: Argument): ModelResult<Argument> {
+  if (argumentsMap(doc).has(record.id)) return fail("invalid-argument", `An argument with id "${record.id}" already exists.`);
+  const quotes = resolveQuotes(source, record.quotes);
+  if (!quotes.ok) return quotes;
+  const checked = validateArgumentRecord({ ...record, quotes: quotes.value }, contextFor(doc, source));
+  if (!checked.ok) return checked;
+  doc.transact(() => writeRecord(argumentsMap(doc), checked.value.id, checked.value));
+  return checked;
+}
+
 /** Deletes an argument and every reply below it (mutates `doc`). Returns the removed ids. */
 export function deleteArgument(doc: Y.Doc, id: string): ModelResult<string[]> {
   const map = argumentsMap(doc);

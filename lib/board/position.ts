@@ -19,6 +19,8 @@ export type PositionColor = (typeof POSITION_COLORS)[number];
 export const PositionDraftSchema = z.object({
   key: z.string().trim().min(1).max(64).optional(),
   label: PositionSchema.shape.label,
+  /** Default: the palette in order. */
+  color: z.enum(POSITION_COLORS).optional(),
 });
 export type PositionDraft = z.infer<typeof PositionDraftSchema>;
 
@@ -29,7 +31,7 @@ export function makePositions(drafts: PositionDraft[]): Position[] {
     let key = draft.key ?? slugify(draft.label);
     while (used.has(key)) key = `${key}-${order + 1}`;
     used.add(key);
-    return { id: `pos-${key}`, key, label: draft.label.trim(), color: POSITION_COLORS[order % POSITION_COLORS.length], order };
+    return { id: `pos-${key}`, key, label: draft.label.trim(), color: draft.color ?? POSITION_COLORS[order % POSITION_COLORS.length], order };
   });
 }
 

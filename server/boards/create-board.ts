@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import * as Y from "yjs";
 import { LIMITS } from "../../lib/board/constants";
 import { initBoardDoc } from "../../lib/board/doc";
@@ -29,7 +29,10 @@ export interface CreateBoardOptions {
   /** Stable id (the demo board is "demo"); random when absent. */
   id?: string;
   joinCode?: string;
-  /** Writes initial content into the new board's document (the demo board's arguments). */
+  /**
+   * Writes initial content into the new board's document (the demo board's arguments, an import).
+   * It runs before anything is stored, so a fill that throws leaves no trace in the database.
+   */
   fill?: (doc: Y.Doc, sourceText: string) => void;
 }
 
@@ -37,13 +40,13 @@ export interface CreateBoardOptions {
 export async function createBoard(store: BoardStore, options: CreateBoardOptions): Promise<BoardRecord> {
   const positions = z.array(PositionDraftSchema).min(2, "A debate needs at least two positions.").max(6).safeParse(options.positions);
   if (!positions.success) throw new ParleyError("bad-request", positions.error.issues[0].message);
-  const source = await store.ensureSourceDocument(options.source);
-
+  const sourceSha256 = createHash("sha256").update(options.source.text, "utf8").digest("hex");
   const doc = new Y.Doc();
-  initBoardDoc(doc, { title: options.title, sourceSha256: source.sha256 }, makePositions(positions.data));
-  options.fill?.(doc, source.text);
+  initBoardDoc(doc, { title: options.title, sourceSha256 }, makePositions(positions.data));
+  options.fill?.(doc, options.source.text);
   const initialUpdate = Y.encodeStateAsUpdate(doc);
   doc.destroy();
+  const source = await store.ensureSourceDocument(options.source);
 
   for (let attempt = 0; ; attempt++) {
     const joinCode = options.joinCode ?? randomString(CODE_ALPHABET, 6);

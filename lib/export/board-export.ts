@@ -1,0 +1,83 @@
+import type { Argument } from "../board/argument";
+import type { BoardState } from "../board/doc";
+import type { Position } from "../board/position";
+import type { QuoteAnchor } from "../anchoring/anchor";
+
+/**
+ * Everything an export format may draw on: one board as it stands, its source document, and the
+ * derived relations and quotes. Every format module in lib/export takes this and nothing else, so
+ * formats stay pure and testable without a database.
+ */
+export interface ExportBoard {
+  board: { id: string; title: string; createdAt: string; updatedAt: string };
+  source: {
+    title: string;
+    publisher: string | null;
+    /** ISO date (YYYY-MM-DD) as the publisher gives it. */
+    publishedOn: string | null;
+    language: string;
+    text: string;
+    sha256: string;
+  };
+  positions: Position[];
+  /** Oldest first; parents always come before their replies. */
+  arguments: Argument[];
+}
+
+/** An argument's link to what it answers: `support` for stance "for", `attack` for "against". */
+export interface Relation {
+  id: string;
+  fromId: string;
+  toId: string;
+  kind: "support" | "attack";
+}
+
+/** One quote of one argument, with a stable id. */
+export interface QuoteRecord extends QuoteAnchor {
+  id: string;
+  argumentId: string;
+}
+
+export function makeExportBoard(board: ExportBoard["board"], source: ExportBoard["source"], state: BoardState): ExportBoard {
+  return { board, source, positions: state.positions, arguments: parentsFirst(state.arguments) };
+}
+
+export function relationsOf(board: ExportBoard): Relation[] {
+  return board.arguments.map((arg) => ({
+    id: `rel-${arg.id}`,
+    fromId: arg.id,
+    toId: arg.parentId,
+    kind: arg.stance === "for" ? "support" : "attack",
+  }));
+}
+
+export function quotesOf(board: ExportBoard): QuoteRecord[] {
+  return board.arguments.flatMap((arg) => arg.quotes.map((quote, index) => ({ id: `${arg.id}-q${index + 1}`, argumentId: arg.id, ...quote })));
+}
+
+/** Orders arguments so every parent precedes its replies (oldest first within that rule). */
+export function parentsFirst(args: Argument[]): Argument[] {
+  const byId = new Map(args.map((a) => [a.id, a]));
+  const placed = new Set<string>();
+  const out: Argument[] = [];
+  const place = (arg: Argument) => {
+    if (placed.has(arg.id)) return;
+    const parent = byId.get(arg.parentId);
+    if (parent) place(parent);
+    placed.add(arg.id);
+    out.push(arg);
+  };
+  for (const arg of [...args].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) place(arg);
+  return out;
+}
+
+/** A file name from the board title: letters, digits and dashes only. */
+export function exportFileName(board: ExportBoard, extension: string): string {
+  const slug = board.board.title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${slug || "parley-board"}.${extension}`;
+}

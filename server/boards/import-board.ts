@@ -1,0 +1,41 @@
+import type * as Y from "yjs";
+import { restoreArgument } from "../../lib/board/operations";
+import { parentsFirst } from "../../lib/export/board-export";
+import { ImportedBoardSchema, type ImportedBoard, type ImportIssue } from "../../lib/export/imported-board";
+import { ParleyError } from "../../lib/errors/errors";
+import type { BoardRecord, BoardStore } from "../persistence/board-store";
+import { createBoard } from "./create-board";
+
+/**
+ * Creates a new board from an imported file's content. Every argument is checked with the model's
+ * rules (quotes must be in the source) while the board's document is built, before anything is
+ * stored; if any fails, all failures are thrown together as one `invalid-content` error
+ * (`details.errors`) and nothing is created.
+ */
+export async function importBoard(store: BoardStore, imported: ImportedBoard): Promise<BoardRecord> {
+  const parsed = ImportedBoardSchema.safeParse(imported);
+  if (!parsed.success) {
+    const errors: ImportIssue[] = parsed.error.issues.map((i) => ({ message: `${i.path.join(".")}: ${i.message}` }));
+    throw new ParleyError("invalid-content", errors[0].message, { errors });
+  }
+  const board = parsed.data;
+  return createBoard(store, {
+    title: board.title,
+    source: board.source,
+    positions: board.positions,
+    fill: (doc) => {
+      const errors = restoreAll(doc, board);
+      if (errors.length > 0) throw new ParleyError("invalid-content", errors[0].message, { errors });
+    },
+  });
+}
+
+/** Restores every argument into `doc`, parents first (mutates `doc`); returns what failed. */
+function restoreAll(doc: Y.Doc, board: ImportedBoard): ImportIssue[] {
+  const errors: ImportIssue[] = [];
+  for (const argument of parentsFirst(board.arguments)) {
+    const restored = restoreArgument(doc, board.source.text, argument);
+    if (!restored.ok) errors.push({ message: `Argument "${argument.id}": ${restored.error.message}` });
+  }
+  return errors;
+}

@@ -1,0 +1,26 @@
+import { readBoard } from "../../lib/board/doc";
+import { makeExportBoard, type ExportBoard } from "../../lib/export/board-export";
+import { docFromParts } from "../../lib/board/snapshot";
+import { ParleyError } from "../../lib/errors/errors";
+import type { BoardStore } from "../persistence/board-store";
+import type { RoomManager } from "../sync/room-manager";
+
+/**
+ * A board as it stands right now, ready for any export format: from the live room when someone is
+ * on the board (it may hold updates a concurrent compaction has not folded yet), else from the store.
+ */
+export async function loadExportBoard(store: BoardStore, boardId: string, rooms?: RoomManager): Promise<ExportBoard> {
+  const board = await store.getBoard(boardId);
+  if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+  const source = await store.getSourceDocument(board.sourceId);
+  if (!source) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
+  const room = rooms ? await rooms.peek(boardId) : null;
+  const doc = room ? room.doc : docFromParts((await store.loadBoardState(boardId)).parts);
+  const state = readBoard(doc);
+  if (!room) doc.destroy();
+  return makeExportBoard(
+    { id: board.id, title: board.title, createdAt: board.createdAt.toISOString(), updatedAt: board.updatedAt.toISOString() },
+    { title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, language: source.language, text: source.text, sha256: source.sha256 },
+    state,
+  );
+}
