@@ -55,20 +55,34 @@ export function quotesOf(board: ExportBoard): QuoteRecord[] {
   return board.arguments.flatMap((arg) => arg.quotes.map((quote, index) => ({ id: `${arg.id}-q${index + 1}`, argumentId: arg.id, ...quote })));
 }
 
-/** Orders arguments so every parent precedes its replies (oldest first within that rule). */
+/**
+ * Orders arguments oldest first, except that a parent always precedes its replies. Iterative, and
+ * safe on untrusted input: arguments caught in a loop of parents go last, where validation refuses them.
+ */
 export function parentsFirst(args: Argument[]): Argument[] {
   const byId = new Map(args.map((a) => [a.id, a]));
   const placed = new Set<string>();
+  const looped: Argument[] = [];
   const out: Argument[] = [];
-  const place = (arg: Argument) => {
-    if (placed.has(arg.id)) return;
-    const parent = byId.get(arg.parentId);
-    if (parent) place(parent);
-    placed.add(arg.id);
-    out.push(arg);
-  };
-  for (const arg of [...args].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) place(arg);
-  return out;
+  for (const arg of [...args].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
+    // Walk up to the first placed ancestor (or a position), then place the chain top-down.
+    const chain: Argument[] = [];
+    const onChain = new Set<string>();
+    let loop = false;
+    for (let at: Argument | undefined = arg; at && !placed.has(at.id); at = byId.get(at.parentId)) {
+      if (onChain.has(at.id)) {
+        loop = true;
+        break;
+      }
+      onChain.add(at.id);
+      chain.push(at);
+    }
+    for (const member of chain.reverse()) {
+      placed.add(member.id);
+      (loop ? looped : out).push(member);
+    }
+  }
+  return [...out, ...looped];
 }
 
 /** A file name from the board title: letters, digits and dashes only. */

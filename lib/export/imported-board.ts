@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { QuoteAnchorSchema } from "../anchoring/anchor";
 import { ArgumentSchema } from "../board/argument";
 import { LIMITS, POSITION_COLORS } from "../board/constants";
 
@@ -23,7 +22,7 @@ export const ImportedBoardSchema = z.object({
     .min(2)
     .max(6),
   /** `parentId` is `pos-<key>` of a position or another argument's id. */
-  arguments: z.array(ArgumentSchema.extend({ quotes: z.array(QuoteAnchorSchema) })),
+  arguments: z.array(ArgumentSchema),
 });
 export type ImportedBoard = z.infer<typeof ImportedBoardSchema>;
 

@@ -9,6 +9,7 @@ import { initBoardDoc, readBoard } from "@/lib/board/doc";
 import { addArgument } from "@/lib/board/operations";
 import { makePositions } from "@/lib/board/position";
 import { makeExportBoard, type ExportBoard } from "@/lib/export/board-export";
+import { sha256Hex } from "@/lib/export/sha256";
 import { demoPositionDrafts, fillDemoBoard, loadDemoSource } from "@/prisma/seed/demo-board";
 
 const CREATED = "2026-11-27T09:00:00.000Z";
@@ -48,7 +49,7 @@ export function hostileExportBoard(): ExportBoard {
     { key: "con", label: "- Con: {no} *really* _not_" },
   ]);
   const doc = new Y.Doc();
-  initBoardDoc(doc, { title: "Hostile = board, \"quoted\"", sourceSha256: "f".repeat(64) }, positions);
+  initBoardDoc(doc, { title: "Hostile = board, \"quoted\"", sourceSha256: sha256Hex(text) }, positions);
   const author = (name: string) => ({ id: `u-${name.length}`, name });
   const add = (parentId: string, stance: "for" | "against", body: string, name: string, quotes: string[], now: number) => {
     const added = addArgument(doc, text, { parentId, stance, text: body, quotes: quotes.map((q) => cite(text, q)), author: author(name) }, { now, id: `arg-h${now}` });
@@ -65,6 +66,6 @@ export function hostileExportBoard(): ExportBoard {
     publishedOn: "2024-02-29",
     language: "en",
     text,
-    sha256: "f".repeat(64),
+    sha256: sha256Hex(text),
   }, readBoard(doc));
 }

@@ -1,0 +1,270 @@
+import { z } from "zod";
+import { QuoteAnchorSchema, type QuoteAnchor } from "../anchoring/anchor";
+import { ArgumentSchema } from "../board/argument";
+import { LIMITS } from "../board/constants";
+import { PositionSchema } from "../board/position";
+import { quotesOf, relationsOf, type ExportBoard } from "./board-export";
+import { ImportedBoardSchema, type ImportedBoard, type ImportIssue, type ImportResult } from "./imported-board";
+import { sha256Hex } from "./sha256";
+
+/**
+ * Parley JSON: the lossless, versioned board format, and the only one Parley reads back without loss.
+ *
+ * Layout (keys always in this order, so the same board always gives the same bytes):
+ *   type "parley-board", version, exportedAt,
+ *   board { id, title, createdAt, updatedAt }, source { title, publisher, publishedOn, language, text, sha256 },
+ *   positions [Position], arguments [Argument without quotes, parents first],
+ *   relations [{ id, fromId, toId, kind }], quotes [{ id, argumentId, exact, prefix, suffix, start, end }],
+ *   teams [], votes [], comments [].
+ * Relations and quotes are records of their own (as in the model's exports elsewhere) so that graph tools
+ * can read the file without knowing Parley's argument shape; on import they must agree with the arguments.
+ * Their ids are derived (`rel-<argument id>`, `<argument id>-q<n>`) and made afresh on the next export.
+ */
+export const PARLEY_JSON_TYPE = "parley-board";
+export const PARLEY_JSON_VERSION = 1;
+
+/** Most problems listed for one file: a garbage upload should not produce a thousand-line error. */
+const MAX_ISSUES = 50;
+
+/** teams/votes/comments are reserved: the board model has none yet, so v1 files always carry empty arrays. */
+const reserved = (what: string) => z.array(z.unknown()).max(0, `This Parley cannot import ${what} yet; the field is reserved and must be empty.`).optional();
+
+const ParleyJsonSchema = z
+  .object({
+    type: z.literal(PARLEY_JSON_TYPE),
+    version: z.literal(PARLEY_JSON_VERSION),
+    exportedAt: z.string().nullable().optional(),
+    // id and timestamps are optional so that a normalized document (see normalizeParleyJson) still imports.
+    board: z.object({ id: z.string().optional(), title: ImportedBoardSchema.shape.title, createdAt: z.string().optional(), updatedAt: z.string().optional() }).strict(),
+    source: ImportedBoardSchema.shape.source.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, "Expected 64 lower-case hex digits.") }).strict(),
+    positions: z.array(PositionSchema).min(2, "A board needs at least 2 positions.").max(6, "A board has at most 6 positions."),
+    arguments: z.array(ArgumentSchema.omit({ quotes: true })),
+    relations: z.array(z.object({ id: z.string().min(1), fromId: z.string().min(1), toId: z.string().min(1), kind: z.enum(["support", "attack"]) }).strict()),
+    quotes: z.array(z.object({ id: z.string().min(1), argumentId: z.string().min(1), ...QuoteAnchorSchema.shape }).strict().refine((q) => q.end > q.start, { message: "A quote must end after it starts." })),
+    teams: reserved("teams"),
+    votes: reserved("votes"),
+    comments: reserved("comments"),
+  })
+  .strict();
+type ParleyJson = z.infer<typeof ParleyJsonSchema>;
+type FileArgument = ParleyJson["arguments"][number];
+
+/**
+ * Serializes a board as Parley JSON, pretty-printed with 2 spaces and a final newline.
+ * `exportedAt` is null unless given, so the function stays pure and its output deterministic.
+ */
+export function toParleyJson(board: ExportBoard, options: { exportedAt?: string } = {}): string {
+  const { board: b, source: s } = board;
+  // Every object is spelled out field by field: key order is part of the format, and a field added to
+  // the model must be added here on purpose rather than leak into files.
+  const doc = {
+    type: PARLEY_JSON_TYPE,
+    version: PARLEY_JSON_VERSION,
+    exportedAt: options.exportedAt ?? null,
+    board: { id: b.id, title: b.title, createdAt: b.createdAt, updatedAt: b.updatedAt },
+    source: { title: s.title, publisher: s.publisher, publishedOn: s.publishedOn, language: s.language, text: s.text, sha256: s.sha256 },
+    positions: board.positions.map((p) => ({ id: p.id, key: p.key, label: p.label, color: p.color, order: p.order })),
+    arguments: board.arguments.map((a) => ({ id: a.id, positionId: a.positionId, parentId: a.parentId, stance: a.stance, text: a.text, authorId: a.authorId, authorName: a.authorName, createdAt: a.createdAt, updatedAt: a.updatedAt })),
+    relations: relationsOf(board).map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, kind: r.kind })),
+    quotes: quotesOf(board).map((q) => ({ id: q.id, argumentId: q.argumentId, exact: q.exact, prefix: q.prefix, suffix: q.suffix, start: q.start, end: q.end })),
+    teams: [],
+    votes: [],
+    comments: [],
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * Drops what legitimately differs between two exports of the same content — `exportedAt` and the board's
+ * id and timestamps — so export → import → export can be compared byte for byte. The result still imports.
+ * @throws SyntaxError when `text` is not JSON (this is a comparison helper, not an importer).
+ */
+export function normalizeParleyJson(text: string): string {
+  const doc: unknown = JSON.parse(stripBom(text));
+  if (isRecord(doc)) {
+    delete doc.exportedAt;
+    const board = doc.board;
+    if (isRecord(board)) for (const key of ["id", "createdAt", "updatedAt"]) delete board[key];
+  }
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * Reads a Parley JSON file into a board to create. Never throws: every problem comes back as an issue
+ * (a `line` only for JSON syntax errors; otherwise the message starts with a path like `arguments[3].stance`).
+ * Checks the shape with zod, then what zod cannot see: ids and references, relations against parents and
+ * stances, quotes against arguments, and the source text against its SHA-256.
+ */
+export function fromParleyJson(text: string): ImportResult {
+  const body = stripBom(text);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return failed([{ line: syntaxErrorLine(body, message), message: `This file is not valid JSON: ${message}` }]);
+  }
+  if (!isRecord(doc)) return failed([{ message: "This is not a Parley board file: expected a JSON object." }]);
+  if (doc.type !== PARLEY_JSON_TYPE) return failed([{ message: `This is not a Parley board file: "type" is ${preview(doc.type)}, expected "${PARLEY_JSON_TYPE}".` }]);
+  const version = doc.version;
+  if (typeof version === "number" && Number.isInteger(version) && version > PARLEY_JSON_VERSION) {
+    return failed([{ message: `This file was made by a newer Parley (format version ${version}); this Parley reads version ${PARLEY_JSON_VERSION}. Please update Parley to import it.` }]);
+  }
+  if (version !== PARLEY_JSON_VERSION) return failed([{ message: `"version" is ${preview(version)}; this Parley reads Parley JSON version ${PARLEY_JSON_VERSION}.` }]);
+
+  const parsed = ParleyJsonSchema.safeParse(doc);
+  if (!parsed.success) return failed(parsed.error.issues.map((issue) => ({ message: `${formatPath(issue.path)}: ${issue.message}` })));
+  const file = parsed.data;
+
+  const quotesById = new Map<string, QuoteAnchor[]>(file.arguments.map((a) => [a.id, []]));
+  const issues = [...checkPositions(file), ...checkArguments(file), ...checkRelations(file)];
+  file.quotes.forEach(({ id: _id, argumentId, ...anchor }, index) => {
+    const list = quotesById.get(argumentId);
+    if (list) list.push(anchor);
+    else issues.push({ message: `quotes[${index}].argumentId: there is no argument "${argumentId}" in this file.` });
+  });
+  file.arguments.forEach((arg, index) => {
+    const quotes = ArgumentSchema.shape.quotes.safeParse(quotesById.get(arg.id));
+    if (!quotes.success) issues.push({ message: `arguments[${index}]: ${quotes.error.issues[0].message}` });
+  });
+  const actualSha = sha256Hex(file.source.text);
+  if (actualSha !== file.source.sha256) {
+    issues.push({ message: `source.sha256: does not match the source text, which hashes to ${actualSha}. Quotes are anchored by position, so an edited text would misplace them.` });
+  }
+  if (issues.length > 0) return failed(issues);
+
+  const { sha256: _sha, ...source } = file.source;
+  const board: ImportedBoard = {
+    title: file.board.title,
+    source,
+    positions: file.positions.map(({ key, label, color }) => ({ key, label, color })),
+    arguments: file.arguments.map((arg) => ({ ...arg, quotes: quotesById.get(arg.id) ?? [] })),
+  };
+  // Belt and braces: the use-case re-validates, but an importer should never hand over a board its own schema rejects.
+  const final = ImportedBoardSchema.safeParse(board);
+  if (!final.success) return failed(final.error.issues.map((issue) => ({ message: `${formatPath(issue.path)}: ${issue.message}` })));
+  return { ok: true, board: final.data };
+}
+
+/** Position ids must be what the import will give them (`pos-<key>`), since arguments refer to them. */
+function checkPositions(file: ParleyJson): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const keys = new Set<string>();
+  file.positions.forEach((position, index) => {
+    if (keys.has(position.key)) issues.push({ message: `positions[${index}].key: "${position.key}" is used by an earlier position.` });
+    keys.add(position.key);
+    if (position.id !== `pos-${position.key}`) issues.push({ message: `positions[${index}].id: expected "pos-${position.key}" (a position's id is made from its key).` });
+    if (position.order !== index) issues.push({ message: `positions[${index}].order: expected ${index}; positions are listed in board order.` });
+  });
+  return issues;
+}
+
+/** Unique ids, existing parents, a consistent position, no cycles and no chain deeper than the model allows. */
+function checkArguments(file: ParleyJson): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const positionIds = new Set(file.positions.map((p) => p.id));
+  const byId = new Map<string, FileArgument>();
+  file.arguments.forEach((arg, index) => {
+    if (byId.has(arg.id) || positionIds.has(arg.id)) issues.push({ message: `arguments[${index}].id: "${arg.id}" is used more than once.` });
+    else byId.set(arg.id, arg);
+  });
+  file.arguments.forEach((arg, index) => {
+    const at = `arguments[${index}]`;
+    const parent = byId.get(arg.parentId);
+    if (!positionIds.has(arg.parentId) && !parent) {
+      issues.push({ message: `${at}.parentId: "${arg.parentId}" is neither a position nor an argument in this file.` });
+      return;
+    }
+    const expected = parent ? parent.positionId : arg.parentId;
+    if (arg.positionId !== expected) issues.push({ message: `${at}.positionId: expected "${expected}", the position of what it answers.` });
+    const chain = chainProblem(arg, byId, positionIds);
+    if (chain) issues.push({ message: `${at}${chain}` });
+  });
+  return issues;
+}
+
+/**
+ * Walks from an argument up to its position. A cycle must be caught here: the server orders arguments
+ * parents-first by recursion, which a loop would never finish. The depth rule is the model's own
+ * (at most LIMITS.maxDepth arguments above a reply).
+ */
+function chainProblem(arg: FileArgument, byId: Map<string, FileArgument>, positionIds: Set<string>): string | null {
+  const seen = new Set<string>([arg.id]);
+  let ancestors = 0;
+  for (let up = byId.get(arg.parentId); up; up = byId.get(up.parentId)) {
+    if (seen.has(up.id)) return ".parentId: the chain of replies loops back on itself.";
+    if (++ancestors > LIMITS.maxDepth) return `: replies can nest at most ${LIMITS.maxDepth} levels deep.`;
+    if (positionIds.has(up.parentId)) return null;
+    seen.add(up.id);
+  }
+  return null;
+}
+
+/** Exactly one relation per argument, agreeing with its parent (toId) and stance (support ⇔ for). */
+function checkRelations(file: ParleyJson): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const argIndex = new Map(file.arguments.map((a, index) => [a.id, index]));
+  const related = new Set<string>();
+  file.relations.forEach((relation, index) => {
+    const at = `relations[${index}]`;
+    const argIdx = argIndex.get(relation.fromId);
+    if (argIdx === undefined) issues.push({ message: `${at}.fromId: there is no argument "${relation.fromId}" in this file.` });
+    else if (related.has(relation.fromId)) issues.push({ message: `${at}.fromId: argument "${relation.fromId}" already has a relation.` });
+    else {
+      related.add(relation.fromId);
+      const arg = file.arguments[argIdx];
+      const kind = arg.stance === "for" ? "support" : "attack";
+      if (relation.toId !== arg.parentId || relation.kind !== kind) {
+        const says = `says "${relation.fromId}" ${relation.kind}s "${relation.toId}"`;
+        issues.push({ message: `${at}: ${says}, but arguments[${argIdx}] has parentId "${arg.parentId}" and stance "${arg.stance}" (${kind}).` });
+      }
+    }
+  });
+  file.arguments.forEach((arg, index) => {
+    if (!related.has(arg.id)) issues.push({ message: `arguments[${index}]: has no entry in "relations".` });
+  });
+  return issues;
+}
+
+function failed(issues: ImportIssue[]): ImportResult {
+  if (issues.length <= MAX_ISSUES) return { ok: false, errors: issues };
+  return { ok: false, errors: [...issues.slice(0, MAX_ISSUES), { message: `…and ${issues.length - MAX_ISSUES} more problems.` }] };
+}
+
+/** `["arguments", 3, "stance"]` → `arguments[3].stance`. */
+function formatPath(path: PropertyKey[]): string {
+  const text = path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
+  return text || "(document)";
+}
+
+/**
+ * 1-based line of a JSON.parse error. Engines word it differently: V8 ends with "in JSON at position 42"
+ * (newer V8 adds " (line 3 column 5)"), Firefox with "at line 3 column 5 of the JSON data"; an unexpected end
+ * is on the last line. Patterns are anchored at the end because newer V8 also quotes a piece of the input.
+ */
+function syntaxErrorLine(text: string, message: string): number | undefined {
+  const v8 = /in JSON at position (\d+)(?: \(line (\d+) column \d+\))?$/.exec(message);
+  const firefox = /at line (\d+) column \d+ of the JSON data$/.exec(message);
+  if (v8?.[2] || firefox) return Number(v8?.[2] ?? firefox?.[1]);
+  const offset = v8 ? Number(v8[1]) : /end of (JSON )?(input|data)/i.test(message) ? text.length : -1;
+  if (offset < 0) return undefined;
+  let count = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) count++;
+  return count;
+}
+
+/** Editors on Windows like to save a byte-order mark, which JSON.parse refuses. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A short, safe rendering of an unexpected value for an error message. */
+function preview(value: unknown): string {
+  if (value === undefined) return "missing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,277 @@
+import type { Stance } from "../board/argument";
+import type { PositionColor } from "../board/position";
+import { buildColumns, type ArgumentNode } from "../board/tree";
+import type { ExportBoard } from "./board-export";
+
+/**
+ * The argument map as a standalone SVG 1.1 picture: one column per position, For and Against lanes
+ * side by side, replies beneath their parent joined by "supports"/"rebuts" lines. Pure and
+ * deterministic (no clock, no randomness), so the PNG renderer and tests can rely on the same bytes.
+ * Text is wrapped by an estimate of DejaVu Sans advance widths, the font the PNG renderer embeds;
+ * narrower fallbacks (Arial) only leave more room.
+ */
+
+/** Screen palette per position token, matching components/common/positionColors.ts; `tint` is opaque for SVG 1.1. */
+export const SVG_COLORS: Record<PositionColor, { base: string; strong: string; soft: string; tint: string }> = {
+  indigo: { base: "#4f46e5", strong: "#3730a3", soft: "#eef0ff", tint: "#dadafc" },
+  emerald: { base: "#059669", strong: "#05603f", soft: "#e9faf2", tint: "#c1edde" },
+  amber: { base: "#d97706", strong: "#8a3c0a", soft: "#fff8e6", tint: "#fce2b6" },
+  rose: { base: "#e11d48", strong: "#9f1239", soft: "#fff0f2", tint: "#fcd1d8" },
+  violet: { base: "#7c3aed", strong: "#5b21b6", soft: "#f4f0ff", tint: "#e3d8fd" },
+  teal: { base: "#0d9488", strong: "#115e59", soft: "#e9fbf8", tint: "#c2ede8" },
+};
+/** Reply links: the app's success and danger colours. */
+export const RELATION_COLORS = { support: "#138a4f", attack: "#c8283a" } as const;
+
+const M = 32; // outer margin
+const LANE_W = 360;
+const LANE_GAP = 20;
+const COL_W = LANE_W * 2 + LANE_GAP;
+const COL_GAP = 40;
+const PAD = 12;
+const INDENT = 26;
+const MIN_CARD_W = 240;
+const REPLY_GAP = 26; // leaves room for the "supports"/"rebuts" label above a reply
+const THREAD_GAP = 16;
+const TEXT = { size: 13, line: 18, maxLines: 8 };
+const QUOTE = { size: 12, line: 16, maxLines: 2 };
+
+/** DejaVu Sans advance widths of ASCII 32–126 in hundredths of an em (read from the font's hmtx table). */
+const ASCII_WIDTHS = [
+  32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 53, 100, 68,
+  69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56, 86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61, 63, 55,
+  63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64, 34, 64, 84,
+];
+
+/** Estimated width in px of `text` at `size`; bold runs about 14% wider in DejaVu Sans. */
+export function textWidth(text: string, size: number, bold = false): number {
+  let ems = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 32 && cp < 127) ems += ASCII_WIDTHS[cp - 32] / 100;
+    else if ((cp >= 0x300 && cp < 0x370) || (cp >= 0xfe00 && cp < 0xfe10) || (cp >= 0x1f3fb && cp < 0x1f400)) continue; // combining marks, modifiers
+    else ems += cp >= 0x1100 && (cp < 0x1200 || (cp >= 0x2e80 && cp < 0xa500) || (cp >= 0xac00 && cp < 0xd7a4) || cp >= 0xf900) ? 1 : 0.65;
+  }
+  return ems * size * (bold ? 1.14 : 1);
+}
+
+/** Wraps on spaces and newlines (over-long words break anywhere); past `maxLines` the last line ends in "…". */
+export function wrapText(text: string, maxWidth: number, size: number, maxLines: number, bold = false): string[] {
+  const lines: string[] = [];
+  const space = textWidth(" ", size, bold);
+  for (const para of text.replace(/\t/g, " ").split("\n")) {
+    let line = "";
+    let width = 0;
+    for (const word of para.split(" ").filter(Boolean)) {
+      const w = textWidth(word, size, bold);
+      if (line && width + space + w <= maxWidth) {
+        line += ` ${word}`;
+        width += space + w;
+        continue;
+      }
+      if (line) lines.push(line);
+      [line, width] = [word, w];
+      while (width > maxWidth) {
+        const chars = Array.from(line);
+        let cut = 1;
+        while (cut < chars.length && textWidth(chars.slice(0, cut + 1).join(""), size, bold) <= maxWidth) cut++;
+        lines.push(chars.slice(0, cut).join(""));
+        line = chars.slice(cut).join("");
+        width = textWidth(line, size, bold);
+      }
+    }
+    if (line) lines.push(line);
+  }
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = Array.from(kept[maxLines - 1]);
+  while (last.length && textWidth(`${last.join("")} …`, size, bold) > maxWidth) last = last.slice(0, -1);
+  kept[maxLines - 1] = `${last.join("").trimEnd()} …`;
+  return kept;
+}
+
+/** Characters XML 1.0 forbids (controls other than tab/newline/CR, U+FFFE/U+FFFF, lone surrogates). */
+const ILLEGAL_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Makes any string safe as XML character data or an attribute value. */
+export function escapeXml(text: string): string {
+  return text.replace(ILLEGAL_XML, "").replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+interface Card {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  node: ArgumentNode;
+  lines: string[];
+  quote: string[];
+  author: string;
+  color: PositionColor;
+}
+interface Link {
+  kind: "support" | "attack";
+  path: string;
+  labelX: number;
+  labelY: number;
+}
+
+const quoteCount = (n: number) => (n > 1 ? ` · ${n} quotes` : "");
+
+function measureCard(node: ArgumentNode, x: number, y: number, w: number, color: PositionColor): Card {
+  const inner = w - PAD * 2 - 4;
+  const lines = wrapText(node.argument.text, inner, TEXT.size, TEXT.maxLines);
+  const first = node.argument.quotes[0]?.exact.replace(/\s+/g, " ").trim();
+  const quote = first ? wrapText(`“${first}”`, inner - 10, QUOTE.size, QUOTE.maxLines) : [];
+  const author = wrapText(`${node.argument.authorName}${quoteCount(node.argument.quotes.length)}`, inner, 11, 1)[0] ?? "";
+  const h = PAD + lines.length * TEXT.line + (quote.length ? 6 + quote.length * QUOTE.line : 0) + 22 + PAD - 4;
+  return { x, y, w, h, node, lines, quote, author, color };
+}
+
+/** Places a thread (a card and its replies, depth first); returns the y just below it. */
+function placeThread(node: ArgumentNode, x: number, y: number, w: number, color: PositionColor, cards: Card[], links: Link[]): number {
+  const card = measureCard(node, x, y, w, color);
+  cards.push(card);
+  let bottom = y + card.h;
+  let trunkTop = bottom;
+  const childW = Math.max(MIN_CARD_W, w - INDENT);
+  const childX = x + w - childW;
+  const trunkX = x + 14;
+  for (const child of node.children) {
+    const cy = bottom + REPLY_GAP;
+    const kind = child.argument.stance === "for" ? "support" : "attack";
+    // Each reply owns the trunk segment leading down to it, so mixed supports and rebuttals never overdraw.
+    const path = childX - x >= 12 ? `M${trunkX} ${trunkTop} V${cy + 18} H${childX}` : `M${trunkX} ${trunkTop} V${cy}`;
+    links.push({ kind, path, labelX: Math.max(childX, trunkX + 6), labelY: cy - 8 });
+    trunkTop = cy + 18;
+    bottom = placeThread(child, childX, cy, childW, color, cards, links);
+  }
+  return bottom;
+}
+
+const text = (x: number, y: number, cls: string, body: string, extra = "") => `<text x="${x}" y="${y}" class="${cls}"${extra}>${escapeXml(body)}</text>`;
+
+function renderCard(c: Card): string {
+  const p = SVG_COLORS[c.color];
+  const stance: Stance = c.node.argument.stance;
+  const out = [`<g class="argument"><title>${escapeXml(`${c.node.argument.text} — ${c.node.argument.authorName}`)}</title>`];
+  out.push(`<rect class="card" x="${c.x}" y="${c.y}" width="${c.w}" height="${c.h}" rx="10" ry="10"/>`);
+  const dash = stance === "against" ? ` stroke-dasharray="7 4"` : "";
+  out.push(`<path d="M${c.x + 2} ${c.y + 6} V${c.y + c.h - 6}" stroke="${p.base}" stroke-width="4"${dash} fill="none"/>`);
+  let y = c.y + PAD + 13;
+  for (const line of c.lines) {
+    out.push(text(c.x + PAD + 4, y, "arg", line));
+    y += TEXT.line;
+  }
+  if (c.quote.length) {
+    const top = y - 10;
+    out.push(`<rect x="${c.x + PAD + 4}" y="${top}" width="3" height="${c.quote.length * QUOTE.line}" fill="${p.tint}"/>`);
+    for (const line of c.quote) {
+      out.push(text(c.x + PAD + 14, y + 2, "quote", line));
+      y += QUOTE.line;
+    }
+    y += 6;
+  }
+  out.push(text(c.x + PAD + 4, y + 6, "author", c.author));
+  out.push("</g>");
+  return out.join("");
+}
+
+function renderLink(l: Link): string {
+  const label = l.kind === "support" ? "supports" : "rebuts";
+  return `<path class="${l.kind}" d="${l.path}"/>` + text(l.labelX, l.labelY, `rel ${l.kind}-label`, label);
+}
+
+/** The board's argument map as an SVG 1.1 document. */
+export function toSvg(board: ExportBoard): string {
+  const columns = buildColumns([...board.positions].sort((a, b) => a.order - b.order), board.arguments);
+  const width = Math.max(COL_W + 2 * M, 2 * M + columns.length * COL_W + Math.max(0, columns.length - 1) * COL_GAP);
+  const titleLines = wrapText(board.board.title, width - 2 * M, 24, 2, true);
+  const src = board.source;
+  const sourceLine = `Source: ${src.title}${src.publisher ? ` — ${src.publisher}` : ""}${src.publishedOn ? `, ${src.publishedOn}` : ""}`;
+  const head: string[] = titleLines.map((line, i) => text(M, M + 22 + i * 30, "title", line));
+  let y = M + 22 + (titleLines.length - 1) * 30 + 24;
+  for (const line of wrapText(sourceLine, width - 2 * M, 13, 2)) {
+    head.push(text(M, y, "source", line));
+    y += 18;
+  }
+  const top = y + 14;
+
+  const body: string[] = [];
+  const cards: Card[] = [];
+  const links: Link[] = [];
+  let bottom = top;
+  columns.forEach((col, i) => {
+    const x = M + i * (COL_W + COL_GAP);
+    const p = SVG_COLORS[col.position.color];
+    const total = cards.length;
+    const label = wrapText(col.position.label, COL_W - 150, 16, 1, true)[0];
+    body.push(`<rect x="${x}" y="${top}" width="${COL_W}" height="46" rx="8" ry="8" fill="${p.soft}" stroke="${p.tint}"/>`);
+    body.push(`<rect x="${x}" y="${top}" width="${COL_W}" height="5" fill="${p.base}"/>`);
+    body.push(text(x + 14, top + 31, "col-title", label, ` fill="${p.strong}"`));
+    (["for", "against"] as const).forEach((stance, j) => {
+      const lx = x + j * (LANE_W + LANE_GAP);
+      const dash = stance === "against" ? ` stroke-dasharray="3 2" fill="${p.tint}"` : ` fill="${p.base}"`;
+      body.push(`<rect x="${lx + 1}" y="${top + 66}" width="11" height="11" rx="2" stroke="${p.base}"${dash}/>`);
+      body.push(text(lx + 19, top + 76, "lane", `${stance.toUpperCase()} (${col.lanes[stance].length})`));
+      let ly = top + 92;
+      if (col.lanes[stance].length === 0) {
+        body.push(`<rect x="${lx}" y="${ly}" width="${LANE_W}" height="40" rx="10" ry="10" class="empty"/>`);
+        body.push(text(lx + 14, ly + 25, "author", stance === "for" ? "No arguments for yet." : "No arguments against yet."));
+        ly += 40;
+      }
+      for (const node of col.lanes[stance]) ly = placeThread(node, lx, ly, LANE_W, col.position.color, cards, links) + THREAD_GAP;
+      bottom = Math.max(bottom, ly);
+    });
+    const count = cards.length - total;
+    body.push(text(x + COL_W - 14, top + 30, "count", `${count} argument${count === 1 ? "" : "s"}`, ` text-anchor="end"`));
+  });
+
+  const ly = bottom + 24;
+  const legend = [
+    `<path class="support" d="M${M} ${ly} H${M + 36}"/>`,
+    text(M + 44, ly + 4, "legend", "supports: a reply backing what it answers"),
+    `<path class="attack" d="M${M + 330} ${ly} H${M + 366}"/>`,
+    text(M + 374, ly + 4, "legend", "rebuts: a reply attacking what it answers"),
+    `<path d="M${M + 1} ${ly + 24} V${ly + 40}" stroke="#475063" stroke-width="4"/>`,
+    text(M + 12, ly + 37, "legend", "solid edge: argued for"),
+    `<path d="M${M + 201} ${ly + 24} V${ly + 40}" stroke="#475063" stroke-width="4" stroke-dasharray="5 3"/>`,
+    text(M + 212, ly + 37, "legend", "dashed edge: argued against · Made with Parley"),
+  ];
+  const height = ly + 40 + M;
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<title>${escapeXml(board.board.title)}</title>`,
+    `<desc>${escapeXml(`Argument map. ${sourceLine}`)}</desc>`,
+    `<style type="text/css">${STYLE}</style>`,
+    `<rect width="${width}" height="${height}" fill="#f4f5f8"/>`,
+    ...head,
+    ...body,
+    ...links.map(renderLink),
+    ...cards.map(renderCard),
+    ...legend,
+    `</svg>`,
+    "",
+  ].join("\n");
+}
+
+const STYLE = `
+text { font-family: 'DejaVu Sans', Arial, sans-serif; fill: #161b26; }
+.title { font-size: 24px; font-weight: bold; }
+.source { font-size: 13px; fill: #475063; }
+.col-title { font-size: 16px; font-weight: bold; }
+.count, .legend { font-size: 12px; fill: #475063; }
+.lane { font-size: 11px; font-weight: bold; letter-spacing: 0.06em; fill: #475063; }
+.arg { font-size: ${TEXT.size}px; }
+.quote { font-size: ${QUOTE.size}px; font-style: italic; fill: #475063; }
+.author { font-size: 11px; fill: #5f6878; }
+.card { fill: #ffffff; stroke: #dde1e8; stroke-width: 1; }
+.empty { fill: #ffffff; stroke: #c4cad4; stroke-width: 1.5; stroke-dasharray: 6 4; }
+.rel { font-size: 10px; font-weight: bold; letter-spacing: 0.04em; }
+.support { fill: none; stroke: ${RELATION_COLORS.support}; stroke-width: 2; }
+.attack { fill: none; stroke: ${RELATION_COLORS.attack}; stroke-width: 2; stroke-dasharray: 6 4; }
+.support-label { fill: ${RELATION_COLORS.support}; }
+.attack-label { fill: ${RELATION_COLORS.attack}; }
+`;

@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import type { ExportBoard } from "@/lib/export/board-export";
+import { numberPassages, renderPdfHandout } from "@/server/export/pdf";
+import { demoExportBoard, hostileExportBoard } from "./support/export-fixture";
+
+const latin1 = (pdf: Uint8Array) => Buffer.from(pdf).toString("latin1");
+
+/**
+ * Reads the text back out of an uncompressed pdfkit PDF. pdfkit writes embedded-font text as hex
+ * glyph ids (`[<0012 0034> 30 <0056>] TJ` after `/F2 10 Tf`), and gives each font a ToUnicode CMap
+ * mapping those ids back to characters — the same map a viewer uses for copy and search. So: map each
+ * font resource name to its CMap, then decode every TJ with the font in force. One string per text op.
+ */
+function pdfText(pdf: Uint8Array): string[] {
+  const raw = latin1(pdf);
+  const objects = new Map<number, string>();
+  for (const m of raw.matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) objects.set(Number(m[1]), m[2]);
+  const fontObject = new Map<string, number>();
+  for (const m of raw.matchAll(/\/(F\d+) (\d+) 0 R/g)) fontObject.set(m[1], Number(m[2]));
+  const cmaps = new Map<string, Map<number, string>>();
+  const cmapOf = (font: string) => {
+    if (!cmaps.has(font)) {
+      const ref = /\/ToUnicode (\d+) 0 R/.exec(objects.get(fontObject.get(font)!)!)![1];
+      const table = new Map<number, string>();
+      for (const range of objects.get(Number(ref))!.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
+        [...range[2].matchAll(/<([0-9a-f ]+)>/g)].forEach((entry, i) => {
+          const units = entry[1].replace(/ /g, "").match(/.{4}/g)!.map((h) => parseInt(h, 16));
+          table.set(parseInt(range[1], 16) + i, String.fromCharCode(...units));
+        });
+      }
+      cmaps.set(font, table);
+    }
+    return cmaps.get(font)!;
+  };
+  const out: string[] = [];
+  let font = "";
+  for (const m of raw.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\] TJ/g)) {
+    if (m[1]) font = m[1];
+    else {
+      const hex = [...m[2].matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]).join("");
+      out.push((hex.match(/.{4}/g) ?? []).map((id) => cmapOf(font).get(parseInt(id, 16)) ?? "\ufffd").join(""));
+    }
+  }
+  return out;
+}
+
+/** A document-info entry (pdfkit writes each value as an indirect string object), decoded to a JS string. */
+function infoEntry(pdf: Uint8Array, key: string): string {
+  const raw = latin1(pdf);
+  const ref = new RegExp(`/${key} (\\d+) 0 R`).exec(raw)![1];
+  const literal = new RegExp(`\\n${ref} 0 obj\\n\\(([\\s\\S]*?)\\)\\nendobj`).exec(raw)![1];
+  const bytes = literal.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) =>
+    /\d/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: "\n", r: "\r", t: "\t", b: "\b", f: "\f" } as Record<string, string>)[e] ?? e,
+  );
+  // Non-ASCII values are UTF-16BE behind a byte-order mark.
+  return bytes.startsWith("\xfe\xff") ? Buffer.from(bytes.slice(2), "latin1").swap16().toString("utf16le") : bytes;
+}
+
+const pageCount = (pdf: Uint8Array) => Number(/\/Type \/Pages\n\/Count (\d+)/.exec(latin1(pdf))![1]);
+const squash = (lines: string[]) => lines.join(" ").replace(/\s+/g, " ");
+
+describe("renderPdfHandout", () => {
+  const demo = demoExportBoard();
+  const hostile = hostileExportBoard();
+
+  it("is a complete PDF of several pages with the board's metadata", async () => {
+    const pdf = await renderPdfHandout(demo);
+    const raw = latin1(pdf);
+    expect(raw.startsWith("%PDF-")).toBe(true);
+    expect(raw.trimEnd().endsWith("%%EOF")).toBe(true);
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(2);
+    expect(infoEntry(pdf, "Title")).toBe(demo.board.title);
+    expect(infoEntry(pdf, "Author")).toBe("Parley");
+    expect(infoEntry(pdf, "Subject")).toBe(`Debate handout: ${demo.source.title}`);
+    expect(infoEntry(pdf, "CreationDate")).toBe("D:20261127090000Z"); // the board's updatedAt, not the clock
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSerif\n/); // the article's face is embedded
+  });
+
+  it("prints the title, the article, every argument and every numbered passage", async () => {
+    const lines = pdfText(await renderPdfHandout(demo, { compress: false }));
+    const text = squash(lines);
+    expect(text).toContain(demo.board.title);
+    expect(text).toContain("Pakistan's newly elected PM Imran Khan faces the first real test");
+    for (const arg of demo.arguments) expect(text).toContain(arg.text.split(" ").slice(0, 6).join(" "));
+    const passages = numberPassages(demo);
+    for (const p of passages) {
+      expect(lines).toContain(`[${p.number}]`); // the marker in the article and the note's number
+      expect(text).toContain(`“${p.exact.split(" ").slice(0, 5).join(" ")}`);
+    }
+    expect(lines).toContain(`Page 1 of ${pageCount(await renderPdfHandout(demo))}`);
+    expect(text).toMatch(/REBUTS Amira/);
+    expect(text).toMatch(/SUPPORTS Amira/);
+  });
+
+  it("renders the hostile board, substituting a visible square for glyphs the font lacks", async () => {
+    const pdf = await renderPdfHandout(hostile, { compress: false });
+    expect(infoEntry(pdf, "Title")).toBe(hostile.board.title);
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(2);
+    const text = squash(pdfText(pdf));
+    expect(text).toContain("=HYPERLINK(\"http://evil\") [not a statement] <not an argument>");
+    expect(text).toContain("“=cmd|' /C calc'!A0 is a formula”");
+    expect(text).toContain("“\u25a1 done.”"); // 👍🏽: one square for the emoji, its skin-tone modifier dropped
+    expect(text).not.toContain("\ufffd");
+  });
+
+  it("survives control characters, stale quotes and an empty board", async () => {
+    const board: ExportBoard = structuredClone(hostile);
+    board.arguments[0].text += " \u0007\u0000 bell";
+    board.arguments[1].quotes[0] = { ...board.arguments[1].quotes[0], start: 10_000, end: 10_010 };
+    board.board.title = "Title\u0000 with a nul, for Zoë";
+    const pdf = await renderPdfHandout(board, { compress: false });
+    const text = squash(pdfText(pdf));
+    expect(text).toContain("(no longer found in the article)");
+    expect(text).toContain("Title with a nul, for Zoë");
+    expect(infoEntry(pdf, "Title")).toBe("Title with a nul, for Zoë");
+    const empty: ExportBoard = { ...structuredClone(demo), arguments: [] };
+    expect(pageCount(await renderPdfHandout(empty))).toBeGreaterThanOrEqual(2);
+  });
+
+  it("is deterministic, and shows a caller's generation date when given one", async () => {
+    const [a, b] = await Promise.all([renderPdfHandout(demo), renderPdfHandout(demoExportBoard())]);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const dated = await renderPdfHandout(hostile, { compress: false, generatedAt: new Date("2027-01-15T12:00:00Z") });
+    expect(squash(pdfText(dated))).toContain("generated 15 January 2027");
+  });
+});
+
+describe("numberPassages", () => {
+  it("numbers the demo board's quotes in reading order, each matching its source text", () => {
+    const board = demoExportBoard();
+    const passages = numberPassages(board);
+    expect(passages).toHaveLength(board.arguments.reduce((n, a) => n + a.quotes.length, 0));
+    expect(passages.map((p) => p.number)).toEqual(passages.map((_, i) => i + 1));
+    for (const [i, p] of passages.entries()) {
+      expect(p.placed).toBe(true);
+      expect(board.source.text.slice(p.start16, p.end16)).toBe(p.exact);
+      if (i > 0) expect(p.start16).toBeGreaterThanOrEqual(passages[i - 1].start16);
+    }
+  });
+
+  it("converts code-point offsets to UTF-16 past astral characters (emoji)", () => {
+    const board = hostileExportBoard();
+    const afterEmoji = numberPassages(board).find((p) => p.exact.startsWith("👍🏽"))!;
+    expect(afterEmoji.placed).toBe(true);
+    expect(afterEmoji.start16).toBe(board.source.text.indexOf("👍🏽 done."));
+    // Later quotes sit after the emoji's two surrogate pairs; a code-unit mistake would shift them by 2.
+    const later = numberPassages(board).find((p) => p.exact.startsWith("a\\backslash"))!;
+    expect(board.source.text.slice(later.start16, later.end16)).toBe(later.exact);
+  });
+
+  it("numbers overlapping and repeated quotes separately, stale ones last", () => {
+    const board: ExportBoard = structuredClone(hostileExportBoard());
+    const [first, second] = board.arguments;
+    second.quotes = [first.quotes[0], { ...first.quotes[0], start: first.quotes[0].start + 1 }];
+    second.quotes[1].exact = second.quotes[1].exact.slice(1);
+    first.quotes.push({ ...first.quotes[0], start: 9_000, end: 9_005 });
+    const passages = numberPassages(board);
+    const starts = passages.filter((p) => p.placed).map((p) => p.start16);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(passages.filter((p) => p.start16 === board.source.text.indexOf(first.quotes[0].exact))).toHaveLength(2);
+    expect(passages.at(-1)).toMatchObject({ placed: false, number: passages.length, argumentId: first.id });
+  });
+});
