@@ -42,14 +42,23 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorInfo> = {
   internal: { http: 500, closesSocket: false, retry: true, when: "An unexpected server fault." },
 };
 
+/** Marks Parley errors across module copies (Next's route bundles hold their own copy of this file). */
+const BRAND = Symbol.for("parley.error");
+
 export class ParleyError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  readonly [BRAND] = true;
   constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = "ParleyError";
     this.code = code;
     this.details = details;
+  }
+
+  /** Like `instanceof`, but also true for an error thrown by another copy of this module. */
+  static is(error: unknown): error is ParleyError {
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BRAND] === true && (error as ParleyError).code in ERROR_TABLE;
   }
   get info(): ErrorInfo {
     return ERROR_TABLE[this.code];
@@ -65,8 +74,8 @@ export interface ErrorPayload {
 }
 
 export function toErrorPayload(error: unknown): ErrorPayload {
-  if (error instanceof ParleyError) {
-    return { code: error.code, message: error.message, retry: error.info.retry, ...(error.details !== undefined ? { details: error.details } : {}) };
+  if (ParleyError.is(error)) {
+    return { code: error.code, message: error.message, retry: ERROR_TABLE[error.code].retry, ...(error.details !== undefined ? { details: error.details } : {}) };
   }
   return { code: "internal", message: "Something went wrong on the server.", retry: true };
 }

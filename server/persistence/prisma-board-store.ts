@@ -127,7 +127,7 @@ async function storage<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ParleyError) throw error;
+    if (ParleyError.is(error)) throw error;
     const reference = randomUUID().slice(0, 8);
     console.error(`[parley] database error ${reference}:`, (error as Error).message);
     throw new ParleyError("storage-unavailable", `The database is not available right now (ref ${reference}). Nothing was lost; try again shortly.`);

@@ -1,0 +1,36 @@
+import { ParleyError } from "../../lib/errors/errors";
+import type { ExportFormat, ImportFormat } from "../../lib/export/formats";
+import type { ImportResult } from "../../lib/export/imported-board";
+import { fromParleyJson } from "../../lib/export/json";
+import { importBoard } from "../boards/import-board";
+import type { BoardRecord, BoardStore } from "../persistence/board-store";
+import type { RoomManager } from "../sync/room-manager";
+import { loadExportBoard } from "./load-export-board";
+import { parseArgdownInWorker } from "./parse-argdown";
+import { renderExport, type RenderedExport, type RenderOptions } from "./render-export";
+
+/**
+ * Exports and imports as the HTTP API and the command line use them. It lives on the app context so
+ * Next's route bundles never load the renderers' native and font-reading dependencies themselves.
+ */
+export interface ExportService {
+  render(boardId: string, format: ExportFormat, options: RenderOptions): Promise<RenderedExport>;
+  /** Parses a file and creates a new board from it; throws invalid-content listing every problem. */
+  importFile(text: string, format: ImportFormat): Promise<{ board: BoardRecord; sourceTitle: string }>;
+}
+
+export function createExportService(store: BoardStore, rooms?: RoomManager): ExportService {
+  return {
+    async render(boardId, format, options) {
+      return renderExport(await loadExportBoard(store, boardId, rooms), format, options);
+    },
+    async importFile(text, format) {
+      const result: ImportResult = format === "json" ? fromParleyJson(text) : await parseArgdownInWorker(text);
+      if (!result.ok) {
+        throw new ParleyError("invalid-content", result.errors[0]?.message ?? "The file could not be read.", { format, errors: result.errors });
+      }
+      const board = await importBoard(store, result.board);
+      return { board, sourceTitle: result.board.source.title };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { ExportBoard } from "../../lib/export/board-export";
+import { exportFileName } from "../../lib/export/board-export";
+import { EXPORT_FORMATS, type ExportFormat } from "../../lib/export/formats";
+import { toAif } from "../../lib/export/aif";
+import { toWebAnnotations } from "../../lib/export/annotations";
+import { toArgdown } from "../../lib/export/argdown";
+import { toCsv } from "../../lib/export/csv";
+import { toParleyJson } from "../../lib/export/json";
+import { toMarkdown } from "../../lib/export/markdown";
+import { toKialoOutline } from "../../lib/export/outline";
+import { toSvg } from "../../lib/export/svg";
+import { renderPdfHandout } from "./pdf";
+import { renderPngAsync } from "./png";
+
+export interface RenderedExport {
+  body: string | Uint8Array;
+  contentType: string;
+  fileName: string;
+}
+
+export interface RenderOptions {
+  /** Where the board lives, e.g. http://localhost:3000 — used for links in JSON-LD and Markdown. */
+  origin: string;
+  /** AIF only: wrap in OVA3's format with a layout. */
+  ova?: boolean;
+}
+
+/** Renders one board in one format. The only place that knows which module makes which format. */
+export async function renderExport(board: ExportBoard, format: ExportFormat, options: RenderOptions): Promise<RenderedExport> {
+  const boardUrl = `${options.origin}/b/${encodeURIComponent(board.board.id)}`;
+  const sourceUrl = `${options.origin}/api/boards/${encodeURIComponent(board.board.id)}/source`;
+  const meta = EXPORT_FORMATS[format];
+  const done = (body: string | Uint8Array): RenderedExport => ({ body, contentType: meta.contentType, fileName: exportFileName(board, meta.extension) });
+  switch (format) {
+    case "json":
+      return done(toParleyJson(board, { exportedAt: new Date().toISOString() }));
+    case "argdown":
+      return done(toArgdown(board));
+    case "aif":
+      return done(toAif(board, { ova: options.ova }));
+    case "annotations":
+      return done(toWebAnnotations(board, { sourceUrl, boardUrl }));
+    case "markdown":
+      return done(toMarkdown(board, { boardUrl }));
+    case "outline":
+      return done(toKialoOutline(board));
+    case "csv":
+      return done(toCsv(board));
+    case "svg":
+      return done(toSvg(board));
+    case "png":
+      return done(await renderPngAsync(toSvg(board)));
+    case "pdf":
+      return done(await renderPdfHandout(board));
+  }
+}
