@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { ensureDemoBoard } from "./boards/ensure-demo-board";
 import type { ParleyConfig } from "./config";
+import { createExportService } from "./export/export-service";
 import { setAppContext, type AppContext } from "./http/context";
 import { healthReport } from "./http/health";
 import { openDatabase } from "./persistence/connect";
@@ -52,7 +53,13 @@ export async function startParley({ config, mode, dev = false, log = console.log
     publish: (kind, boardId, frame) => sync?.publish(kind, boardId, frame),
     log,
   });
-  const context: AppContext = { store, rooms, database: { kind: database.kind, location: database.location }, startedAt: new Date() };
+  const context: AppContext = {
+    store,
+    rooms,
+    exports: createExportService(store, rooms),
+    database: { kind: database.kind, location: database.location },
+    startedAt: new Date(),
+  };
   setAppContext(context);
 
   const web = mode === "full" ? await prepareNext(dev, config) : null;

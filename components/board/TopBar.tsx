@@ -5,6 +5,7 @@ import type { ConnectionStatus } from "@/components/sync/board-client";
 import type { Peer } from "@/components/sync/useBoard";
 import type { Identity } from "@/components/identity/useIdentity";
 import { formatPublishedOn } from "@/components/common/time";
+import { DownloadMenu } from "@/components/export/DownloadMenu";
 import { JoinCode } from "./JoinCode";
 import { PresenceStrip } from "./PresenceStrip";
 import { SyncStatus } from "./SyncStatus";
@@ -45,6 +46,7 @@ export function TopBar({ summary, source, status, pending, peers, identity, onCh
         <JoinCode code={summary.joinCode} boardId={summary.id} />
         <SyncStatus status={status} pending={pending} />
         <PresenceStrip peers={peers} selfId={identity?.id ?? null} />
+        <DownloadMenu boardId={summary.id} />
         <button type="button" className="btn btn-ghost btn-sm" onClick={onChangeName} data-testid="change-name">
           {identity ? "Change name" : "Set your name"}
         </button>

@@ -1,5 +1,6 @@
 import type { BoardSummary } from "@/server/http/types";
 import { DemoCard } from "./DemoCard";
+import { ImportForm } from "./ImportForm";
 import { JoinForm } from "./JoinForm";
 import { NewBoardForm } from "./NewBoardForm";
 import { RecentBoards } from "./RecentBoards";
@@ -38,6 +39,9 @@ export function HomeScreen({ recent, now }: HomeScreenProps) {
           </div>
           <div className={styles.card}>
             <NewBoardForm />
+          </div>
+          <div className={styles.card}>
+            <ImportForm />
           </div>
         </div>
       </main>

@@ -1,3 +1,4 @@
+import type { ExportService } from "../export/export-service";
 import type { BoardStore, DatabaseKind } from "../persistence/board-store";
 import type { RoomManager } from "../sync/room-manager";
 
@@ -8,6 +9,7 @@ import type { RoomManager } from "../sync/room-manager";
 export interface AppContext {
   store: BoardStore;
   rooms: RoomManager;
+  exports: ExportService;
   database: { kind: DatabaseKind; location: string };
   startedAt: Date;
 }

@@ -11,7 +11,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 /** Turns any failure into the documented error body and its HTTP status. */
 export function errorResponse(error: unknown): Response {
   const payload = toErrorPayload(error);
-  if (!(error instanceof ParleyError)) console.error("[parley] unexpected API error:", error);
+  if (!ParleyError.is(error)) console.error("[parley] unexpected API error:", error);
   return json(payload, ERROR_TABLE[payload.code].http);
 }
 

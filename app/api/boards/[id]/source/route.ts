@@ -1,0 +1,7 @@
+import { handleSource } from "@/server/http/export-api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handleSource((await params).id);
+}

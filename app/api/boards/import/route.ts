@@ -1,0 +1,5 @@
+import { handleImport } from "@/server/http/export-api";
+
+export const dynamic = "force-dynamic";
+
+export const POST = (request: Request) => handleImport(request);

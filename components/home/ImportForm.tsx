@@ -1,0 +1,82 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { ImportIssue } from "@/lib/export/imported-board";
+import type { BoardSummary } from "@/server/http/types";
+import styles from "./HomeForms.module.css";
+
+/** What the browser may read as text: the import endpoint refuses larger files anyway. */
+const MAX_FILE_BYTES = 5_000_000;
+
+/** Starts a new board from a Parley JSON or Argdown file someone exported earlier. */
+export function ImportForm() {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<{ message: string; issues: ImportIssue[] } | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return setError({ message: "Choose a .parley.json or .argdown file first.", issues: [] });
+    if (file.size > MAX_FILE_BYTES) return setError({ message: "That file is larger than 5 MB.", issues: [] });
+    setSending(true);
+    setError(null);
+    try {
+      const format = /\.argdown$|\.ad$/i.test(file.name) ? "argdown" : /\.json$/i.test(file.name) ? "json" : "";
+      const response = await fetch(`/api/boards/import${format ? `?format=${format}` : ""}`, { method: "POST", body: await file.text() });
+      const body = (await response.json().catch(() => null)) as
+        | { board: BoardSummary; url: string }
+        | { message?: string; details?: { errors?: ImportIssue[] } }
+        | null;
+      if (response.ok && body && "url" in body) return router.push(body.url);
+      const failure = body && !("url" in body) ? body : null;
+      const issues = failure?.details?.errors ?? [];
+      setError({
+        message: issues.length ? "The file was not imported, and nothing was created:" : (failure?.message ?? `The import failed (HTTP ${response.status}).`),
+        issues,
+      });
+    } catch {
+      setError({ message: "Could not reach Parley. Check your connection and try again.", issues: [] });
+    }
+    setSending(false);
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate data-testid="import-form" aria-labelledby="import-heading">
+      <h2 id="import-heading" className={styles.cardTitle}>
+        Import a board
+      </h2>
+      <p className={styles.choiceHint}>A Parley JSON or Argdown file, e.g. one downloaded from another board. It becomes a new board.</p>
+      <input
+        type="file"
+        className="input"
+        accept=".json,.argdown,.ad,application/json,text/plain"
+        onChange={(e) => {
+          setFile(e.target.files?.[0] ?? null);
+          setError(null);
+        }}
+        aria-label="File to import"
+        data-testid="import-file"
+      />
+      <button type="submit" className="btn btn-primary" disabled={sending} data-testid="import-submit">
+        {sending ? "Importing…" : "Import"}
+      </button>
+      {error && (
+        <div className="error-text" role="alert" data-testid="import-error">
+          <p>{error.message}</p>
+          {error.issues.length > 0 && (
+            <ul data-testid="import-issues">
+              {error.issues.slice(0, 20).map((issue, i) => (
+                <li key={i}>
+                  {issue.line ? `Line ${issue.line}: ` : ""}
+                  {issue.message}
+                </li>
+              ))}
+              {error.issues.length > 20 && <li>…and {error.issues.length - 20} more</li>}
+            </ul>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

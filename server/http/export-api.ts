@@ -1,0 +1,89 @@
+import { ParleyError } from "../../lib/errors/errors";
+import { detectImportFormat, ExportFormatSchema, EXPORT_FORMATS, IMPORT_FORMATS, type ImportFormat } from "../../lib/export/formats";
+import { getAppContext } from "./context";
+import { toSummary } from "./queries";
+import { errorResponse, json } from "./respond";
+
+/** Largest file accepted for import: a maximal source text plus a few thousand arguments. */
+export const MAX_IMPORT_BYTES = 5_000_000;
+
+/** GET /api/boards/:id/export?format=…[&ova=1] */
+export async function handleExport(request: Request, boardId: string): Promise<Response> {
+  try {
+    const url = new URL(request.url);
+    const format = ExportFormatSchema.safeParse(url.searchParams.get("format") ?? "");
+    if (!format.success) {
+      throw new ParleyError("bad-request", `Choose a format: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
+    }
+    const rendered = await getAppContext().exports.render(boardId, format.data, {
+      origin: publicOrigin(request),
+      ova: url.searchParams.get("ova") === "1",
+    });
+    const body = typeof rendered.body === "string" ? rendered.body : new Uint8Array(rendered.body);
+    return new Response(body, {
+      status: 200,
+      headers: {
+        "content-type": rendered.contentType,
+        "content-disposition": contentDisposition(rendered.fileName),
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** GET /api/boards/:id/source — the source text itself, the target of exported Web Annotations. */
+export async function handleSource(boardId: string): Promise<Response> {
+  try {
+    const { store } = getAppContext();
+    const board = await store.getBoard(boardId);
+    const source = board && (await store.getSourceDocument(board.sourceId));
+    if (!source) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+    return new Response(source.text, { headers: { "content-type": "text/plain; charset=utf-8", etag: `"${source.sha256}"` } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/**
+ * POST /api/boards/import[?format=json|argdown] with the file as the body. Creates a new board, or
+ * answers 422 with every problem found (`details.errors`, with line numbers where the format has
+ * them) and creates nothing.
+ */
+export async function handleImport(request: Request): Promise<Response> {
+  try {
+    const declared = Number(request.headers.get("content-length") ?? 0);
+    if (declared > MAX_IMPORT_BYTES) throw tooLarge();
+    const text = await request.text();
+    if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw tooLarge();
+    if (text.trim() === "") throw new ParleyError("bad-request", "The file is empty.");
+    const requested = new URL(request.url).searchParams.get("format");
+    if (requested && !IMPORT_FORMATS.includes(requested as ImportFormat)) {
+      throw new ParleyError("bad-request", `Parley imports ${IMPORT_FORMATS.join(" and ")} files.`);
+    }
+    const format = (requested as ImportFormat | null) ?? detectImportFormat(text);
+    const { board, sourceTitle } = await getAppContext().exports.importFile(text, format);
+    return json({ board: toSummary(board, sourceTitle), url: `/b/${board.id}`, format }, 201, { location: `/b/${board.id}` });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function tooLarge(): ParleyError {
+  return new ParleyError("payload-too-large", `Import files are limited to ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
+}
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The origin people reach this server by (honours a reverse proxy's forwarded headers). */
+function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
