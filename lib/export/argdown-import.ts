@@ -1,18 +1,18 @@
-import { ArgdownApplication, Data, DataPlugin, ExplodeArgumentsPlugin, FrontMatter, FrontMatterSettingsModes, IArgument, IEquivalenceClass } from "@argdown/core";
-import { ModelPlugin, ParserPlugin, RangeType, RegroupPlugin, RelationType, tokenMatcher, type IArgdownRequest, type IArgdownResponse, type IRelation } from "@argdown/core";
+import { FrontMatter, IArgument, IEquivalenceClass, RangeType, RelationType, tokenMatcher, type IArgdownResponse, type IRelation } from "@argdown/core";
 import { z } from "zod";
 import { ArgumentSchema, type Stance } from "../board/argument";
 import { POSITION_COLORS } from "../board/constants";
 import { PositionSchema } from "../board/position";
 import { ARGDOWN_TYPE, ARGDOWN_VERSION, AUTHOR_TAG_PREFIX, decodeArgdownText } from "./argdown";
+import { runArgdown } from "./argdown-parse";
 import { ImportedBoardSchema, type ImportedBoard, type ImportIssue, type ImportResult } from "./imported-board";
 import { sha256Hex } from "./sha256";
 
 /**
- * Argdown import: reads a file with the reference parser (@argdown/core) and turns its model into a
- * board for the import use-case, which then checks every quote against the source. Files written by
- * toArgdown come back losslessly from the `parley` data on each element; plain Argdown is read by its
- * structure (see {@link fromArgdown}).
+ * Argdown import: reads a file with the reference parser (@argdown/core, run by argdown-parse.ts) and
+ * turns its model into a board for the import use-case, which then checks every quote against the
+ * source. Files written by toArgdown come back losslessly from the `parley` data on each element;
+ * plain Argdown is read by its structure (see {@link fromArgdown}).
  */
 
 /** The source document is the one thing Parley cannot do without. */
@@ -209,82 +209,4 @@ function describe(error: z.ZodError): string {
 
 function fail(line: number, message: string): ImportResult {
   return { ok: false, errors: [{ line, message }] };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Running the parser. @argdown/core swallows some failures: a lexer error surfaces only as a thrown
-// "lexing errors detected" (no position), and a YAML error in a `{…}` block silently stops the model
-// half-built. So the run is split (parse; check every YAML block on its own; build the model) with
-// `throwExceptions` on, so nothing is lost.
-
-let application: ArgdownApplication | undefined;
-
-/** The plugins @argdown/core's default application registers for parse-input and build-model, in its order. */
-function argdownApplication(): ArgdownApplication {
-  if (application) return application;
-  application = new ArgdownApplication();
-  application.addPlugin(new ParserPlugin(), "parse-input");
-  for (const plugin of [new DataPlugin(), new ModelPlugin(), new ExplodeArgumentsPlugin(), new RegroupPlugin()]) application.addPlugin(plugin, "build-model");
-  return application;
-}
-
-type ArgdownRun = { ok: true; response: IArgdownResponse } | { ok: false; errors: ImportIssue[] };
-
-/** An imported file is untrusted: its front matter is read as data and cannot reconfigure the parser or the model. */
-function runArgdown(text: string): ArgdownRun {
-  const request: IArgdownRequest = {
-    input: text,
-    process: ["parse-input"],
-    throwExceptions: true,
-    logExceptions: false,
-    logLevel: "none",
-    data: { frontMatterSettingsMode: FrontMatterSettingsModes.IGNORE },
-  };
-  let response: IArgdownResponse;
-  try {
-    response = argdownApplication().run(request);
-  } catch (error) {
-    return { ok: false, errors: [lexerIssue(text, error)] };
-  }
-  const errors: ImportIssue[] = [
-    ...(response.lexerErrors ?? []).map((e) => ({ line: e.line, message: `Argdown syntax: ${e.message}` })),
-    ...(response.parserErrors ?? []).map((e) => ({ line: e.token?.startLine || undefined, message: `Argdown syntax: ${e.message}` })),
-  ];
-  if (errors.length === 0) errors.push(...yamlIssues(response));
-  if (errors.length > 0) return { ok: false, errors };
-  try {
-    argdownApplication().run({ ...request, process: ["build-model"] }, response);
-  } catch (error) {
-    return { ok: false, errors: [{ message: `Argdown could not build its model: ${messageOf(error)}` }] };
-  }
-  return { ok: true, response };
-}
-
-/** The one input the lexer rejects is a backslash ending a line (a line break cannot be escaped). */
-function lexerIssue(text: string, error: unknown): ImportIssue {
-  const index = text.split(/\r\n|\r|\n/).findIndex((line) => /(^|[^\\])(\\\\)*\\$/.test(line));
-  if (index >= 0) return { line: index + 1, message: "Argdown syntax: a backslash at the end of a line escapes nothing; write \\\\ for a backslash." };
-  return { message: `Argdown could not read the file: ${messageOf(error)}` };
-}
-
-/** Loads each front matter and `{…}` block with the DataPlugin's own YAML reading, to say which one fails, and where. */
-function yamlIssues(response: IArgdownResponse): ImportIssue[] {
-  const plugin = new DataPlugin({ frontMatterSettingsMode: FrontMatterSettingsModes.IGNORE });
-  const issues: ImportIssue[] = [];
-  for (const token of response.tokens ?? []) {
-    const kind = tokenMatcher(token, FrontMatter) ? "FrontMatter" : tokenMatcher(token, Data) ? "Data" : null;
-    if (!kind) continue;
-    try {
-      plugin.tokenListeners[kind]({ data: { ...plugin.defaults } }, {}, token, null, null, { log: () => {}, setLevel: () => {} });
-    } catch (error) {
-      const yaml = error as { mark?: { line?: number }; reason?: string };
-      const what = kind === "FrontMatter" ? "The front matter" : "A {…} data block";
-      issues.push({ line: (token.startLine ?? 1) + (yaml.mark?.line ?? 0), message: `${what} is not valid YAML: ${yaml.reason ?? messageOf(error)}` });
-    }
-  }
-  return issues;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { QuoteAnchorSchema, type QuoteAnchor } from "../anchoring/anchor";
+import { QuoteAnchorSchema } from "../anchoring/anchor";
 import { ArgumentSchema } from "../board/argument";
-import { LIMITS } from "../board/constants";
 import { PositionSchema } from "../board/position";
 import { quotesOf, relationsOf, type ExportBoard } from "./board-export";
 import { ImportedBoardSchema, type ImportedBoard, type ImportIssue, type ImportResult } from "./imported-board";
-import { sha256Hex } from "./sha256";
+import { checkParleyJson } from "./json-checks";
 
 /**
  * Parley JSON: the lossless, versioned board format, and the only one Parley reads back without loss.
@@ -46,8 +45,6 @@ const ParleyJsonSchema = z
     comments: reserved("comments"),
   })
   .strict();
-type ParleyJson = z.infer<typeof ParleyJsonSchema>;
-type FileArgument = ParleyJson["arguments"][number];
 
 /**
  * Serializes a board as Parley JSON, pretty-printed with 2 spaces and a final newline.
@@ -92,8 +89,8 @@ export function normalizeParleyJson(text: string): string {
 /**
  * Reads a Parley JSON file into a board to create. Never throws: every problem comes back as an issue
  * (a `line` only for JSON syntax errors; otherwise the message starts with a path like `arguments[3].stance`).
- * Checks the shape with zod, then what zod cannot see: ids and references, relations against parents and
- * stances, quotes against arguments, and the source text against its SHA-256.
+ * Checks the shape with zod, then what zod cannot see (json-checks.ts): ids and references, relations against
+ * parents and stances, quotes against arguments, and the source text against its SHA-256.
  */
 export function fromParleyJson(text: string): ImportResult {
   const body = stripBom(text);
@@ -116,21 +113,7 @@ export function fromParleyJson(text: string): ImportResult {
   if (!parsed.success) return failed(parsed.error.issues.map((issue) => ({ message: `${formatPath(issue.path)}: ${issue.message}` })));
   const file = parsed.data;
 
-  const quotesById = new Map<string, QuoteAnchor[]>(file.arguments.map((a) => [a.id, []]));
-  const issues = [...checkPositions(file), ...checkArguments(file), ...checkRelations(file)];
-  file.quotes.forEach(({ id: _id, argumentId, ...anchor }, index) => {
-    const list = quotesById.get(argumentId);
-    if (list) list.push(anchor);
-    else issues.push({ message: `quotes[${index}].argumentId: there is no argument "${argumentId}" in this file.` });
-  });
-  file.arguments.forEach((arg, index) => {
-    const quotes = ArgumentSchema.shape.quotes.safeParse(quotesById.get(arg.id));
-    if (!quotes.success) issues.push({ message: `arguments[${index}]: ${quotes.error.issues[0].message}` });
-  });
-  const actualSha = sha256Hex(file.source.text);
-  if (actualSha !== file.source.sha256) {
-    issues.push({ message: `source.sha256: does not match the source text, which hashes to ${actualSha}. Quotes are anchored by position, so an edited text would misplace them.` });
-  }
+  const { issues, quotesById } = checkParleyJson(file);
   if (issues.length > 0) return failed(issues);
 
   const { sha256: _sha, ...source } = file.source;
@@ -144,86 +127,6 @@ export function fromParleyJson(text: string): ImportResult {
   const final = ImportedBoardSchema.safeParse(board);
   if (!final.success) return failed(final.error.issues.map((issue) => ({ message: `${formatPath(issue.path)}: ${issue.message}` })));
   return { ok: true, board: final.data };
-}
-
-/** Position ids must be what the import will give them (`pos-<key>`), since arguments refer to them. */
-function checkPositions(file: ParleyJson): ImportIssue[] {
-  const issues: ImportIssue[] = [];
-  const keys = new Set<string>();
-  file.positions.forEach((position, index) => {
-    if (keys.has(position.key)) issues.push({ message: `positions[${index}].key: "${position.key}" is used by an earlier position.` });
-    keys.add(position.key);
-    if (position.id !== `pos-${position.key}`) issues.push({ message: `positions[${index}].id: expected "pos-${position.key}" (a position's id is made from its key).` });
-    if (position.order !== index) issues.push({ message: `positions[${index}].order: expected ${index}; positions are listed in board order.` });
-  });
-  return issues;
-}
-
-/** Unique ids, existing parents, a consistent position, no cycles and no chain deeper than the model allows. */
-function checkArguments(file: ParleyJson): ImportIssue[] {
-  const issues: ImportIssue[] = [];
-  const positionIds = new Set(file.positions.map((p) => p.id));
-  const byId = new Map<string, FileArgument>();
-  file.arguments.forEach((arg, index) => {
-    if (byId.has(arg.id) || positionIds.has(arg.id)) issues.push({ message: `arguments[${index}].id: "${arg.id}" is used more than once.` });
-    else byId.set(arg.id, arg);
-  });
-  file.arguments.forEach((arg, index) => {
-    const at = `arguments[${index}]`;
-    const parent = byId.get(arg.parentId);
-    if (!positionIds.has(arg.parentId) && !parent) {
-      issues.push({ message: `${at}.parentId: "${arg.parentId}" is neither a position nor an argument in this file.` });
-      return;
-    }
-    const expected = parent ? parent.positionId : arg.parentId;
-    if (arg.positionId !== expected) issues.push({ message: `${at}.positionId: expected "${expected}", the position of what it answers.` });
-    const chain = chainProblem(arg, byId, positionIds);
-    if (chain) issues.push({ message: `${at}${chain}` });
-  });
-  return issues;
-}
-
-/**
- * Walks from an argument up to its position. A cycle must be caught here: the server orders arguments
- * parents-first by recursion, which a loop would never finish. The depth rule is the model's own
- * (at most LIMITS.maxDepth arguments above a reply).
- */
-function chainProblem(arg: FileArgument, byId: Map<string, FileArgument>, positionIds: Set<string>): string | null {
-  const seen = new Set<string>([arg.id]);
-  let ancestors = 0;
-  for (let up = byId.get(arg.parentId); up; up = byId.get(up.parentId)) {
-    if (seen.has(up.id)) return ".parentId: the chain of replies loops back on itself.";
-    if (++ancestors > LIMITS.maxDepth) return `: replies can nest at most ${LIMITS.maxDepth} levels deep.`;
-    if (positionIds.has(up.parentId)) return null;
-    seen.add(up.id);
-  }
-  return null;
-}
-
-/** Exactly one relation per argument, agreeing with its parent (toId) and stance (support ⇔ for). */
-function checkRelations(file: ParleyJson): ImportIssue[] {
-  const issues: ImportIssue[] = [];
-  const argIndex = new Map(file.arguments.map((a, index) => [a.id, index]));
-  const related = new Set<string>();
-  file.relations.forEach((relation, index) => {
-    const at = `relations[${index}]`;
-    const argIdx = argIndex.get(relation.fromId);
-    if (argIdx === undefined) issues.push({ message: `${at}.fromId: there is no argument "${relation.fromId}" in this file.` });
-    else if (related.has(relation.fromId)) issues.push({ message: `${at}.fromId: argument "${relation.fromId}" already has a relation.` });
-    else {
-      related.add(relation.fromId);
-      const arg = file.arguments[argIdx];
-      const kind = arg.stance === "for" ? "support" : "attack";
-      if (relation.toId !== arg.parentId || relation.kind !== kind) {
-        const says = `says "${relation.fromId}" ${relation.kind}s "${relation.toId}"`;
-        issues.push({ message: `${at}: ${says}, but arguments[${argIdx}] has parentId "${arg.parentId}" and stance "${arg.stance}" (${kind}).` });
-      }
-    }
-  });
-  file.arguments.forEach((arg, index) => {
-    if (!related.has(arg.id)) issues.push({ message: `arguments[${index}]: has no entry in "relations".` });
-  });
-  return issues;
 }
 
 function failed(issues: ImportIssue[]): ImportResult {
