@@ -31,8 +31,13 @@ try {
 const format = (args.format as ImportFormat | undefined) ?? detectImportFormat(text);
 
 try {
-  const { board } = await withStore((store) => createExportService(store).importFile(text, format));
+  const { board, invite } = await withStore(async (store) => {
+    const imported = await createExportService(store).importFile(text, format);
+    const invites = await store.listInvites(imported.board.id);
+    return { ...imported, invite: invites.find((i) => i.role === "facilitator")?.token };
+  });
   console.log(`imported ${args.file} as board ${board.id} ("${board.title}"), join code ${board.joinCode}: /b/${board.id}`);
+  if (invite) console.log(`facilitator link (keep it private): /b/${board.id}?invite=${invite}`);
 } catch (error) {
   const errors = ParleyError.is(error) ? ((error.details as { errors?: ImportIssue[] } | undefined)?.errors ?? []) : [];
   if (errors.length === 0) fail(toErrorPayload(error).code === "internal" ? (error as Error).message : toErrorPayload(error).message);

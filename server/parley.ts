@@ -73,7 +73,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
       if (!req.url?.startsWith("/socket.io/")) upgrade(req, socket, head);
     });
   }
-  sync = await createSyncServer(httpServer, rooms, { redisUrl: config.REDIS_URL, corsOrigin: config.PARLEY_CORS_ORIGIN });
+  sync = await createSyncServer(httpServer, rooms, store, { redisUrl: config.REDIS_URL, corsOrigin: config.PARLEY_CORS_ORIGIN });
   if (config.REDIS_URL) log("Scale-out: sharing rooms through Redis");
 
   await new Promise<void>((resolve, reject) => {

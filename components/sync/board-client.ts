@@ -2,6 +2,7 @@
 import { io, type Socket } from "socket.io-client";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import type { Role } from "@/lib/board/roles";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import {
   EVENTS,
@@ -22,6 +23,8 @@ export interface BoardClientEvents {
   error: (error: ErrorPayload) => void;
   /** The document was replaced by the server's state after a refused update; re-read everything. */
   reset: (doc: Y.Doc) => void;
+  /** The server accepted the join: who it takes this connection to be. */
+  joined: (who: { role: Role; memberId: string | null }) => void;
 }
 
 /** Marks changes that came from the server, so they are not echoed back. */
@@ -44,13 +47,14 @@ export class BoardClient {
     pending: new Set(),
     error: new Set(),
     reset: new Set(),
+    joined: new Set(),
   };
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private localState: AwarenessState | null = null;
 
   constructor(
     readonly boardId: string,
-    options: { url?: string } = {},
+    private readonly options: { url?: string; memberToken?: string } = {},
   ) {
     this.socket = io(`${options.url ?? ""}${SYNC_NAMESPACE}`, { transports: ["websocket", "polling"] });
     this.socket.on("connect", () => this.join());
@@ -97,7 +101,8 @@ export class BoardClient {
 
   private join(): void {
     this.setStatus("syncing");
-    this.socket.emit(EVENTS.join, { protocol: PROTOCOL_VERSION, boardId: this.boardId }, (ack: JoinAck) => {
+    const request = { protocol: PROTOCOL_VERSION, boardId: this.boardId, ...(this.options.memberToken ? { memberToken: this.options.memberToken } : {}) };
+    this.socket.emit(EVENTS.join, request, (ack: JoinAck) => {
       if (!ack.ok) {
         this.emit("error", ack);
         if (ack.retry) {
@@ -113,6 +118,7 @@ export class BoardClient {
         this.socket.disconnect();
         return;
       }
+      this.emit("joined", { role: ack.role, memberId: ack.memberId });
       this.socket.emit(EVENTS.sync, syncStep1(this.doc));
       if (this.localState) this.awareness.setLocalState(this.localState);
     });
@@ -139,7 +145,8 @@ export class BoardClient {
       if (ack.ok) return;
       this.emit("error", ack);
       if (ack.retry) this.scheduleResync();
-      else if (ack.code === "update-rejected") this.resetToServer();
+      // A refused edit (a rule, or the role) is already in our copy: drop it by reloading the server's state.
+      else if (ack.code === "update-rejected" || ack.code === "forbidden") this.resetToServer();
     });
   }
 

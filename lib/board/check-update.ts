@@ -2,6 +2,8 @@ import * as Y from "yjs";
 import { ROOTS } from "./constants";
 import { argumentsMap, readArgument, recordToJSON } from "./doc";
 import { contextFor } from "./operations";
+import { authorizeUpdate, type ArgumentChange } from "./permissions";
+import { readSessionSettings, SessionSettingsSchema, sessionMap, type Actor } from "./roles";
 import { validateArgumentRecord, type ModelError } from "./validate";
 
 export type UpdateRejection =
@@ -9,6 +11,7 @@ export type UpdateRejection =
   | { code: "incomplete-update"; message: string }
   | { code: "forbidden-root"; message: string }
   | { code: "protected-root"; message: string }
+  | { code: "forbidden"; message: string }
   | { code: "invalid-content"; message: string; detail: ModelError; argumentId: string };
 
 /** `noop` is true when the update held nothing new (e.g. a handshake reply from an up-to-date client). */
@@ -20,7 +23,7 @@ export type UpdateVerdict = { ok: true; noop: boolean; changedArgumentIds: strin
  * must rebuild it from `before`. `before` is never touched, which is what keeps a bad update from
  * harming the live document.
  */
-export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array, source: string): UpdateVerdict {
+export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array, source: string, actor?: Actor): UpdateVerdict {
   // Every type the update touched, with the map keys it touched (null for list-like changes).
   const changed = new Map<Y.AbstractType<unknown>, Set<string | null>>();
   const collect = (tr: Y.Transaction) => {
@@ -50,12 +53,17 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
   for (const [name, type] of trial.share) roots.set(type as Y.AbstractType<unknown>, name);
   const argumentsRoot = argumentsMap(trial) as unknown as Y.AbstractType<unknown>;
   const changedIds = new Set<string>();
+  let settingsChanged = false;
 
   for (const [type, keys] of changed) {
     const { root, recordKey } = locate(type, argumentsRoot);
     const rootName = roots.get(root);
     if (rootName === undefined || !Object.values(ROOTS).includes(rootName as never)) {
       return reject({ code: "forbidden-root", message: `A board has no "${rootName ?? "?"}" section.` });
+    }
+    if (rootName === ROOTS.session) {
+      settingsChanged = true;
+      continue;
     }
     if (rootName !== ROOTS.arguments) return reject({ code: "protected-root", message: `Clients cannot change the board's ${rootName}.` });
     if (type === argumentsRoot) {
@@ -67,6 +75,15 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
     } else if (recordKey !== null) {
       changedIds.add(recordKey);
     }
+  }
+
+  if (settingsChanged && !SessionSettingsSchema.safeParse(sessionMap(trial).toJSON()).success) {
+    return reject({ code: "protected-root", message: "The board's settings can only be set to valid values." });
+  }
+  if (actor) {
+    const changes: ArgumentChange[] = [...changedIds].map((id) => ({ id, before: readArgument(before, id), after: readArgument(trial, id) }));
+    const denial = authorizeUpdate(actor, readSessionSettings(before), changes, settingsChanged);
+    if (denial) return reject({ code: "forbidden", message: denial });
   }
 
   const ctx = contextFor(trial, source);

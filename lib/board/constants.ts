@@ -23,6 +23,8 @@ export const ROOTS = {
   meta: "meta",
   positions: "positions",
   arguments: "arguments",
+  /** Facilitator-only settings (lib/board/roles.ts). */
+  session: "session",
 } as const;
 
 export const BOARD_SCHEMA_VERSION = 1;

@@ -11,6 +11,7 @@ export type ErrorCode =
   | "not-joined"
   | "protocol-mismatch"
   | "update-rejected"
+  | "forbidden"
   | "resync-required"
   | "rate-limited"
   | "storage-unavailable"
@@ -36,6 +37,7 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorInfo> = {
   "not-joined": { http: 400, closesSocket: true, retry: false, when: "A sync message arrived before a successful join." },
   "protocol-mismatch": { http: 400, closesSocket: true, retry: false, when: "The client speaks another protocol version." },
   "update-rejected": { http: 422, closesSocket: false, retry: false, when: "A decodable Yjs update that breaks a board rule; the server state is sent back." },
+  forbidden: { http: 403, closesSocket: false, retry: false, when: "The role or the board's settings do not allow it (an observer editing, a locked board, someone else's argument, a missing invite)." },
   "resync-required": { http: 409, closesSocket: false, retry: true, when: "An update that builds on changes the server has not seen; run the sync handshake again." },
   "rate-limited": { http: 429, closesSocket: false, retry: true, when: "Too many requests in a short time." },
   "storage-unavailable": { http: 503, closesSocket: false, retry: true, when: "The database could not be reached; nothing was saved or applied." },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Role } from "../board/roles";
 import type { ErrorPayload } from "../errors/errors";
 
 /**
@@ -32,10 +33,12 @@ export const SYNC_LIMITS = {
 export const JoinRequestSchema = z.object({
   protocol: z.number().int(),
   boardId: z.string().min(1).max(64),
+  /** The secret from joining the board over HTTP; optional only on open boards. */
+  memberToken: z.string().min(1).max(128).optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
-export type JoinAck = { ok: true; boardId: string; protocol: number } | ({ ok: false } & ErrorPayload);
+export type JoinAck = { ok: true; boardId: string; protocol: number; role: Role; memberId: string | null } | ({ ok: false } & ErrorPayload);
 
 /** Ack for a client's step 2 or update: sent only after the update is in the database (or refused). */
 export type UpdateAck = { ok: true } | ({ ok: false } & ErrorPayload);

@@ -1,11 +1,12 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
 import * as Y from "yjs";
 import { LIMITS } from "../../lib/board/constants";
 import { initBoardDoc } from "../../lib/board/doc";
+import { MANAGED_BOARD_SETTINGS, writeSessionSettings } from "../../lib/board/roles";
 import { makePositions, PositionDraftSchema, type PositionDraft } from "../../lib/board/position";
 import { ParleyError } from "../../lib/errors/errors";
 import { z } from "zod";
-import type { BoardRecord, BoardStore, NewSourceDocument } from "../persistence/board-store";
+import type { AccessMode, BoardRecord, BoardStore, NewSourceDocument } from "../persistence/board-store";
 
 /** Unambiguous characters for join codes: no 0/O, 1/I/L. */
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -30,6 +31,11 @@ export interface CreateBoardOptions {
   id?: string;
   joinCode?: string;
   /**
+   * "managed" boards get a facilitator, invites for each role and the facilitator's rules; "open"
+   * boards (the default, and the demo) let anyone with the link take part and edit.
+   */
+  accessMode?: AccessMode;
+  /**
    * Writes initial content into the new board's document (the demo board's arguments, an import).
    * It runs before anything is stored, so a fill that throws leaves no trace in the database.
    */
@@ -43,6 +49,8 @@ export async function createBoard(store: BoardStore, options: CreateBoardOptions
   const sourceSha256 = createHash("sha256").update(options.source.text, "utf8").digest("hex");
   const doc = new Y.Doc();
   initBoardDoc(doc, { title: options.title, sourceSha256 }, makePositions(positions.data));
+  const accessMode = options.accessMode ?? "open";
+  if (accessMode === "managed") writeSessionSettings(doc, MANAGED_BOARD_SETTINGS);
   options.fill?.(doc, options.source.text);
   const initialUpdate = Y.encodeStateAsUpdate(doc);
   doc.destroy();
@@ -51,12 +59,25 @@ export async function createBoard(store: BoardStore, options: CreateBoardOptions
   for (let attempt = 0; ; attempt++) {
     const joinCode = options.joinCode ?? randomString(CODE_ALPHABET, 6);
     try {
-      return await store.createBoard({ id: options.id ?? randomString(ID_ALPHABET, 10), title: options.title, joinCode, sourceId: source.id, initialUpdate });
+      return await store.createBoard({
+        id: options.id ?? randomString(ID_ALPHABET, 10),
+        title: options.title,
+        joinCode,
+        sourceId: source.id,
+        initialUpdate,
+        accessMode,
+        invites: accessMode === "managed" ? (["facilitator", "participant", "observer"] as const).map((role) => ({ role, token: newSecret() })) : [],
+      });
     } catch (error) {
       // A clash of random codes is astronomically rare; retry a few times before giving up.
       if (options.joinCode || attempt >= 3 || (await store.getBoardByJoinCode(joinCode)) === null) throw error;
     }
   }
+}
+
+/** An unguessable capability: 128 random bits, URL-safe. */
+export function newSecret(): string {
+  return randomBytes(16).toString("base64url");
 }
 
 export function normalizeJoinCode(code: string): string {

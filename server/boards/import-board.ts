@@ -23,6 +23,8 @@ export async function importBoard(store: BoardStore, imported: ImportedBoard): P
     title: board.title,
     source: board.source,
     positions: board.positions,
+    // Whoever imports a map runs the new board.
+    accessMode: "managed",
     fill: (doc) => {
       const errors = restoreAll(doc, board);
       if (errors.length > 0) throw new ParleyError("invalid-content", errors[0].message, { errors });

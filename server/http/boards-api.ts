@@ -29,13 +29,22 @@ export async function handleCreateBoard(request: Request): Promise<Response> {
         : { title: body.source.title, text: body.source.text, publisher: body.source.publisher ?? null, publishedOn: null, language: "en" };
     const positions = body.positions ?? (body.source.kind === "article" ? demoPositionDrafts() : null);
     if (!positions) throw new ParleyError("bad-request", "Name the two positions this board will debate.");
-    const board = await createBoard(store, { title: body.title, source, positions });
+    const board = await createBoard(store, { title: body.title, source, positions, accessMode: "managed" });
     // Identical text reuses the stored document (and its title): report what the board really cites.
     const stored = await store.getSourceDocument(board.sourceId);
-    return json({ board: toSummary(board, stored?.title ?? source.title), url: `/b/${board.id}` }, 201, { location: `/b/${board.id}` });
+    const invite = await facilitatorInvite(board.id);
+    return json({ board: toSummary(board, stored?.title ?? source.title), url: `/b/${board.id}`, facilitatorInvite: invite }, 201, {
+      location: `/b/${board.id}`,
+    });
   } catch (error) {
     return errorResponse(error);
   }
+}
+
+/** The creator's way in as facilitator: the caller opens `/b/<id>?invite=<token>`. */
+export async function facilitatorInvite(boardId: string): Promise<string | null> {
+  const invites = await getAppContext().store.listInvites(boardId);
+  return invites.find((i) => i.role === "facilitator")?.token ?? null;
 }
 
 /** GET /api/boards */

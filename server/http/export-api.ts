@@ -1,6 +1,7 @@
 import { ParleyError } from "../../lib/errors/errors";
 import { detectImportFormat, ExportFormatSchema, EXPORT_FORMATS, IMPORT_FORMATS, type ImportFormat } from "../../lib/export/formats";
 import { getAppContext } from "./context";
+import { facilitatorInvite } from "./boards-api";
 import { toSummary } from "./queries";
 import { errorResponse, json } from "./respond";
 
@@ -64,7 +65,8 @@ export async function handleImport(request: Request): Promise<Response> {
     }
     const format = (requested as ImportFormat | null) ?? detectImportFormat(text);
     const { board, sourceTitle } = await getAppContext().exports.importFile(text, format);
-    return json({ board: toSummary(board, sourceTitle), url: `/b/${board.id}`, format }, 201, { location: `/b/${board.id}` });
+    const invite = await facilitatorInvite(board.id);
+    return json({ board: toSummary(board, sourceTitle), url: `/b/${board.id}`, format, facilitatorInvite: invite }, 201, { location: `/b/${board.id}` });
   } catch (error) {
     return errorResponse(error);
   }

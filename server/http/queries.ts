@@ -33,6 +33,7 @@ export function toSummary(board: BoardRecord, sourceTitle: string): BoardSummary
     id: board.id,
     title: board.title,
     joinCode: board.joinCode,
+    accessMode: board.accessMode === "managed" ? "managed" : "open",
     sourceTitle,
     createdAt: board.createdAt.toISOString(),
     updatedAt: board.updatedAt.toISOString(),

@@ -3,6 +3,8 @@ export interface BoardSummary {
   id: string;
   title: string;
   joinCode: string;
+  /** "open": anyone with the link takes part; "managed": invites and a facilitator's rules. */
+  accessMode: "open" | "managed";
   sourceTitle: string;
   createdAt: string;
   updatedAt: string;

@@ -18,12 +18,15 @@ export interface SourceDocumentRecord {
 
 export type NewSourceDocument = Omit<SourceDocumentRecord, "id" | "createdAt" | "sha256">;
 
+export type AccessMode = "open" | "managed";
+
 export interface BoardRecord {
   id: string;
   title: string;
   joinCode: string;
   sourceId: string;
   updateSeq: number;
+  accessMode: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -40,6 +43,22 @@ export interface StoredBoardState {
   latestSeq: number;
 }
 
+export interface MemberRecord {
+  id: string;
+  boardId: string;
+  role: string;
+  displayName: string;
+  createdAt: Date;
+}
+
+export interface InviteRecord {
+  token: string;
+  boardId: string;
+  role: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
 export interface CompactionResult {
   foldedUpdates: number;
   snapshotBytes: number;
@@ -54,7 +73,17 @@ export interface BoardStore {
   ensureSourceDocument(input: NewSourceDocument): Promise<SourceDocumentRecord>;
   getSourceDocument(id: string): Promise<SourceDocumentRecord | null>;
   /** Creates the board and its first log entry (the initial Yjs state) in one transaction. */
-  createBoard(input: { id: string; title: string; joinCode: string; sourceId: string; initialUpdate: Uint8Array }): Promise<BoardRecord>;
+  createBoard(input: {
+    id: string;
+    title: string;
+    joinCode: string;
+    sourceId: string;
+    initialUpdate: Uint8Array;
+    /** Default "open". */
+    accessMode?: AccessMode;
+    /** Capability links created with the board (managed boards: one per role). */
+    invites?: { token: string; role: string }[];
+  }): Promise<BoardRecord>;
   getBoard(id: string): Promise<BoardRecord | null>;
   getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>;
   listRecentBoards(limit: number): Promise<BoardListing[]>;
@@ -67,5 +96,12 @@ export interface BoardStore {
    * there was nothing to fold.
    */
   compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<CompactionResult | null>;
+  /** Adds a person to a board; `tokenHash` is the SHA-256 of the secret their browser keeps. */
+  createMember(input: { id: string; boardId: string; role: string; displayName: string; tokenHash: string }): Promise<MemberRecord>;
+  findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;
+  renameMember(memberId: string, displayName: string): Promise<void>;
+  listMembers(boardId: string): Promise<MemberRecord[]>;
+  findInvite(token: string): Promise<InviteRecord | null>;
+  listInvites(boardId: string): Promise<InviteRecord[]>;
   close(): Promise<void>;
 }

@@ -1,6 +1,17 @@
 import { createHash, randomUUID } from "node:crypto";
 import { ParleyError } from "../../lib/errors/errors";
-import type { BoardListing, BoardRecord, BoardStore, CompactionResult, NewSourceDocument, SourceDocumentRecord, StoredBoardState } from "./board-store";
+import type {
+  AccessMode,
+  BoardListing,
+  BoardRecord,
+  BoardStore,
+  CompactionResult,
+  InviteRecord,
+  MemberRecord,
+  NewSourceDocument,
+  SourceDocumentRecord,
+  StoredBoardState,
+} from "./board-store";
 import type { Database } from "./connect";
 
 /** BoardStore over Prisma; the same code serves PostgreSQL and PGlite through their driver adapters. */
@@ -33,11 +44,22 @@ export class PrismaBoardStore implements BoardStore {
     return storage(() => this.prisma.sourceDocument.findUnique({ where: { id } }));
   }
 
-  async createBoard(input: { id: string; title: string; joinCode: string; sourceId: string; initialUpdate: Uint8Array }): Promise<BoardRecord> {
+  async createBoard(input: {
+    id: string;
+    title: string;
+    joinCode: string;
+    sourceId: string;
+    initialUpdate: Uint8Array;
+    accessMode?: AccessMode;
+    invites?: { token: string; role: string }[];
+  }): Promise<BoardRecord> {
     return storage(() =>
       this.prisma.$transaction(async (tx) => {
-        await tx.board.create({ data: { id: input.id, title: input.title, joinCode: input.joinCode, sourceId: input.sourceId, updateSeq: 1 } });
+        await tx.board.create({
+          data: { id: input.id, title: input.title, joinCode: input.joinCode, sourceId: input.sourceId, updateSeq: 1, accessMode: input.accessMode ?? "open" },
+        });
         await tx.boardUpdate.create({ data: { boardId: input.id, seq: 1, data: bytes(input.initialUpdate) } });
+        for (const invite of input.invites ?? []) await tx.boardInvite.create({ data: { ...invite, boardId: input.id } });
         return tx.board.findUniqueOrThrow({ where: { id: input.id } });
       }),
     );
@@ -112,10 +134,37 @@ export class PrismaBoardStore implements BoardStore {
     );
   }
 
+  createMember(input: { id: string; boardId: string; role: string; displayName: string; tokenHash: string }): Promise<MemberRecord> {
+    return storage(() => this.prisma.boardMember.create({ data: input, select: MEMBER_FIELDS }));
+  }
+
+  async findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
+    return storage(() => this.prisma.boardMember.findUnique({ where: { tokenHash }, select: MEMBER_FIELDS }));
+  }
+
+  async renameMember(memberId: string, displayName: string): Promise<void> {
+    await storage(() => this.prisma.boardMember.update({ where: { id: memberId }, data: { displayName } }));
+  }
+
+  listMembers(boardId: string): Promise<MemberRecord[]> {
+    return storage(() => this.prisma.boardMember.findMany({ where: { boardId }, orderBy: { createdAt: "asc" }, select: MEMBER_FIELDS }));
+  }
+
+  findInvite(token: string): Promise<InviteRecord | null> {
+    return storage(() => this.prisma.boardInvite.findUnique({ where: { token } }));
+  }
+
+  listInvites(boardId: string): Promise<InviteRecord[]> {
+    return storage(() => this.prisma.boardInvite.findMany({ where: { boardId, revokedAt: null }, orderBy: { createdAt: "asc" } }));
+  }
+
   close(): Promise<void> {
     return this.prisma.$disconnect();
   }
 }
+
+/** Member columns that may leave the store: never the token hash. */
+const MEMBER_FIELDS = { id: true, boardId: true, role: true, displayName: true, createdAt: true } as const;
 
 /** Prisma's Bytes fields want a Uint8Array over a plain ArrayBuffer. */
 function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {

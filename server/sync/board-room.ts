@@ -135,12 +135,13 @@ export class BoardRoom {
   }
 
   private async acceptUpdate(connection: Connection, update: Uint8Array): Promise<SyncResult> {
-    const verdict = checkBoardUpdate(this.doc, this.trial, update, this.sourceText);
+    const verdict = checkBoardUpdate(this.doc, this.trial, update, this.sourceText, connection.actor);
     if (!verdict.ok) {
       this.trial = cloneDoc(this.doc);
       const { rejection } = verdict;
       if (rejection.code === "undecodable") return this.violation(connection, "malformed-message", rejection.message);
       if (rejection.code === "incomplete-update") return refuse("resync-required", rejection.message);
+      if (rejection.code === "forbidden") return refuse("forbidden", rejection.message);
       return refuse("update-rejected", rejection.message, rejection.code === "invalid-content" ? { argumentId: rejection.argumentId, ...rejection.detail } : undefined);
     }
     if (verdict.noop) return { ok: true };

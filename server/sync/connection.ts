@@ -1,8 +1,11 @@
+import type { Actor } from "../../lib/board/roles";
 import type { ErrorPayload } from "../../lib/errors/errors";
 
 /** One participant's link to a room, whatever carries it (Socket.io in production, a test pair in tests). */
 export interface Connection {
   readonly id: string;
+  /** Who is behind the connection; every update is checked against their role. Set when they join. */
+  actor: Actor;
   sendSync(frame: Uint8Array): void;
   sendAwareness(frame: Uint8Array): void;
   sendError(error: ErrorPayload): void;

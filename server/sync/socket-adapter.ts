@@ -2,6 +2,8 @@ import type { Namespace, Socket } from "socket.io";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { EVENTS, JoinRequestSchema, PROTOCOL_VERSION, type JoinAck } from "../../lib/protocol/protocol";
 import { asBytes } from "../../lib/protocol/sync-messages";
+import { resolveActor } from "../boards/join-board";
+import type { BoardStore } from "../persistence/board-store";
 import type { BoardRoom } from "./board-room";
 import type { Connection, SyncResult } from "./connection";
 import type { RoomManager } from "./room-manager";
@@ -9,7 +11,7 @@ import type { RoomManager } from "./room-manager";
 type Ack<T> = ((answer: T) => void) | undefined;
 
 /** Binds a Socket.io namespace to the rooms: the whole transport, per docs/protocol.md. */
-export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager): void {
+export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, store: BoardStore): void {
   namespace.on("connection", (socket) => {
     let room: BoardRoom | null = null;
     const connection = socketConnection(socket);
@@ -24,16 +26,19 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager): v
       }
       if (room) {
         // A client that reloads after a refused update joins again on the same connection: same board, same answer.
-        if (room.boardId === parsed.data.boardId) return answer({ ok: true, boardId: room.boardId, protocol: PROTOCOL_VERSION });
+        if (room.boardId === parsed.data.boardId) return answer(welcome(room.boardId, connection));
         return answer(failure(new ParleyError("bad-request", "This connection has already joined another board.")));
       }
       try {
+        const board = await store.getBoard(parsed.data.boardId);
+        if (!board) throw new ParleyError("board-not-found", `There is no board "${parsed.data.boardId}".`);
+        connection.actor = await resolveActor(store, board, parsed.data.memberToken);
         const joined = await rooms.acquire(parsed.data.boardId);
         if (!socket.connected) return rooms.release(joined);
         room = joined;
         await socket.join(joined.boardId);
         joined.join(connection);
-        answer({ ok: true, boardId: joined.boardId, protocol: PROTOCOL_VERSION });
+        answer(welcome(joined.boardId, connection));
       } catch (error) {
         answer(failure(error));
       }
@@ -70,6 +75,8 @@ async function routeSync(room: BoardRoom | null, connection: Connection, payload
 function socketConnection(socket: Socket): Connection {
   return {
     id: socket.id,
+    // Nobody until the join says who: an observer may do nothing, which is the safe default.
+    actor: { memberId: null, role: "observer" },
     sendSync: (frame) => void socket.emit(EVENTS.sync, frame),
     sendAwareness: (frame) => void socket.emit(EVENTS.awareness, frame),
     sendError: (error) => void socket.emit(EVENTS.error, error),
@@ -90,6 +97,10 @@ function protocolViolation(connection: Connection, message: string): SyncResult 
   connection.sendError(payload);
   connection.close();
   return { ok: false, ...payload };
+}
+
+function welcome(boardId: string, connection: Connection): JoinAck {
+  return { ok: true, boardId, protocol: PROTOCOL_VERSION, role: connection.actor.role, memberId: connection.actor.memberId };
 }
 
 function failure(error: unknown): JoinAck {

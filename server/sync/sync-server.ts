@@ -3,6 +3,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import { Server } from "socket.io";
 import { SYNC_LIMITS, SYNC_NAMESPACE } from "../../lib/protocol/protocol";
+import type { BoardStore } from "../persistence/board-store";
 import type { RoomManager } from "./room-manager";
 import { attachSyncNamespace } from "./socket-adapter";
 
@@ -29,6 +30,7 @@ export interface SyncServer {
 export async function createSyncServer(
   httpServer: HttpServer,
   rooms: RoomManager,
+  store: BoardStore,
   options: { redisUrl?: string; corsOrigin?: string } = {},
 ): Promise<SyncServer> {
   const io = new Server(httpServer, {
@@ -60,7 +62,7 @@ export async function createSyncServer(
       if (room && bytes) room.applyRemoteAwareness(bytes);
     });
   }
-  attachSyncNamespace(namespace, rooms);
+  attachSyncNamespace(namespace, rooms, store);
   return {
     io,
     publish: (kind, boardId, frame) => {

@@ -11,7 +11,8 @@ import { pgRunner, type SqlRunner } from "@/server/persistence/sql-runner";
 import { createTestDatabase, queryDatabase, type TestDatabase } from "./support/database";
 import { makeTempDir } from "./support/server";
 
-const MIGRATION_NAMES = ["20261127210000_init", "20261127210100_source_documents_immutable"];
+/** Every migration in the repository, oldest first: the tests pin behaviour, not today's count. */
+const MIGRATION_NAMES = readMigrations().map((m) => m.name);
 const BOGUS = "20991231000000_bogus";
 
 interface MigrationRow {
@@ -68,12 +69,12 @@ describe("migrate on PostgreSQL", () => {
       db.url,
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(["_prisma_migrations", "board_snapshots", "board_updates", "boards", "source_documents"]);
+    expect(tables.map((t) => t.table_name)).toEqual(["_prisma_migrations", "board_invites", "board_members", "board_snapshots", "board_updates", "boards", "source_documents"]);
   });
 
   it("applies nothing the second time", async () => {
-    expect(await migrate(await runner())).toEqual({ applied: [], alreadyApplied: 2, modified: [] });
-    expect(await rows()).toHaveLength(2);
+    expect(await migrate(await runner())).toEqual({ applied: [], alreadyApplied: MIGRATION_NAMES.length, modified: [] });
+    expect(await rows()).toHaveLength(MIGRATION_NAMES.length);
   });
 
   it("applies each migration once when two servers migrate a fresh database at the same moment", async () => {
@@ -83,7 +84,7 @@ describe("migrate on PostgreSQL", () => {
       runners.push(a, b);
       const [one, two] = await Promise.all([migrate(a), migrate(b)]);
       expect([...one.applied, ...two.applied].sort()).toEqual(MIGRATION_NAMES);
-      expect(await queryDatabase(fresh.url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength(2);
+      expect(await queryDatabase(fresh.url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength(MIGRATION_NAMES.length);
     } finally {
       await Promise.all(runners.splice(0).map((r) => r.close()));
       await fresh.drop();
@@ -94,7 +95,7 @@ describe("migrate on PostgreSQL", () => {
     const dir = migrationsCopy();
     appendFileSync(join(dir, MIGRATION_NAMES[0], "migration.sql"), "\n-- an innocent-looking edit\n");
     const report = await migrate(await runner(), readMigrations(dir));
-    expect(report).toEqual({ applied: [], alreadyApplied: 2, modified: [MIGRATION_NAMES[0]] });
+    expect(report).toEqual({ applied: [], alreadyApplied: MIGRATION_NAMES.length, modified: [MIGRATION_NAMES[0]] });
   });
 
   it("rolls a failing migration back entirely and names it in the error", async () => {
@@ -110,6 +111,6 @@ describe("migrate on PostgreSQL", () => {
     expect(halfDone).toEqual([]);
     expect((await rows()).map((r) => r.migration_name)).toEqual(MIGRATION_NAMES);
     // Nothing was left half-applied, so the real migrations still run cleanly.
-    expect(await migrate(await runner())).toEqual({ applied: [], alreadyApplied: 2, modified: [] });
+    expect(await migrate(await runner())).toEqual({ applied: [], alreadyApplied: MIGRATION_NAMES.length, modified: [] });
   });
 });

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { AuthorNameSchema } from "../../lib/board/argument";
+import { ParleyError } from "../../lib/errors/errors";
+import { hashToken, joinBoard, requireFacilitator } from "../boards/join-board";
+import { getAppContext } from "./context";
+import { errorResponse, json, readJson } from "./respond";
+
+const JoinBodySchema = z.object({
+  displayName: z.string(),
+  invite: z.string().max(128).optional(),
+  joinCode: z.string().max(16).optional(),
+});
+
+/** POST /api/boards/:id/members — take a place on a board; answers the secret the browser keeps. */
+export async function handleJoinMembers(request: Request, boardId: string): Promise<Response> {
+  try {
+    const body = await readJson(request, JoinBodySchema);
+    const { member, memberToken } = await joinBoard(getAppContext().store, boardId, body);
+    return json({ memberId: member.id, memberToken, role: member.role, displayName: member.displayName }, 201);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** PATCH /api/boards/:id/members/me — change one's own display name (Authorization: Bearer <memberToken>). */
+export async function handleRenameMember(request: Request, boardId: string): Promise<Response> {
+  try {
+    const body = await readJson(request, z.object({ displayName: AuthorNameSchema }));
+    const { store } = getAppContext();
+    const token = bearer(request);
+    const member = token ? await store.findMemberByTokenHash(hashToken(token)) : null;
+    if (!member || member.boardId !== boardId) throw new ParleyError("forbidden", "Join the board first.");
+    await store.renameMember(member.id, body.displayName);
+    return json({ memberId: member.id, displayName: body.displayName });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** GET /api/boards/:id/invites — the board's capability links, for its facilitators only. */
+export async function handleListInvites(request: Request, boardId: string): Promise<Response> {
+  try {
+    const { store } = getAppContext();
+    await requireFacilitator(store, boardId, bearer(request));
+    const board = await store.getBoard(boardId);
+    const invites = await store.listInvites(boardId);
+    const byRole = Object.fromEntries(invites.map((i) => [i.role, i.token]));
+    return json({ joinCode: board?.joinCode, invites: byRole }, 200, { "cache-control": "no-store" });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function bearer(request: Request): string | null {
+  const header = request.headers.get("authorization") ?? "";
+  return header.startsWith("Bearer ") ? header.slice(7).trim() || null : null;
+}
