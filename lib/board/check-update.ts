@@ -3,7 +3,9 @@ import { ROOTS } from "./constants";
 import { argumentsMap, readArgument, recordToJSON } from "./doc";
 import { contextFor } from "./operations";
 import { authorizeUpdate, type ArgumentChange } from "./permissions";
-import { readSessionSettings, SessionSettingsSchema, sessionMap, type Actor } from "./roles";
+import { readSession } from "../session/session";
+import { readPositions } from "./doc";
+import type { Actor } from "./roles";
 import { validateArgumentRecord, type ModelError } from "./validate";
 
 export type UpdateRejection =
@@ -53,17 +55,12 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
   for (const [name, type] of trial.share) roots.set(type as Y.AbstractType<unknown>, name);
   const argumentsRoot = argumentsMap(trial) as unknown as Y.AbstractType<unknown>;
   const changedIds = new Set<string>();
-  let settingsChanged = false;
 
   for (const [type, keys] of changed) {
     const { root, recordKey } = locate(type, argumentsRoot);
     const rootName = roots.get(root);
     if (rootName === undefined || !Object.values(ROOTS).includes(rootName as never)) {
       return reject({ code: "forbidden-root", message: `A board has no "${rootName ?? "?"}" section.` });
-    }
-    if (rootName === ROOTS.session) {
-      settingsChanged = true;
-      continue;
     }
     if (rootName !== ROOTS.arguments) return reject({ code: "protected-root", message: `Clients cannot change the board's ${rootName}.` });
     if (type === argumentsRoot) {
@@ -77,12 +74,10 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
     }
   }
 
-  if (settingsChanged && !SessionSettingsSchema.safeParse(sessionMap(trial).toJSON()).success) {
-    return reject({ code: "protected-root", message: "The board's settings can only be set to valid values." });
-  }
   if (actor) {
     const changes: ArgumentChange[] = [...changedIds].map((id) => ({ id, before: readArgument(before, id), after: readArgument(trial, id) }));
-    const denial = authorizeUpdate(actor, readSessionSettings(before), changes, settingsChanged);
+    const positionIds = new Set(readPositions(before).map((p) => p.id));
+    const denial = authorizeUpdate(actor, readSession(before), changes, (id) => positionIds.has(id));
     if (denial) return reject({ code: "forbidden", message: denial });
   }
 

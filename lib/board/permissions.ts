@@ -1,5 +1,6 @@
+import { ANONYMOUS_NAME, currentPhase, type SessionState } from "../session/session";
 import type { Argument } from "./argument";
-import type { Actor, SessionSettings } from "./roles";
+import type { Actor } from "./roles";
 
 /** One argument as an update leaves it: created (before null), changed, or deleted (after null). */
 export interface ArgumentChange {
@@ -11,27 +12,53 @@ export interface ArgumentChange {
 /**
  * The board's permission rules, applied by the server to every update before it is saved.
  * Returns null when `actor` may make these changes, else the reason to show them.
- * `settings` are the settings in force before the update (a lock binds until a facilitator lifts it).
+ * `session` is the session in force before the update (a lock binds until a facilitator lifts it).
+ * `isPosition` tells whether an id is a position (a top-level argument's parent).
  */
-export function authorizeUpdate(actor: Actor, settings: SessionSettings, changes: ArgumentChange[], settingsChanged: boolean): string | null {
+export function authorizeUpdate(actor: Actor, session: SessionState, changes: ArgumentChange[], isPosition: (id: string) => boolean): string | null {
   if (actor.role === "observer") return "Observers can follow the board but not change it.";
   const facilitator = actor.role === "facilitator";
-  if (settingsChanged && !facilitator) return "Only a facilitator can change the board's settings.";
-  if (settings.locked && !facilitator) return "The facilitator has locked the board.";
+  if (!facilitator) {
+    if (session.settings.locked) return "The facilitator has locked the board.";
+    const phaseDenial = phaseRule(session, changes, isPosition);
+    if (phaseDenial) return phaseDenial;
+  }
   for (const change of changes) {
+    if (session.settings.anonymous && !facilitator && change.after && change.after.authorName !== ANONYMOUS_NAME && change.after.authorName !== change.before?.authorName) {
+      return `This board is anonymous: arguments are posted as "${ANONYMOUS_NAME}".`;
+    }
     if (change.before === null) {
       // Authorship is what every later rule hangs on: nobody may write in someone else's name.
       if (actor.memberId !== null && change.after?.authorId !== actor.memberId) return "A new argument must carry your own name.";
       continue;
     }
     const own = actor.memberId !== null && change.before.authorId === actor.memberId;
-    if (!own && !facilitator && !settings.coEditing) {
-      return change.after === null
-        ? `Only ${change.before.authorName} or a facilitator can delete "${preview(change.before.text)}".`
-        : `Only ${change.before.authorName} or a facilitator can change "${preview(change.before.text)}".`;
+    if (!own && !facilitator && !session.settings.coEditing) {
+      const verb = change.after === null ? "delete" : "change";
+      return `Only ${change.before.authorName} or a facilitator can ${verb} "${preview(change.before.text)}".`;
     }
   }
   return null;
+}
+
+/** What the current phase lets participants add. Edits of existing arguments follow the other rules. */
+function phaseRule(session: SessionState, changes: ArgumentChange[], isPosition: (id: string) => boolean): string | null {
+  const phase = currentPhase(session);
+  if (!phase) return null;
+  const added = changes.filter((c) => c.before === null && c.after !== null).map((c) => c.after!);
+  switch (phase.rule) {
+    case "anything":
+      return null;
+    case "drafting":
+      return session.settings.privateDrafting && added.length > 0 ? "During drafting, new arguments go to your team's drafts." : null;
+    case "openings":
+      return added.some((a) => !isPosition(a.parentId)) ? `During ${phase.name}, only opening arguments (not replies) can be added.` : null;
+    case "rebuttals":
+      return added.some((a) => isPosition(a.parentId)) ? `During ${phase.name}, only replies to existing arguments can be added.` : null;
+    case "voting":
+    case "closed":
+      return changes.length > 0 ? `During ${phase.name}, arguments cannot be added or changed.` : null;
+  }
 }
 
 function preview(text: string): string {

@@ -20,6 +20,14 @@ export const EVENTS = {
   awareness: "awareness",
   /** S→C JSON ErrorPayload, for errors that have no ack to travel in (sent before a disconnect). */
   error: "parley-error",
+  /** C→S JSON Command (lib/session/commands.ts), acknowledged with CommandAck. */
+  command: "command",
+  /** S→C JSON: this person's ballots, and results once revealed (facilitators: always). */
+  votes: "votes",
+  /** S→C JSON: the private drafts this person may see (their team's; facilitators: all). */
+  drafts: "drafts",
+  /** S→C JSON: members with real names and roles, to facilitators only. */
+  roster: "roster",
 } as const;
 
 export const SYNC_LIMITS = {
@@ -38,7 +46,11 @@ export const JoinRequestSchema = z.object({
 });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
-export type JoinAck = { ok: true; boardId: string; protocol: number; role: Role; memberId: string | null } | ({ ok: false } & ErrorPayload);
+export type JoinAck =
+  | { ok: true; boardId: string; protocol: number; role: Role; memberId: string | null; /** server clock, for the phase timer */ serverTime: number }
+  | ({ ok: false } & ErrorPayload);
+
+export type CommandAck = { ok: true; serverTime: number } | ({ ok: false } & ErrorPayload);
 
 /** Ack for a client's step 2 or update: sent only after the update is in the database (or refused). */
 export type UpdateAck = { ok: true } | ({ ok: false } & ErrorPayload);

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import * as Y from "yjs";
 import { LIMITS } from "../../lib/board/constants";
-import { initBoardDoc } from "../../lib/board/doc";
-import { MANAGED_BOARD_SETTINGS, writeSessionSettings } from "../../lib/board/roles";
+import { initBoardDoc, readPositions } from "../../lib/board/doc";
+import { DEFAULT_PHASES, MANAGED_SETTINGS, writeSession } from "../../lib/session/session";
 import { makePositions, PositionDraftSchema, type PositionDraft } from "../../lib/board/position";
 import { ParleyError } from "../../lib/errors/errors";
 import { z } from "zod";
@@ -50,7 +50,7 @@ export async function createBoard(store: BoardStore, options: CreateBoardOptions
   const doc = new Y.Doc();
   initBoardDoc(doc, { title: options.title, sourceSha256 }, makePositions(positions.data));
   const accessMode = options.accessMode ?? "open";
-  if (accessMode === "managed") writeSessionSettings(doc, MANAGED_BOARD_SETTINGS);
+  if (accessMode === "managed") writeSession(doc, { settings: MANAGED_SETTINGS, phases: DEFAULT_PHASES, teams: defaultTeams(doc) });
   options.fill?.(doc, options.source.text);
   const initialUpdate = Y.encodeStateAsUpdate(doc);
   doc.destroy();
@@ -73,6 +73,16 @@ export async function createBoard(store: BoardStore, options: CreateBoardOptions
       if (options.joinCode || attempt >= 3 || (await store.getBoardByJoinCode(joinCode)) === null) throw error;
     }
   }
+}
+
+/** One team per position, named after its side: "Team US position" reads oddly, so use the label's gist. */
+function defaultTeams(doc: Y.Doc) {
+  return readPositions(doc).map((position) => ({
+    id: `team-${position.key}`,
+    name: `Team ${position.label.replace(/^the\s+/i, "").replace(/\s+position$/i, "")}`,
+    positionId: position.id,
+    color: position.color,
+  }));
 }
 
 /** An unguessable capability: 128 random bits, URL-safe. */

@@ -59,6 +59,32 @@ export interface InviteRecord {
   revokedAt: Date | null;
 }
 
+/** One entry of a board's whole update history (folded or not), for replay and the activity feed. */
+export interface HistoryEntry {
+  seq: number;
+  data: Uint8Array;
+  memberId: string | null;
+  createdAt: Date;
+}
+
+export interface VoteRecord {
+  argumentId: string;
+  memberId: string;
+  strength: number | null;
+  quoteSupport: number | null;
+  /** When this vote was cast (vote events) or last changed (current votes). */
+  at: Date;
+}
+
+export interface DraftRecord {
+  id: string;
+  boardId: string;
+  teamId: string;
+  memberId: string;
+  record: unknown;
+  updatedAt: Date;
+}
+
 export interface CompactionResult {
   foldedUpdates: number;
   snapshotBytes: number;
@@ -88,7 +114,9 @@ export interface BoardStore {
   getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>;
   listRecentBoards(limit: number): Promise<BoardListing[]>;
   /** Appends one Yjs update to the board's log; resolves with its sequence number once committed. */
-  appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
+  appendUpdate(boardId: string, update: Uint8Array, memberId?: string | null): Promise<number>;
+  /** Every update the board ever accepted, oldest first (the log and what compaction moved aside). */
+  loadHistory(boardId: string): Promise<HistoryEntry[]>;
   loadBoardState(boardId: string): Promise<StoredBoardState>;
   /**
    * Folds the latest snapshot and every log entry after it into a new snapshot, in one transaction
@@ -96,6 +124,13 @@ export interface BoardStore {
    * there was nothing to fold.
    */
   compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<CompactionResult | null>;
+  /** Records a member's rating of an argument (replacing their earlier one) and its history event. */
+  castVote(boardId: string, vote: Omit<VoteRecord, "at">): Promise<void>;
+  listVotes(boardId: string): Promise<VoteRecord[]>;
+  listVoteEvents(boardId: string): Promise<VoteRecord[]>;
+  saveDraft(draft: Omit<DraftRecord, "updatedAt">): Promise<void>;
+  deleteDrafts(boardId: string, ids: string[]): Promise<void>;
+  listDrafts(boardId: string): Promise<DraftRecord[]>;
   /** Adds a person to a board; `tokenHash` is the SHA-256 of the secret their browser keeps. */
   createMember(input: { id: string; boardId: string; role: string; displayName: string; tokenHash: string }): Promise<MemberRecord>;
   findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;

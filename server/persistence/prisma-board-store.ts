@@ -6,11 +6,14 @@ import type {
   BoardRecord,
   BoardStore,
   CompactionResult,
+  DraftRecord,
+  HistoryEntry,
   InviteRecord,
   MemberRecord,
   NewSourceDocument,
   SourceDocumentRecord,
   StoredBoardState,
+  VoteRecord,
 } from "./board-store";
 import type { Database } from "./connect";
 
@@ -80,7 +83,7 @@ export class PrismaBoardStore implements BoardStore {
     return rows.map(({ source, ...board }) => ({ ...board, sourceTitle: source.title }));
   }
 
-  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+  async appendUpdate(boardId: string, update: Uint8Array, memberId: string | null = null): Promise<number> {
     // Bumping boards.update_seq takes the board's row lock before the log row exists, so sequence
     // order equals commit order: compaction (which holds the same lock) can never skip an entry.
     const rows = await storage(
@@ -89,8 +92,8 @@ export class PrismaBoardStore implements BoardStore {
           UPDATE "boards" SET "update_seq" = "update_seq" + 1, "updated_at" = now()
           WHERE "id" = ${boardId} RETURNING "update_seq"
         )
-        INSERT INTO "board_updates" ("board_id", "seq", "data")
-        SELECT ${boardId}, "update_seq", ${bytes(update)} FROM bumped
+        INSERT INTO "board_updates" ("board_id", "seq", "data", "member_id")
+        SELECT ${boardId}, "update_seq", ${bytes(update)}, ${memberId} FROM bumped
         RETURNING "seq"`,
     );
     if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
@@ -127,11 +130,71 @@ export class PrismaBoardStore implements BoardStore {
         const upToSeq = updates[updates.length - 1].seq;
         const data = merge([...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)]);
         await tx.boardSnapshot.create({ data: { boardId, data: bytes(data), upToSeq } });
+        // Folded entries leave the log (so loading stays fast) but not the history (the replay needs them).
+        await tx.boardUpdateHistory.createMany({
+          data: updates.map((u) => ({ boardId, seq: u.seq, data: u.data, memberId: u.memberId, createdAt: u.createdAt })),
+          skipDuplicates: true,
+        });
         await tx.boardUpdate.deleteMany({ where: { boardId, seq: { lte: upToSeq } } });
         await tx.boardSnapshot.deleteMany({ where: { boardId, upToSeq: { lt: upToSeq } } });
         return { foldedUpdates: updates.length, snapshotBytes: data.byteLength, upToSeq };
       }),
     );
+  }
+
+  async loadHistory(boardId: string): Promise<HistoryEntry[]> {
+    return storage(() =>
+      this.prisma.$transaction(async (tx) => {
+        const select = { seq: true, data: true, memberId: true, createdAt: true } as const;
+        const folded = await tx.boardUpdateHistory.findMany({ where: { boardId }, orderBy: { seq: "asc" }, select });
+        const live = await tx.boardUpdate.findMany({ where: { boardId }, orderBy: { seq: "asc" }, select });
+        const seen = new Set(folded.map((e) => e.seq));
+        return [...folded, ...live.filter((e) => !seen.has(e.seq))];
+      }),
+    );
+  }
+
+  async castVote(boardId: string, vote: Omit<VoteRecord, "at">): Promise<void> {
+    const { argumentId, memberId, strength, quoteSupport } = vote;
+    await storage(() =>
+      this.prisma.$transaction([
+        this.prisma.vote.upsert({
+          where: { boardId_argumentId_memberId: { boardId, argumentId, memberId } },
+          create: { boardId, argumentId, memberId, strength, quoteSupport },
+          update: { strength, quoteSupport },
+        }),
+        this.prisma.voteEvent.create({ data: { boardId, argumentId, memberId, strength, quoteSupport } }),
+      ]),
+    );
+  }
+
+  async listVotes(boardId: string): Promise<VoteRecord[]> {
+    const rows = await storage(() => this.prisma.vote.findMany({ where: { boardId } }));
+    return rows.map((r) => ({ argumentId: r.argumentId, memberId: r.memberId, strength: r.strength, quoteSupport: r.quoteSupport, at: r.updatedAt }));
+  }
+
+  async listVoteEvents(boardId: string): Promise<VoteRecord[]> {
+    const rows = await storage(() => this.prisma.voteEvent.findMany({ where: { boardId }, orderBy: { id: "asc" } }));
+    return rows.map((r) => ({ argumentId: r.argumentId, memberId: r.memberId, strength: r.strength, quoteSupport: r.quoteSupport, at: r.createdAt }));
+  }
+
+  async saveDraft(draft: Omit<DraftRecord, "updatedAt">): Promise<void> {
+    const record = draft.record as object;
+    await storage(() =>
+      this.prisma.draft.upsert({
+        where: { id: draft.id },
+        create: { id: draft.id, boardId: draft.boardId, teamId: draft.teamId, memberId: draft.memberId, record },
+        update: { record, teamId: draft.teamId },
+      }),
+    );
+  }
+
+  async deleteDrafts(boardId: string, ids: string[]): Promise<void> {
+    await storage(() => this.prisma.draft.deleteMany({ where: { boardId, id: { in: ids } } }));
+  }
+
+  async listDrafts(boardId: string): Promise<DraftRecord[]> {
+    return storage(() => this.prisma.draft.findMany({ where: { boardId }, orderBy: { createdAt: "asc" } }));
   }
 
   createMember(input: { id: string; boardId: string; role: string; displayName: string; tokenHash: string }): Promise<MemberRecord> {

@@ -4,6 +4,8 @@ import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
 import { SYNC_STEP_1, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "../../lib/protocol/sync-messages";
+import type { ModelResult } from "../../lib/board/validate";
+import { ANONYMOUS_NAME, readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import type { Connection, SyncResult } from "./connection";
 import { Presence, parseAwarenessUpdate } from "./presence";
@@ -32,7 +34,7 @@ export class BoardRoom {
   private constructor(
     readonly boardId: string,
     readonly doc: Y.Doc,
-    private readonly sourceText: string,
+    readonly sourceText: string,
     private readonly store: BoardStore,
     private readonly options: RoomOptions,
     logLength: number,
@@ -78,6 +80,11 @@ export class BoardRoom {
     if (frame.byteLength > SYNC_LIMITS.maxAwarenessMessageBytes) return this.violation(connection, "payload-too-large", "Presence message too large.");
     const entries = parseAwarenessUpdate(frame);
     if (!entries) return this.violation(connection, "malformed-message", "That presence message could not be decoded.");
+    if (connection.actor.role !== "facilitator" && readSession(this.doc).settings.anonymous && entries.some((e) => revealsName(e.state))) {
+      const payload = toErrorPayload(new ParleyError("forbidden", `This board is anonymous: your presence shows as "${ANONYMOUS_NAME}".`));
+      connection.sendError(payload);
+      return { ok: false, ...payload };
+    }
     this.presence.apply(connection.id, frame, entries);
     this.broadcastAwareness(frame, connection.id);
     this.options.publish?.("awareness", this.boardId, frame);
@@ -146,16 +153,55 @@ export class BoardRoom {
     }
     if (verdict.noop) return { ok: true };
     try {
-      await this.store.appendUpdate(this.boardId, update);
+      await this.store.appendUpdate(this.boardId, update, connection.actor.memberId);
     } catch (error) {
       this.trial = cloneDoc(this.doc); // not saved, so not applied: the client will resend
       return { ok: false, ...toErrorPayload(error) };
     }
-    Y.applyUpdate(this.doc, update, connection.id);
-    for (const other of this.connections.values()) if (other.id !== connection.id) other.sendSync(syncUpdate(update));
+    this.commit(update, connection.id);
+    return { ok: true };
+  }
+
+  /**
+   * A change the server makes itself (a facilitator's command, revealed drafts): `change` runs on the
+   * trial copy; its update is saved, then applied and sent to everyone, like a client's update.
+   * Queued with the sync messages, so it never interleaves with them.
+   */
+  runServerChange<T>(memberId: string | null, change: (doc: Y.Doc) => ModelResult<T>): Promise<ModelResult<T>> {
+    const run = this.queue.then(async (): Promise<ModelResult<T>> => {
+      const updates: Uint8Array[] = [];
+      const capture = (update: Uint8Array) => updates.push(update);
+      this.trial.on("update", capture);
+      let result: ModelResult<T>;
+      try {
+        result = change(this.trial);
+      } finally {
+        this.trial.off("update", capture);
+      }
+      if (!result.ok || updates.length === 0) {
+        if (updates.length) this.trial = cloneDoc(this.doc);
+        return result;
+      }
+      const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+      try {
+        await this.store.appendUpdate(this.boardId, update, memberId);
+      } catch (error) {
+        this.trial = cloneDoc(this.doc);
+        throw error;
+      }
+      this.commit(update, null);
+      return result;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Applies a saved update to the live document and sends it to every connection but its sender. */
+  private commit(update: Uint8Array, senderId: string | null): void {
+    Y.applyUpdate(this.doc, update, senderId ?? "server");
+    for (const other of this.connections.values()) if (other.id !== senderId) other.sendSync(syncUpdate(update));
     this.options.publish?.("update", this.boardId, update);
     if (++this.appendsSinceCompaction >= this.options.compactEvery) void this.compact();
-    return { ok: true };
   }
 
   /** Reports a protocol violation, then disconnects the sender. The documents are untouched. */
@@ -170,6 +216,12 @@ export class BoardRoom {
   private broadcastAwareness(frame: Uint8Array, exceptId: string | null): void {
     for (const connection of this.connections.values()) if (connection.id !== exceptId) connection.sendAwareness(frame);
   }
+}
+
+/** Whether a presence state carries a real name (anything but the anonymous one). */
+function revealsName(state: unknown): boolean {
+  const name = (state as { user?: { name?: unknown } } | null)?.user?.name;
+  return typeof name === "string" && name !== ANONYMOUS_NAME;
 }
 
 function refuse(code: ErrorCode, message: string, details?: unknown): SyncResult {

@@ -9,6 +9,8 @@ export interface Connection {
   sendSync(frame: Uint8Array): void;
   sendAwareness(frame: Uint8Array): void;
   sendError(error: ErrorPayload): void;
+  /** A JSON event meant for this person only (their votes, their team's drafts, the roster). */
+  sendEvent(name: string, payload: unknown): void;
   /** Ends the connection (after anything already sent has been flushed). */
   close(): void;
 }

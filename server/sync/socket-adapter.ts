@@ -1,10 +1,12 @@
 import type { Namespace, Socket } from "socket.io";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
-import { EVENTS, JoinRequestSchema, PROTOCOL_VERSION, type JoinAck } from "../../lib/protocol/protocol";
+import { EVENTS, JoinRequestSchema, PROTOCOL_VERSION, type CommandAck, type JoinAck } from "../../lib/protocol/protocol";
 import { asBytes } from "../../lib/protocol/sync-messages";
 import { resolveActor } from "../boards/join-board";
 import type { BoardStore } from "../persistence/board-store";
 import type { BoardRoom } from "./board-room";
+import { sendDrafts, sendRoster, sendVotes } from "./audience";
+import { handleCommand } from "./commands";
 import type { Connection, SyncResult } from "./connection";
 import type { RoomManager } from "./room-manager";
 
@@ -39,6 +41,8 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         await socket.join(joined.boardId);
         joined.join(connection);
         answer(welcome(joined.boardId, connection));
+        // What only this person may see, and (to facilitators) that someone new is here.
+        void Promise.all([sendVotes(joined, store, connection), sendDrafts(joined, store, connection), sendRoster(joined, store)]).catch(() => undefined);
       } catch (error) {
         answer(failure(error));
       }
@@ -46,6 +50,12 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
 
     socket.on(EVENTS.sync, async (payload: unknown, ack: Ack<SyncResult>) => {
       const result = await routeSync(room, connection, payload);
+      if (typeof ack === "function") ack(result);
+      else if (!result.ok) connection.sendError(result);
+    });
+
+    socket.on(EVENTS.command, async (payload: unknown, ack: Ack<CommandAck>) => {
+      const result: CommandAck = room ? await handleCommand(room, store, connection, payload) : (notJoined(connection) as CommandAck);
       if (typeof ack === "function") ack(result);
       else if (!result.ok) connection.sendError(result);
     });
@@ -80,6 +90,7 @@ function socketConnection(socket: Socket): Connection {
     sendSync: (frame) => void socket.emit(EVENTS.sync, frame),
     sendAwareness: (frame) => void socket.emit(EVENTS.awareness, frame),
     sendError: (error) => void socket.emit(EVENTS.error, error),
+    sendEvent: (name, payload) => void socket.emit(name, payload),
     // Let the error frame go out before the close.
     close: () => void setTimeout(() => socket.disconnect(true), 20),
   };
@@ -100,7 +111,7 @@ function protocolViolation(connection: Connection, message: string): SyncResult 
 }
 
 function welcome(boardId: string, connection: Connection): JoinAck {
-  return { ok: true, boardId, protocol: PROTOCOL_VERSION, role: connection.actor.role, memberId: connection.actor.memberId };
+  return { ok: true, boardId, protocol: PROTOCOL_VERSION, role: connection.actor.role, memberId: connection.actor.memberId, serverTime: Date.now() };
 }
 
 function failure(error: unknown): JoinAck {

@@ -58,7 +58,7 @@ describe("sync: protocol violations", () => {
     const raw = await h.raw();
     expect(await raw.join("no-such-board")).toMatchObject({ ok: false, code: "board-not-found", retry: false });
     expect(raw.socket.connected).toBe(true);
-    expect(await raw.join(h.boardId)).toEqual({ ok: true, boardId: h.boardId, protocol: PROTOCOL_VERSION, role: "participant", memberId: null });
+    expect(await raw.join(h.boardId)).toEqual({ ok: true, boardId: h.boardId, protocol: PROTOCOL_VERSION, role: "participant", memberId: null, serverTime: expect.any(Number) });
     await expectUnharmed(h, before);
   });
 
@@ -75,7 +75,7 @@ describe("sync: protocol violations", () => {
     const other = await createArticleBoard(h.server.context.store, "Another board");
     const raw = await h.raw();
     expect(await raw.join(h.boardId)).toMatchObject({ ok: true });
-    expect(await raw.join(h.boardId)).toEqual({ ok: true, boardId: h.boardId, protocol: PROTOCOL_VERSION, role: "participant", memberId: null });
+    expect(await raw.join(h.boardId)).toEqual({ ok: true, boardId: h.boardId, protocol: PROTOCOL_VERSION, role: "participant", memberId: null, serverTime: expect.any(Number) });
     expect(await raw.join(other)).toMatchObject({ ok: false, code: "bad-request" });
     expect(raw.socket.connected).toBe(true);
     await expectUnharmed(h, before);

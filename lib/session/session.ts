@@ -1,0 +1,155 @@
+import { z } from "zod";
+import * as Y from "yjs";
+import { ROOTS, POSITION_COLORS } from "../board/constants";
+
+/**
+ * The facilitator's session, kept in the board document's `session` root so every screen (the
+ * projector too) follows it live. Only the server writes it, when it carries out a facilitator's
+ * command (lib/session/commands.ts); clients that try to write it are refused.
+ *
+ *   settings     { locked, coEditing, anonymous, teamPick, privateDrafting }
+ *   phases       Phase[]                 the agenda
+ *   clock        { phaseId, startedAt, durationMs, pausedRemainingMs }   server-clock times
+ *   spotlight    { argumentId, at }
+ *   teams        Team[]                  teams bound to positions (sides)
+ *   assignments  { [memberId]: teamId }
+ *   voting       { revealed }
+ *   drafts       { revealedAt }
+ */
+export const SettingsSchema = z
+  .object({
+    /** Nobody but facilitators may change anything. */
+    locked: z.boolean(),
+    /** Participants may edit and delete each other's arguments. */
+    coEditing: z.boolean(),
+    /** Participants see no author names (facilitators still do). */
+    anonymous: z.boolean(),
+    /** Participants choose their own team. */
+    teamPick: z.boolean(),
+    /** During a drafting phase, new arguments stay with their team until the facilitator reveals them. */
+    privateDrafting: z.boolean(),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** What a phase lets participants do; facilitators may always act. */
+export const PHASE_RULES = ["anything", "drafting", "openings", "rebuttals", "voting", "closed"] as const;
+export type PhaseRule = (typeof PHASE_RULES)[number];
+
+export const PhaseSchema = z
+  .object({
+    id: z.string().min(1).max(40),
+    name: z.string().trim().min(1).max(40),
+    /** Minutes are what a teacher thinks in; null = no time limit. */
+    durationSec: z.number().int().min(10).max(4 * 3600).nullable(),
+    rule: z.enum(PHASE_RULES),
+  })
+  .strict();
+export type Phase = z.infer<typeof PhaseSchema>;
+
+export const ClockSchema = z
+  .object({
+    phaseId: z.string().nullable(),
+    /** Server time (ms) when the phase's clock last started running; null while paused or unset. */
+    startedAt: z.number().nullable(),
+    durationMs: z.number().nullable(),
+    /** Time left when paused; null while running. */
+    pausedRemainingMs: z.number().nullable(),
+  })
+  .strict();
+export type Clock = z.infer<typeof ClockSchema>;
+
+export const TeamSchema = z
+  .object({
+    id: z.string().min(1).max(40),
+    name: z.string().trim().min(1).max(40),
+    /** The side the team argues: a position id. */
+    positionId: z.string().min(1).max(64),
+    color: z.enum(POSITION_COLORS),
+  })
+  .strict();
+export type Team = z.infer<typeof TeamSchema>;
+
+export const SpotlightSchema = z.object({ argumentId: z.string().max(64).nullable(), at: z.number() }).strict();
+
+export interface SessionState {
+  settings: Settings;
+  phases: Phase[];
+  clock: Clock;
+  spotlight: { argumentId: string | null; at: number };
+  teams: Team[];
+  assignments: Record<string, string>;
+  voting: { revealed: boolean };
+  drafts: { revealedAt: number | null };
+}
+
+/** Open boards (and boards made before sessions existed): no facilitator, everyone edits everything. */
+export const OPEN_SETTINGS: Settings = { locked: false, coEditing: true, anonymous: false, teamPick: true, privateDrafting: false };
+/** A facilitated board starts unlocked, each person editing only their own arguments. */
+export const MANAGED_SETTINGS: Settings = { locked: false, coEditing: false, anonymous: false, teamPick: true, privateDrafting: false };
+
+export const DEFAULT_PHASES: Phase[] = [
+  { id: "drafting", name: "Drafting", durationSec: 600, rule: "drafting" },
+  { id: "openings", name: "Openings", durationSec: 600, rule: "openings" },
+  { id: "rebuttals", name: "Rebuttals", durationSec: 600, rule: "rebuttals" },
+  { id: "voting", name: "Voting", durationSec: 300, rule: "voting" },
+  { id: "closed", name: "Closed", durationSec: null, rule: "closed" },
+];
+
+/** The name participants write and show on an anonymous board. */
+export const ANONYMOUS_NAME = "Anonymous";
+
+const EMPTY_CLOCK: Clock = { phaseId: null, startedAt: null, durationMs: null, pausedRemainingMs: null };
+
+export function sessionRoot(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOTS.session);
+}
+
+/** The session as it stands; missing or malformed parts read as their defaults. */
+export function readSession(doc: Y.Doc): SessionState {
+  const root = sessionRoot(doc);
+  const get = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
+    const parsed = schema.safeParse(root.get(key));
+    return parsed.success ? parsed.data : fallback;
+  };
+  return {
+    settings: get("settings", SettingsSchema, OPEN_SETTINGS),
+    phases: get("phases", z.array(PhaseSchema), []),
+    clock: get("clock", ClockSchema, EMPTY_CLOCK),
+    spotlight: get("spotlight", SpotlightSchema, { argumentId: null, at: 0 }),
+    teams: get("teams", z.array(TeamSchema), []),
+    assignments: get("assignments", z.record(z.string(), z.string()), {}),
+    voting: get("voting", z.object({ revealed: z.boolean() }), { revealed: false }),
+    drafts: get("drafts", z.object({ revealedAt: z.number().nullable() }), { revealedAt: null }),
+  };
+}
+
+/** Writes parts of the session (mutates `doc`); the server's job alone. */
+export function writeSession(doc: Y.Doc, patch: Partial<SessionState>): void {
+  const root = sessionRoot(doc);
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined && JSON.stringify(root.get(key)) !== JSON.stringify(value)) root.set(key, value);
+    }
+  });
+}
+
+/** The phase in force, if the facilitator has started one. */
+export function currentPhase(session: SessionState): Phase | null {
+  return session.phases.find((p) => p.id === session.clock.phaseId) ?? null;
+}
+
+/** Milliseconds left on the clock at server time `now`; null when the phase has no limit. */
+export function remainingMs(clock: Clock, now: number): number | null {
+  if (clock.durationMs === null) return null;
+  if (clock.pausedRemainingMs !== null) return clock.pausedRemainingMs;
+  if (clock.startedAt === null) return clock.durationMs;
+  return Math.max(0, clock.durationMs - (now - clock.startedAt));
+}
+
+/** The team a member argues for, if any. */
+export function teamOf(session: SessionState, memberId: string | null): Team | null {
+  if (!memberId) return null;
+  const teamId = session.assignments[memberId];
+  return session.teams.find((t) => t.id === teamId) ?? null;
+}

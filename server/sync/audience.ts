@@ -1,0 +1,45 @@
+import { readArguments, readPositions } from "../../lib/board/doc";
+import { readSession } from "../../lib/session/session";
+import { computeResults, type Ballot } from "../../lib/session/votes";
+import { EVENTS } from "../../lib/protocol/protocol";
+import type { BoardStore } from "../persistence/board-store";
+import type { BoardRoom } from "./board-room";
+import type { Connection } from "./connection";
+
+/**
+ * What each person may see of the data kept outside the shared document: votes (blind until the
+ * facilitator reveals them), a team's private drafts, and the roster of real names. Every send here
+ * is filtered by the receiving connection's role, member id and team.
+ */
+export async function sendVotes(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
+  const ballots: Ballot[] = (await store.listVotes(room.boardId)).map((v) => ({ ...v, at: v.at.getTime() }));
+  const events: Ballot[] = (await store.listVoteEvents(room.boardId)).map((v) => ({ ...v, at: v.at.getTime() }));
+  const session = readSession(room.doc);
+  const results = computeResults(readArguments(room.doc), readPositions(room.doc), session.teams, session.assignments, events);
+  for (const connection of only ? [only] : room.connections.values()) {
+    const facilitator = connection.actor.role === "facilitator";
+    const mine = ballots.filter((b) => b.memberId === connection.actor.memberId);
+    const visible = facilitator || session.voting.revealed;
+    connection.sendEvent(EVENTS.votes, { revealed: session.voting.revealed, mine, results: visible ? results : null, ballots: facilitator ? ballots.length : undefined });
+  }
+}
+
+export async function sendDrafts(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
+  const drafts = await store.listDrafts(room.boardId);
+  const session = readSession(room.doc);
+  for (const connection of only ? [only] : room.connections.values()) {
+    const { role, memberId } = connection.actor;
+    const team = memberId ? session.assignments[memberId] : undefined;
+    const visible = role === "facilitator" ? drafts : drafts.filter((d) => team !== undefined && d.teamId === team);
+    connection.sendEvent(EVENTS.drafts, { drafts: visible.map((d) => ({ id: d.id, teamId: d.teamId, memberId: d.memberId, argument: d.record })) });
+  }
+}
+
+/** Real names, roles and teams of everyone who joined: facilitators only (anonymous boards hide names). */
+export async function sendRoster(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
+  const members = await store.listMembers(room.boardId);
+  const roster = members.map((m) => ({ id: m.id, displayName: m.displayName, role: m.role }));
+  for (const connection of only ? [only] : room.connections.values()) {
+    if (connection.actor.role === "facilitator") connection.sendEvent(EVENTS.roster, { members: roster });
+  }
+}

@@ -1,0 +1,112 @@
+import { readArgument } from "../../lib/board/doc";
+import { restoreArgument, contextFor } from "../../lib/board/operations";
+import { ArgumentSchema } from "../../lib/board/argument";
+import { validateArgumentRecord, type ModelResult } from "../../lib/board/validate";
+import { parentsFirst } from "../../lib/export/board-export";
+import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
+import type { CommandAck } from "../../lib/protocol/protocol";
+import { applySessionCommand, CommandSchema, FACILITATOR_COMMANDS, SESSION_COMMANDS, type Command } from "../../lib/session/commands";
+import { currentPhase, readSession, writeSession } from "../../lib/session/session";
+import type { BoardStore } from "../persistence/board-store";
+import { sendDrafts, sendVotes } from "./audience";
+import type { BoardRoom } from "./board-room";
+import type { Connection } from "./connection";
+
+/**
+ * Carries out one command from a connection, after checking the sender's role on this very message.
+ * Session commands change the board document through the room (saved, then broadcast); votes and
+ * drafts go to the database and out to the people allowed to see them.
+ */
+export async function handleCommand(room: BoardRoom, store: BoardStore, connection: Connection, raw: unknown): Promise<CommandAck> {
+  try {
+    const parsed = CommandSchema.safeParse(raw);
+    if (!parsed.success) throw new ParleyError("bad-request", `Not a command Parley knows: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+    const command = parsed.data;
+    const { actor } = connection;
+    if (actor.role === "observer") throw new ParleyError("forbidden", "Observers can follow the board but not act on it.");
+    if (FACILITATOR_COMMANDS.has(command.type) && actor.role !== "facilitator") throw new ParleyError("forbidden", "Only a facilitator can do that.");
+    const session = readSession(room.doc);
+    if (session.settings.locked && actor.role !== "facilitator") throw new ParleyError("forbidden", "The facilitator has locked the board.");
+
+    if (SESSION_COMMANDS.has(command.type)) {
+      await expect(room.runServerChange(actor.memberId, (doc) => applySessionCommand(doc, command, actor, Date.now())));
+      if (command.type === "reveal-votes" || command.type === "assign-team" || command.type === "pick-team" || command.type === "set-teams") {
+        await sendVotes(room, store);
+        await sendDrafts(room, store);
+      }
+    } else if (command.type === "vote") {
+      await castVote(room, store, connection, command);
+    } else if (command.type === "save-draft") {
+      await saveDraft(room, store, connection, command.argument);
+    } else if (command.type === "delete-draft") {
+      await deleteDraft(room, store, connection, command.id);
+    } else if (command.type === "reveal-drafts") {
+      await revealDrafts(room, store, actor.memberId);
+    }
+    return { ok: true, serverTime: Date.now() };
+  } catch (error) {
+    return { ok: false, ...toErrorPayload(error) };
+  }
+}
+
+async function castVote(room: BoardRoom, store: BoardStore, connection: Connection, command: Extract<Command, { type: "vote" }>): Promise<void> {
+  const { memberId } = connection.actor;
+  if (!memberId) throw new ParleyError("forbidden", "Join the board with your name to vote.");
+  if (currentPhase(readSession(room.doc))?.rule === "closed") throw new ParleyError("forbidden", "Voting is closed.");
+  if (!readArgument(room.doc, command.argumentId)) throw new ParleyError("invalid-content", "That argument no longer exists.");
+  await store.castVote(room.boardId, { argumentId: command.argumentId, memberId, strength: command.strength ?? null, quoteSupport: command.quoteSupport ?? null });
+  await sendVotes(room, store);
+}
+
+async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connection, candidate: unknown): Promise<void> {
+  const { memberId, role } = connection.actor;
+  const session = readSession(room.doc);
+  if (!memberId) throw new ParleyError("forbidden", "Join the board with your name to draft.");
+  if (!session.settings.privateDrafting || currentPhase(session)?.rule !== "drafting") throw new ParleyError("forbidden", "Private drafting is not on right now.");
+  const teamId = session.assignments[memberId];
+  if (!teamId && role !== "facilitator") throw new ParleyError("forbidden", "Join a team before drafting.");
+  const argument = ArgumentSchema.parse(candidate);
+  const existing = (await store.listDrafts(room.boardId)).find((d) => d.id === argument.id);
+  if (existing && existing.memberId !== memberId && role !== "facilitator") throw new ParleyError("forbidden", "That draft is someone else's.");
+  if (argument.authorId !== memberId && !existing) throw new ParleyError("forbidden", "A draft must carry your own name.");
+  if (readArgument(room.doc, argument.id)) throw new ParleyError("invalid-content", "That argument is already on the board.");
+  const checked = validateArgumentRecord(argument, contextFor(room.doc, room.sourceText));
+  if (!checked.ok) throw new ParleyError("invalid-content", checked.error.message, checked.error);
+  await store.saveDraft({ id: argument.id, boardId: room.boardId, teamId: existing?.teamId ?? teamId ?? "facilitators", memberId: existing?.memberId ?? memberId, record: checked.value });
+  await sendDrafts(room, store);
+}
+
+async function deleteDraft(room: BoardRoom, store: BoardStore, connection: Connection, id: string): Promise<void> {
+  const draft = (await store.listDrafts(room.boardId)).find((d) => d.id === id);
+  if (!draft) return;
+  if (draft.memberId !== connection.actor.memberId && connection.actor.role !== "facilitator") throw new ParleyError("forbidden", "That draft is someone else's.");
+  await store.deleteDrafts(room.boardId, [id]);
+  await sendDrafts(room, store);
+}
+
+/** Puts every team's drafts on the board at once, then clears them. Drafts that no longer fit are kept back and reported. */
+async function revealDrafts(room: BoardRoom, store: BoardStore, memberId: string | null): Promise<void> {
+  const drafts = await store.listDrafts(room.boardId);
+  const records = drafts.flatMap((d) => {
+    const parsed = ArgumentSchema.safeParse(d.record);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const placed: string[] = [];
+  await expect(
+    room.runServerChange(memberId, (doc) => {
+      for (const record of parentsFirst(records)) if (restoreArgument(doc, room.sourceText, record).ok) placed.push(record.id);
+      writeSession(doc, { drafts: { revealedAt: Date.now() } });
+      return { ok: true, value: null };
+    }),
+  );
+  await store.deleteDrafts(room.boardId, placed);
+  await sendDrafts(room, store);
+  const kept = drafts.length - placed.length;
+  if (kept > 0) throw new ParleyError("invalid-content", `${placed.length} drafts revealed; ${kept} no longer fit the board (their parent was deleted) and stay as drafts.`);
+}
+
+async function expect<T>(result: Promise<ModelResult<T>>): Promise<T> {
+  const outcome = await result;
+  if (!outcome.ok) throw new ParleyError("invalid-content", outcome.error.message, outcome.error);
+  return outcome.value;
+}
