@@ -2,13 +2,17 @@
 import { io, type Socket } from "socket.io-client";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import type { Argument } from "@/lib/board/argument";
 import type { Role } from "@/lib/board/roles";
+import type { Command } from "@/lib/session/commands";
+import type { Ballot, Results } from "@/lib/session/votes";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import {
   EVENTS,
   PROTOCOL_VERSION,
   SYNC_NAMESPACE,
   type AwarenessState,
+  type CommandAck,
   type JoinAck,
   type UpdateAck,
 } from "@/lib/protocol/protocol";
@@ -25,6 +29,26 @@ export interface BoardClientEvents {
   reset: (doc: Y.Doc) => void;
   /** The server accepted the join: who it takes this connection to be. */
   joined: (who: { role: Role; memberId: string | null }) => void;
+  /** This person's ballots, and the results when they may see them. */
+  votes: (view: VotesView) => void;
+  /** The private drafts this person may see. */
+  drafts: (view: DraftsView) => void;
+  /** Members with real names (facilitators only). */
+  roster: (view: RosterView) => void;
+}
+
+export interface VotesView {
+  revealed: boolean;
+  mine: Ballot[];
+  results: Results | null;
+  /** Facilitators: how many ballots are in. */
+  ballots?: number;
+}
+export interface DraftsView {
+  drafts: { id: string; teamId: string; memberId: string; argument: Argument }[];
+}
+export interface RosterView {
+  members: { id: string; displayName: string; role: Role }[];
 }
 
 /** Marks changes that came from the server, so they are not echoed back. */
@@ -48,7 +72,12 @@ export class BoardClient {
     error: new Set(),
     reset: new Set(),
     joined: new Set(),
+    votes: new Set(),
+    drafts: new Set(),
+    roster: new Set(),
   };
+  /** Server time minus local time, from the join: the phase clock runs on the server's time. */
+  clockOffsetMs = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private localState: AwarenessState | null = null;
 
@@ -66,6 +95,9 @@ export class BoardClient {
       if (bytes) awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, REMOTE);
     });
     this.socket.on(EVENTS.error, (error: ErrorPayload) => this.emit("error", error));
+    this.socket.on(EVENTS.votes, (view: VotesView) => this.emit("votes", view));
+    this.socket.on(EVENTS.drafts, (view: DraftsView) => this.emit("drafts", view));
+    this.socket.on(EVENTS.roster, (view: RosterView) => this.emit("roster", view));
     this.bindDoc();
   }
 
@@ -78,6 +110,23 @@ export class BoardClient {
   setPresence(state: AwarenessState): void {
     this.localState = state;
     this.awareness.setLocalState(state);
+  }
+
+  /** Sends a command (a facilitator's control, a vote, a draft) and resolves with the server's answer. */
+  command(command: Command): Promise<CommandAck> {
+    if (!this.socket.connected) {
+      return Promise.resolve({ ok: false, code: "storage-unavailable", message: "You are offline; try again when the connection is back.", retry: true });
+    }
+    return new Promise((resolve) => {
+      this.socket.timeout(15_000).emit(EVENTS.command, command, (timeout: Error | null, ack: CommandAck) => {
+        resolve(timeout ? { ok: false, code: "internal", message: "The server did not answer in time.", retry: true } : ack);
+      });
+    });
+  }
+
+  /** The server's clock now, as best this browser knows it. */
+  serverNow(): number {
+    return Date.now() + this.clockOffsetMs;
   }
 
   destroy(): void {
@@ -118,6 +167,7 @@ export class BoardClient {
         this.socket.disconnect();
         return;
       }
+      this.clockOffsetMs = ack.serverTime - Date.now();
       this.emit("joined", { role: ack.role, memberId: ack.memberId });
       this.socket.emit(EVENTS.sync, syncStep1(this.doc));
       if (this.localState) this.awareness.setLocalState(this.localState);

@@ -7,7 +7,11 @@ import type { ModelResult } from "@/lib/board/validate";
 import type { Argument } from "@/lib/board/argument";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import { AwarenessStateSchema, type AwarenessState } from "@/lib/protocol/protocol";
-import { BoardClient, type ConnectionStatus } from "./board-client";
+import type { Role } from "@/lib/board/roles";
+import type { Command } from "@/lib/session/commands";
+import { readSession, type SessionState } from "@/lib/session/session";
+import type { CommandAck } from "@/lib/protocol/protocol";
+import { BoardClient, type ConnectionStatus, type DraftsView, type RosterView, type VotesView } from "./board-client";
 
 export interface Peer extends AwarenessState {
   /** Yjs client id: one per open tab. */
@@ -31,13 +35,32 @@ export interface UseBoardResult {
   dismissError(): void;
   peers: Peer[];
   actions: BoardActions;
+  /** The facilitator's session (phases, clock, teams, settings), live. */
+  session: SessionState | null;
+  /** Who the server takes this connection to be, once joined. */
+  me: { role: Role; memberId: string | null } | null;
+  votes: VotesView | null;
+  drafts: DraftsView | null;
+  /** Real names (facilitators only). */
+  roster: RosterView | null;
+  command(command: Command): Promise<CommandAck>;
+  /** The server's clock, for the phase timer. */
+  serverNow(): number;
+}
+
+export interface UseBoardOptions {
+  /** The secret from joining the board (required on facilitated boards). */
+  memberToken?: string;
+  /** False until the page knows how to join (e.g. while asking for a name on a facilitated board). */
+  connect?: boolean;
 }
 
 /**
  * Connects to a board and keeps a React view of it. `presence` is published through awareness;
  * pass null until the person has chosen a display name.
  */
-export function useBoard(boardId: string, sourceText: string, presence: AwarenessState | null): UseBoardResult {
+export function useBoard(boardId: string, sourceText: string, presence: AwarenessState | null, options: UseBoardOptions = {}): UseBoardResult {
+  const { memberToken, connect = true } = options;
   const [client, setClient] = useState<BoardClient | null>(null);
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const [board, setBoard] = useState<BoardState | null>(null);
@@ -45,9 +68,15 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
   const [pending, setPending] = useState(0);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
+  const [session, setSession] = useState<SessionState | null>(null);
+  const [me, setMe] = useState<UseBoardResult["me"]>(null);
+  const [votes, setVotes] = useState<VotesView | null>(null);
+  const [drafts, setDrafts] = useState<DraftsView | null>(null);
+  const [roster, setRoster] = useState<RosterView | null>(null);
 
   useEffect(() => {
-    const next = new BoardClient(boardId);
+    if (!connect) return;
+    const next = new BoardClient(boardId, { memberToken });
     setClient(next);
     setDoc(next.doc);
     const offs = [
@@ -55,17 +84,24 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
       next.on("pending", setPending),
       next.on("error", setError),
       next.on("reset", setDoc),
+      next.on("joined", setMe),
+      next.on("votes", setVotes),
+      next.on("drafts", setDrafts),
+      next.on("roster", setRoster),
     ];
     return () => {
       offs.forEach((off) => off());
       next.destroy();
     };
-  }, [boardId]);
+  }, [boardId, memberToken, connect]);
 
   // Re-read the board on every change to the current document.
   useEffect(() => {
     if (!doc) return;
-    const refresh = () => setBoard(readBoard(doc));
+    const refresh = () => {
+      setBoard(readBoard(doc));
+      setSession(readSession(doc));
+    };
     refresh();
     doc.on("update", refresh);
     return () => doc.off("update", refresh);
@@ -92,8 +128,14 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
   const remove = useCallback((id: string) => (doc ? deleteArgument(doc, id) : notReady<string[]>()), [doc]);
   const actions = useMemo(() => ({ add, update, remove }), [add, update, remove]);
   const dismissError = useCallback(() => setError(null), []);
+  const command = useCallback(
+    (cmd: Command): Promise<CommandAck> =>
+      client ? client.command(cmd) : Promise.resolve({ ok: false, code: "internal", message: "The board is still loading.", retry: true }),
+    [client],
+  );
+  const serverNow = useCallback(() => (client ? client.serverNow() : Date.now()), [client]);
 
-  return { board, status, pending, error, dismissError, peers, actions };
+  return { board, status, pending, error, dismissError, peers, actions, session, me, votes, drafts, roster, command, serverNow };
 }
 
 function readPeers(states: Map<number, Record<string, unknown>>, selfId: number): Peer[] {
