@@ -30,7 +30,8 @@ interface ArticlePaneProps {
   draftQuotes: QuoteAnchor[];
   drafting: boolean;
   flash: FlashTarget | null;
-  onCite(anchor: QuoteAnchor): void;
+  /** Absent when this person may not write now (observer, locked board): no Cite button then. */
+  onCite?: (anchor: QuoteAnchor) => void;
   onJumpToArgument(id: string): void;
 }
 
@@ -90,7 +91,7 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
   );
 
   const cite = () => {
-    if (!pending?.result.ok) return;
+    if (!pending?.result.ok || !onCite) return;
     onCite(pending.result.anchor);
     clear();
   };
@@ -113,7 +114,7 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
             <ArticleBlockView key={block.start16} block={block} segments={segments[i]} onOpenHighlight={openHighlight} describe={describe} />
           ))}
         </article>
-        {pending ? <CiteButton pending={pending} addsToDraft={drafting} onCite={cite} /> : null}
+        {pending && onCite ? <CiteButton pending={pending} addsToDraft={drafting} onCite={cite} /> : null}
         {popover ? (
           <HighlightPopover
             open={popover}
@@ -127,9 +128,11 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
           />
         ) : null}
       </div>
-      <p className={styles.tip}>
-        <strong>Tip:</strong> select a passage, then press <strong>Cite</strong> to quote it in an argument.
-      </p>
+      {onCite ? (
+        <p className={styles.tip}>
+          <strong>Tip:</strong> select a passage, then press <strong>Cite</strong> to quote it in an argument.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -4,7 +4,13 @@ import type { ArgumentNode } from "@/lib/board/tree";
 import { Avatar } from "@/components/common/Avatar";
 import { absoluteTime, relativeTime } from "@/components/common/time";
 import { colorForId } from "@/components/identity/palette";
+import { DraftReplies } from "@/components/drafts/DraftCard";
+import { VoteControls } from "@/components/votes/VoteControls";
+import { POSITION_PALETTES } from "@/components/common/positionColors";
+import { ANONYMOUS_NAME } from "@/lib/session/session";
 import { useBoardUi } from "./BoardUiContext";
+import { CardActions } from "./CardActions";
+import { useRules } from "./useBoardRules";
 import styles from "./ArgumentCard.module.css";
 
 /** Deeper replies stop indenting, so a long exchange stays readable in a narrow column. */
@@ -16,7 +22,12 @@ const MAX_INDENT_DEPTH = 4;
  */
 export function ArgumentCard({ node }: { node: ArgumentNode }) {
   const ui = useBoardUi();
+  const rules = useRules();
   const { argument: arg, depth, children } = node;
+  // Facilitators see real names on an anonymous board; everyone sees the author's team.
+  const author = rules.authorName(arg);
+  const team = rules.teamOfAuthor(arg);
+  const spotlit = rules.spotlightId === arg.id;
   const editors = ui.editorsById.get(arg.id) ?? [];
   const edited = arg.updatedAt - arg.createdAt > 1000;
   const classes = [
@@ -24,6 +35,7 @@ export function ArgumentCard({ node }: { node: ArgumentNode }) {
     ui.flashedCardId === arg.id ? styles.flash : "",
     ui.editingId === arg.id ? styles.editingSelf : "",
     editors.length > 0 ? styles.editingOther : "",
+    spotlit ? styles.spotlit : "",
   ];
   const editorColor = editors[0]?.user.color;
 
@@ -37,8 +49,9 @@ export function ArgumentCard({ node }: { node: ArgumentNode }) {
         data-argument-id={arg.id}
         data-stance={arg.stance}
         data-depth={depth}
+        data-spotlit={spotlit || undefined}
         tabIndex={-1}
-        aria-label={`${depth > 0 ? (arg.stance === "for" ? "Supporting reply" : "Rebuttal") : arg.stance === "for" ? "Argument for" : "Argument against"} by ${arg.authorName}`}
+        aria-label={`${depth > 0 ? (arg.stance === "for" ? "Supporting reply" : "Rebuttal") : arg.stance === "for" ? "Argument for" : "Argument against"} by ${author}`}
       >
         {depth > 0 ? (
           <span className={styles.relation} data-stance={arg.stance}>
@@ -54,8 +67,13 @@ export function ArgumentCard({ node }: { node: ArgumentNode }) {
           </blockquote>
         ))}
         <footer className={styles.meta}>
-          <Avatar name={arg.authorName} color={colorForId(arg.authorId)} size="sm" />
-          <span className={styles.author}>{arg.authorName}</span>
+          <Avatar name={author} color={author === ANONYMOUS_NAME ? "#5f6878" : colorForId(arg.authorId)} size="sm" />
+          <span className={styles.author}>{author}</span>
+          {team ? (
+            <span className={styles.team} style={{ "--team": POSITION_PALETTES[team.color].base } as CSSProperties} data-testid="card-team" data-team-id={team.id}>
+              {team.name}
+            </span>
+          ) : null}
           <span aria-hidden="true">·</span>
           <time dateTime={new Date(arg.createdAt).toISOString()} title={ui.now ? absoluteTime(arg.createdAt) : undefined}>
             {ui.now ? relativeTime(arg.createdAt, ui.now) : ""}
@@ -67,25 +85,17 @@ export function ArgumentCard({ node }: { node: ArgumentNode }) {
             <span aria-hidden="true">✎</span> {peer.user.name} is editing…
           </p>
         ))}
-        <div className={styles.actions}>
-          <button type="button" className="btn btn-ghost btn-sm" data-testid="card-reply" aria-label={`Reply to ${arg.authorName}'s argument`} onClick={() => ui.reply(arg, "for")}>
-            Reply
-          </button>
-          <button type="button" className="btn btn-ghost btn-sm" data-testid="card-edit" aria-label={`Edit ${arg.authorName}'s argument`} onClick={() => ui.edit(arg)}>
-            Edit
-          </button>
-          <button type="button" className="btn btn-ghost btn-sm btn-danger-text" data-testid="card-delete" aria-label={`Delete ${arg.authorName}'s argument`} onClick={() => ui.askDelete(arg)}>
-            Delete
-          </button>
-        </div>
+        <VoteControls argument={arg} />
+        <CardActions argument={arg} author={author} spotlit={spotlit} />
       </article>
       {children.length > 0 ? (
-        <div className={`${styles.replies} ${depth + 1 > MAX_INDENT_DEPTH ? styles.flat : ""}`} aria-label={`Replies to ${arg.authorName}`} role="group">
+        <div className={`${styles.replies} ${depth + 1 > MAX_INDENT_DEPTH ? styles.flat : ""}`} aria-label={`Replies to ${author}`} role="group">
           {children.map((child) => (
             <ArgumentCard key={child.argument.id} node={child} />
           ))}
         </div>
       ) : null}
+      <DraftReplies parentId={arg.id} />
     </div>
   );
 }

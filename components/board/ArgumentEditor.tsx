@@ -5,6 +5,7 @@ import type { Stance } from "@/lib/board/argument";
 import { LIMITS } from "@/lib/board/constants";
 import type { Position } from "@/lib/board/position";
 import { positionStyle } from "@/components/common/positionColors";
+import { DraftEditorNote } from "@/components/drafts/DraftEditorNote";
 import { EditorQuotes } from "./EditorQuotes";
 import { hasWork, type Draft, type DraftControls } from "./useArgumentDraft";
 import styles from "./ArgumentEditor.module.css";
@@ -157,6 +158,7 @@ export function ArgumentEditor({ draft, positions, controls, onSave, onShowQuote
 
         <EditorQuotes quotes={draft.quotes} onRemove={controls.removeQuote} onShow={onShowQuote} />
 
+        <DraftEditorNote draft={draft} />
         {draft.error ? (
           <p className={`error-text ${styles.error}`} role="alert" data-testid="editor-error">
             {draft.error}

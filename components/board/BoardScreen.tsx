@@ -1,8 +1,9 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { QuoteAnchor } from "@/lib/anchoring/anchor";
 import type { Argument } from "@/lib/board/argument";
 import { subtreeIds } from "@/lib/board/tree";
+import type { AwarenessState } from "@/lib/protocol/protocol";
 import type { BoardSummary, SourceView } from "@/server/http/types";
 import { useBoard } from "@/components/sync/useBoard";
 import { ArticlePane, type FlashTarget } from "@/components/article/ArticlePane";
@@ -10,17 +11,27 @@ import { useNow } from "@/components/common/useNow";
 import { NameDialog } from "@/components/identity/NameDialog";
 import { sameName } from "@/components/identity/palette";
 import { useIdentity } from "@/components/identity/useIdentity";
+import { FacilitatorPanel } from "@/components/facilitator/FacilitatorPanel";
+import { scrollCardIntoView } from "@/components/session/useSpotlightFollow";
 import { ArgumentBoard } from "./ArgumentBoard";
 import { ArgumentEditor } from "./ArgumentEditor";
+import { BoardHeader } from "./BoardHeader";
 import { BoardUiContext, type BoardUi } from "./BoardUiContext";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { ErrorToast } from "./ErrorToast";
 import { FailedBanner } from "./FailedBanner";
+import { JoinRequired } from "./JoinRequired";
 import { NameClashNotice } from "./NameClashNotice";
 import { PaneSwitcher, type PaneName } from "./PaneSwitcher";
-import { TopBar } from "./TopBar";
 import { useArgumentDraft } from "./useArgumentDraft";
+import { useBoardAccess } from "./useBoardAccess";
+import { BoardRulesContext } from "./useBoardRules";
+import { useBoardSession } from "./useBoardSession";
+import { useAuthor, usePresence } from "./usePresence";
 import { useSaveDraft } from "./useSaveDraft";
+import { DraftsPanel } from "@/components/drafts/DraftsPanel";
+import { TeamDraftsContext, useTeamDrafts } from "@/components/drafts/useTeamDrafts";
+import { useVotesUi, VotesContext } from "@/components/votes/VotesContext";
 import styles from "./BoardScreen.module.css";
 
 /** How long a jumped-to passage or card stays flashed. */
@@ -33,15 +44,17 @@ interface BoardScreenProps {
 
 /** The board screen: article on the left, the argument map on the right, everyone's edits live. */
 export function BoardScreen({ summary, source }: BoardScreenProps) {
-  const { identity, ready, saveName } = useIdentity();
-  const [naming, setNaming] = useState(false);
-  const [watching, setWatching] = useState(false);
-  const afterNaming = useRef<(() => void) | null>(null);
+  const identityState = useIdentity();
+  const { identity } = identityState;
+  const access = useBoardAccess(summary, identityState);
+  const { withName, selfId, displayName } = access;
   const drafts = useArgumentDraft();
   const { draft, startNew, startReply, startEdit, addQuote, close: closeDraft } = drafts;
   const editingId = draft?.target.kind === "edit" ? draft.target.argument.id : null;
-  const presence = useMemo(() => (identity ? { user: identity, editing: editingId } : null), [identity, editingId]);
-  const { board, status, pending, error, dismissError, peers, actions } = useBoard(summary.id, source.text, presence);
+  // Published once the board has synced (see usePresence), so it is set after useBoard answers.
+  const [presence, setPresence] = useState<AwarenessState | null>(null);
+  const live = useBoard(summary.id, source.text, presence, { memberToken: access.memberToken, connect: access.connect });
+  const { board, status, error, dismissError, peers, actions, session, me, votes, drafts: draftsView, command } = live;
   const now = useNow();
   const [pane, setPane] = useState<PaneName>("article");
   const [flash, setFlash] = useState<FlashTarget | null>(null);
@@ -49,12 +62,19 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   const [deleting, setDeleting] = useState<Argument | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (ready && !identity && !watching) setNaming(true);
-  }, [ready, identity, watching]);
+  const reveal = useCallback((id: string) => {
+    if (!document.getElementById(`argument-${id}`)) return false;
+    setPane("board");
+    return scrollCardIntoView(id);
+  }, []);
+  const view = useBoardSession({ access, live, board, reveal, onError: setLocalError });
+  const { rules, role } = view;
+  const wanted = usePresence({ selfId, displayName, color: access.color, role, session, status, editingId });
+  useEffect(() => setPresence(wanted), [wanted]);
+  const author = useAuthor(selfId, displayName, access.color, role, session);
 
   // Other people: another tab of this same person is not a name clash and not "someone editing".
-  const others = useMemo(() => peers.filter((p) => !p.isSelf && p.user.id !== identity?.id), [peers, identity]);
+  const others = useMemo(() => peers.filter((p) => !p.isSelf && p.user.id !== selfId), [peers, selfId]);
   const takenBy = useCallback((name: string) => others.find((p) => sameName(p.user.name, name))?.user.name ?? null, [others]);
   const editorsById = useMemo(() => {
     const map = new Map<string, typeof others>();
@@ -66,16 +86,6 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
     }
     return map;
   }, [others]);
-
-  /** Runs `action` now, or after the person has picked a name (writing needs an author). */
-  const withName = useCallback(
-    (action: () => void) => {
-      if (identity) return action();
-      afterNaming.current = action;
-      setNaming(true);
-    },
-    [identity],
-  );
 
   const jumpToCard = useCallback((id: string) => {
     setPane("board");
@@ -111,7 +121,13 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
     [withName, addQuote, startNew, firstPositionId],
   );
 
-  const save = useSaveDraft({ draft, identity, actions, drafts, onSaved: jumpToCard });
+  const votesUi = useVotesUi({ board, session, me, votes, command });
+  const teamDrafts = useTeamDrafts({ board, source: source.text, session, me, view: draftsView, displayName, command, resume: drafts.resume, onError: setLocalError });
+  const saveDraft = useSaveDraft({ draft, identity: author, actions, drafts, onSaved: jumpToCard, teamDrafts });
+  // Locked, or the phase moved on, while this was being written: say so and keep the text.
+  const { fail: failDraft } = drafts;
+  const refusal = draft ? rules.refusalFor(draft) : null;
+  const save = useCallback(() => (refusal ? failDraft(refusal) : saveDraft()), [refusal, failDraft, saveDraft]);
 
   const ui = useMemo<BoardUi>(
     () => ({
@@ -129,7 +145,6 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   );
 
   // Someone else deleted what this screen is working on: close the stale dialog, warn the writer.
-  const { fail: failDraft } = drafts;
   const anchorId = draft?.target.kind === "edit" ? draft.target.argument.id : draft?.target.kind === "reply" ? draft.target.parent.id : null;
   useEffect(() => {
     if (!board) return;
@@ -157,16 +172,26 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
     setLocalError(null);
     dismissError();
   }, [dismissError]);
-  const clash = identity !== null && takenBy(identity.name) !== null;
+  const clash = displayName !== null && takenBy(displayName) !== null;
+  // Cite starts a top-level argument unless a draft is open to take the quote.
+  const mayCite = rules.canWrite && (draft !== null || rules.canAddTopLevel);
+  const naming = access.dialog.open;
+
+  if (access.joinRequired) {
+    return <JoinRequired title={summary.title} message={access.joinRequired} initialName={displayName ?? ""} onJoin={access.joinWithCode} />;
+  }
 
   return (
     <BoardUiContext.Provider value={ui}>
+      <BoardRulesContext.Provider value={rules}>
+      <VotesContext.Provider value={votesUi}>
+      <TeamDraftsContext.Provider value={teamDrafts}>
       <div className={styles.screen}>
-        <TopBar summary={summary} source={source} status={status} pending={pending} peers={peers} identity={identity} onChangeName={() => setNaming(true)} />
+        <BoardHeader summary={summary} source={source} live={live} access={access} view={view} />
         {status === "failed" ? <FailedBanner error={error} /> : null}
-        {clash && !naming ? <NameClashNotice name={identity.name} onChangeName={() => setNaming(true)} /> : null}
+        {clash && !naming ? <NameClashNotice name={displayName} onChangeName={access.changeName} /> : null}
         <PaneSwitcher pane={pane} onChange={setPane} argumentCount={board?.arguments.length ?? 0} />
-        <main className={styles.panes} data-pane={pane}>
+        <main className={styles.panes} data-pane={pane} data-drawer={view.facilitating ? "open" : undefined}>
           <div className={styles.articleSlot} id="pane-article">
             <ArticlePane
               source={source}
@@ -175,31 +200,38 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
               draftQuotes={draft?.quotes ?? []}
               drafting={draft !== null}
               flash={flash}
-              onCite={cite}
+              onCite={mayCite ? cite : undefined}
               onJumpToArgument={jumpToCard}
             />
           </div>
           <div className={styles.boardSlot} id="pane-board" aria-label="Arguments">
+            <DraftsPanel onJump={jumpToCard} />
             <ArgumentBoard board={board} failed={status === "failed"} />
           </div>
+          {view.facilitating && session ? (
+            <FacilitatorPanel
+              boardId={summary.id}
+              joinCode={summary.joinCode}
+              memberToken={access.memberToken}
+              session={session}
+              positions={board?.positions ?? []}
+              args={board?.arguments ?? []}
+              roster={live.roster}
+              peers={peers}
+              command={command}
+              onClose={() => view.setFacilitating(false)}
+            />
+          ) : null}
         </main>
         {draft && board ? <ArgumentEditor draft={draft} positions={board.positions} controls={drafts} onSave={save} onShowQuote={showQuote} /> : null}
         <NameDialog
           open={naming}
           identity={identity}
           takenBy={takenBy}
-          onSave={(name) => {
-            saveName(name);
-            setNaming(false);
-            const next = afterNaming.current;
-            afterNaming.current = null;
-            next?.();
-          }}
-          onDismiss={() => {
-            if (!identity) setWatching(true);
-            afterNaming.current = null;
-            setNaming(false);
-          }}
+          initialName={access.dialog.initialName}
+          copy={access.dialog.copy}
+          onSave={access.dialog.onSave}
+          onDismiss={access.dialog.onDismiss}
         />
         <ConfirmDelete
           argument={deleting}
@@ -209,6 +241,9 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
         />
         {toast ? <ErrorToast message={toast} onDismiss={dismissToast} /> : null}
       </div>
+      </TeamDraftsContext.Provider>
+      </VotesContext.Provider>
+      </BoardRulesContext.Provider>
     </BoardUiContext.Provider>
   );
 }

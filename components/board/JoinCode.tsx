@@ -1,37 +1,14 @@
 "use client";
 import { useState } from "react";
+import { copyText } from "@/components/common/clipboard";
 import styles from "./TopBar.module.css";
-
-/**
- * Copies text even over plain http on a school network, where the async clipboard API is missing:
- * falls back to a hidden textarea and the legacy copy command.
- */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the legacy path
-  }
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  const ok = document.execCommand("copy");
-  area.remove();
-  return ok;
-}
 
 /** The join code students type on the home page, and a button that copies the board's link. */
 export function JoinCode({ code, boardId }: { code: string; boardId: string }) {
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const copy = async () => {
-    const ok = await copyText(`${window.location.origin}/b/${encodeURIComponent(boardId)}`);
+    // The code rides along: on a facilitated board the bare address would only ask for it.
+    const ok = await copyText(`${window.location.origin}/b/${encodeURIComponent(boardId)}?code=${encodeURIComponent(code)}`);
     setCopied(ok ? "yes" : "no");
     setTimeout(() => setCopied(null), 2500);
   };

@@ -3,8 +3,10 @@ import { useId } from "react";
 import type { Stance } from "@/lib/board/argument";
 import type { ArgumentNode, PositionColumn as Column } from "@/lib/board/tree";
 import { positionStyle } from "@/components/common/positionColors";
+import { LaneDrafts } from "@/components/drafts/DraftCard";
 import { ArgumentCard } from "./ArgumentCard";
 import { useBoardUi } from "./BoardUiContext";
+import { useRules } from "./useBoardRules";
 import styles from "./ArgumentBoard.module.css";
 
 const LANE_TITLES: Record<Stance, string> = { for: "For", against: "Against" };
@@ -51,6 +53,7 @@ interface LaneProps {
 
 function Lane({ stance, positionId, positionLabel, nodes }: LaneProps) {
   const ui = useBoardUi();
+  const rules = useRules();
   const headingId = useId();
   return (
     <section className={styles.lane} data-stance={stance} data-testid={`lane-${stance}`} aria-labelledby={headingId}>
@@ -60,19 +63,29 @@ function Lane({ stance, positionId, positionLabel, nodes }: LaneProps) {
           {LANE_TITLES[stance]}
           <span className={styles.laneCount}>{nodes.length}</span>
         </h3>
-        <button
-          type="button"
-          className="btn btn-ghost btn-sm"
-          aria-label={`Add an argument ${stance} ${positionLabel}`}
-          data-testid={`lane-add-${stance}`}
-          onClick={() => ui.startNew(positionId, stance)}
-        >
-          + Add
-        </button>
+        {rules.canAddTopLevel ? (
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            aria-label={`Add an argument ${stance} ${positionLabel}`}
+            data-testid={`lane-add-${stance}`}
+            onClick={() => ui.startNew(positionId, stance)}
+          >
+            + Add
+          </button>
+        ) : null}
       </header>
       {nodes.length === 0 ? (
         <p className={styles.empty}>
-          No arguments {stance} this position yet — select a passage in the article and press <strong>Cite</strong>.
+          No arguments {stance} this position yet
+          {rules.canAddTopLevel ? (
+            <>
+              {" "}
+              — select a passage in the article and press <strong>Cite</strong>.
+            </>
+          ) : (
+            "."
+          )}
         </p>
       ) : (
         <div className={styles.threads}>
@@ -81,6 +94,7 @@ function Lane({ stance, positionId, positionLabel, nodes }: LaneProps) {
           ))}
         </div>
       )}
+      <LaneDrafts positionId={positionId} stance={stance} />
     </section>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { BoardSummary, SourceView } from "@/server/http/types";
 import type { ConnectionStatus } from "@/components/sync/board-client";
 import type { Peer } from "@/components/sync/useBoard";
-import type { Identity } from "@/components/identity/useIdentity";
 import { formatPublishedOn } from "@/components/common/time";
 import { DownloadMenu } from "@/components/export/DownloadMenu";
+import { ResultsButton } from "@/components/votes/ResultsButton";
 import { JoinCode } from "./JoinCode";
-import { PresenceStrip } from "./PresenceStrip";
+import { PresenceStrip, type PresenceDetails } from "./PresenceStrip";
 import { SyncStatus } from "./SyncStatus";
 import styles from "./TopBar.module.css";
 
@@ -17,12 +18,18 @@ interface TopBarProps {
   status: ConnectionStatus;
   pending: number;
   peers: Peer[];
-  identity: Identity | null;
+  /** This person's presence id (member id, or a guest's identity id). */
+  selfId: string | null;
+  /** Whether they have a name yet ("Change name" rather than "Set your name"). */
+  named: boolean;
+  presenceDetails?: PresenceDetails;
+  /** Session controls for this person's role: Facilitate, their team. */
+  controls?: ReactNode;
   onChangeName(): void;
 }
 
 /** The board's title and source, how to invite others, whether work is saved, and who is here. */
-export function TopBar({ summary, source, status, pending, peers, identity, onChangeName }: TopBarProps) {
+export function TopBar({ summary, source, status, pending, peers, selfId, named, presenceDetails, controls, onChangeName }: TopBarProps) {
   const sourceLine = [source.publisher, formatPublishedOn(source.publishedOn)].filter(Boolean).join(" · ");
   return (
     <header className={styles.bar}>
@@ -45,10 +52,12 @@ export function TopBar({ summary, source, status, pending, peers, identity, onCh
       <div className={styles.tools}>
         <JoinCode code={summary.joinCode} boardId={summary.id} />
         <SyncStatus status={status} pending={pending} />
-        <PresenceStrip peers={peers} selfId={identity?.id ?? null} />
+        <PresenceStrip peers={peers} selfId={selfId} details={presenceDetails} />
+        {controls}
+        <ResultsButton />
         <DownloadMenu boardId={summary.id} />
         <button type="button" className="btn btn-ghost btn-sm" onClick={onChangeName} data-testid="change-name">
-          {identity ? "Change name" : "Set your name"}
+          {named ? "Change name" : "Set your name"}
         </button>
       </div>
     </header>

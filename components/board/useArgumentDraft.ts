@@ -16,6 +16,8 @@ export interface Draft {
   quotes: QuoteAnchor[];
   /** The model's or the editor's latest complaint, shown above the Save button. */
   error: string | null;
+  /** Set when this is a private team draft reopened for editing (components/drafts): saving replaces it. */
+  draftId?: string;
 }
 
 /** Unsaved work: for an edit, anything that differs from the stored argument. */
@@ -95,8 +97,9 @@ export function useArgumentDraft() {
   const close = useCallback(() => setDraft(null), []);
 
   return useMemo(
-    () => ({ draft, startNew, startReply, startEdit, addQuote, change, removeQuote, fail, close }),
-    [draft, startNew, startReply, startEdit, addQuote, change, removeQuote, fail, close],
+    // `resume` reopens prepared work (a team draft) under the same unsaved-work guard as the others.
+    () => ({ draft, startNew, startReply, startEdit, resume: open, addQuote, change, removeQuote, fail, close }),
+    [draft, startNew, startReply, startEdit, open, addQuote, change, removeQuote, fail, close],
   );
 }
 

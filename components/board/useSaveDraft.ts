@@ -4,6 +4,7 @@ import type { Argument } from "@/lib/board/argument";
 import type { ModelResult } from "@/lib/board/validate";
 import type { BoardActions } from "@/components/sync/useBoard";
 import type { Identity } from "@/components/identity/useIdentity";
+import type { TeamDraftsUi } from "@/components/drafts/useTeamDrafts";
 import type { Draft, DraftControls } from "./useArgumentDraft";
 
 interface SaveDraftOptions {
@@ -13,18 +14,25 @@ interface SaveDraftOptions {
   drafts: Pick<DraftControls, "fail" | "close">;
   /** Called with the saved argument's id, to bring its card into view. */
   onSaved(id: string): void;
+  /** Private team drafts, on boards with members (components/drafts). */
+  teamDrafts?: Pick<TeamDraftsUi, "savesNew" | "save"> | null;
 }
 
 /**
  * Writes the draft through the board model. The model is the rule book (empty text, quote not in the
  * source, parent deleted meanwhile…); whatever it refuses is shown in the editor in its own words.
  */
-export function useSaveDraft({ draft, identity, actions, drafts, onSaved }: SaveDraftOptions): () => void {
+export function useSaveDraft({ draft, identity, actions, drafts, onSaved, teamDrafts }: SaveDraftOptions): () => void {
   const { fail, close } = drafts;
   return useCallback(() => {
     if (!draft) return;
     if (!identity) return fail("Set your name (top right) before saving — it is shown with your argument.");
     const { text, stance, quotes, target } = draft;
+    // During private drafting new arguments go to the team's drafts: the server refuses them on the board.
+    if (teamDrafts && (draft.draftId || (teamDrafts.savesNew && target.kind !== "edit"))) {
+      void teamDrafts.save(draft).then((saved) => (saved.ok ? (close(), onSaved(saved.id)) : fail(saved.message)));
+      return;
+    }
     let result: ModelResult<Argument>;
     try {
       result =
@@ -45,5 +53,5 @@ export function useSaveDraft({ draft, identity, actions, drafts, onSaved }: Save
     if (!result.ok) return fail(result.error.message);
     close();
     onSaved(result.value.id);
-  }, [draft, identity, actions, fail, close, onSaved]);
+  }, [draft, identity, actions, fail, close, onSaved, teamDrafts]);
 }

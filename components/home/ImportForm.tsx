@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ImportIssue } from "@/lib/export/imported-board";
 import type { BoardSummary } from "@/server/http/types";
+import { openingUrl } from "./api";
 import styles from "./HomeForms.module.css";
 
 /** What the browser may read as text: the import endpoint refuses larger files anyway. */
@@ -25,10 +26,10 @@ export function ImportForm() {
       const format = /\.argdown$|\.ad$/i.test(file.name) ? "argdown" : /\.json$/i.test(file.name) ? "json" : "";
       const response = await fetch(`/api/boards/import${format ? `?format=${format}` : ""}`, { method: "POST", body: await file.text() });
       const body = (await response.json().catch(() => null)) as
-        | { board: BoardSummary; url: string }
+        | { board: BoardSummary; url: string; facilitatorInvite?: string | null }
         | { message?: string; details?: { errors?: ImportIssue[] } }
         | null;
-      if (response.ok && body && "url" in body) return router.push(body.url);
+      if (response.ok && body && "url" in body) return router.push(openingUrl(body));
       const failure = body && !("url" in body) ? body : null;
       const issues = failure?.details?.errors ?? [];
       setError({

@@ -26,7 +26,8 @@ export function JoinForm() {
     setError(null);
     setSending(true);
     const result = await callApi<{ board: BoardSummary }>(`/api/join/${encodeURIComponent(clean)}`);
-    if (result.ok) return router.push(`/b/${encodeURIComponent(result.data.board.id)}`);
+    // The code goes along: on a facilitated board it is what lets the student in, as a participant.
+    if (result.ok) return router.push(`/b/${encodeURIComponent(result.data.board.id)}?code=${encodeURIComponent(clean)}`);
     setSending(false);
     setError(
       result.status === 404

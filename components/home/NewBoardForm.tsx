@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "@/lib/board/constants";
 import type { BoardSummary } from "@/server/http/types";
-import { callApi, issuesByPath } from "./api";
+import { callApi, issuesByPath, openingUrl } from "./api";
 import { Field, SourceFields, type PastedSource, type SourceKind } from "./SourceFields";
 import styles from "./HomeForms.module.css";
 
@@ -13,6 +13,8 @@ const ARTICLE_POSITIONS: [string, string] = ["The US position", "The Pakistani m
 interface Created {
   board: BoardSummary;
   url: string;
+  /** The creator's way in as facilitator; the board page stores it and clears it from the address. */
+  facilitatorInvite: string | null;
 }
 
 function validate(title: string, kind: SourceKind, pasted: PastedSource, positions: [string, string]): Record<string, string> {
@@ -72,7 +74,7 @@ export function NewBoardForm() {
     setSending(true);
     const result = await callApi<Created>("/api/boards", { method: "POST", body });
     if (result.ok) {
-      router.push(result.data.url || `/b/${encodeURIComponent(result.data.board.id)}`);
+      router.push(openingUrl(result.data));
       return; // stay "sending" while the board page loads
     }
     setSending(false);

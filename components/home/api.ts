@@ -1,3 +1,5 @@
+import type { BoardSummary } from "@/server/http/types";
+
 /** The error body every Parley API route answers with (lib/errors ErrorPayload, seen from the browser). */
 export interface ApiError {
   code: string;
@@ -64,4 +66,10 @@ export function issuesByPath(details: unknown): Record<string, string> {
     }
   }
   return out;
+}
+
+/** Where a new board opens: with the creator's facilitator invite, so they run it from the start. */
+export function openingUrl(created: { board: BoardSummary; url?: string; facilitatorInvite?: string | null }): string {
+  const base = created.url || `/b/${encodeURIComponent(created.board.id)}`;
+  return created.facilitatorInvite ? `${base}?invite=${encodeURIComponent(created.facilitatorInvite)}` : base;
 }

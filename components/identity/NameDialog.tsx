@@ -7,14 +7,27 @@ import { colorForId } from "./palette";
 import type { Identity } from "./useIdentity";
 import styles from "./NameDialog.module.css";
 
+/** What the dialog says: joining a facilitated board reads differently from renaming oneself. */
+export interface NameDialogCopy {
+  title?: string;
+  hint?: string;
+  saveLabel?: string;
+  /** null: the dialog cannot be dismissed (a facilitated board needs a name to join). */
+  dismissLabel?: string | null;
+}
+
 interface NameDialogProps {
   open: boolean;
   identity: Identity | null;
   /** The name as someone else (another user id) on this board spells it, or null when it is free. */
   takenBy(name: string): string | null;
-  onSave(name: string): void;
+  /** May answer later with the server's refusal, shown under the field. */
+  onSave(name: string): void | Promise<string | null>;
   /** Closing without a name: "just watch" on first visit, cancel when renaming. */
   onDismiss(): void;
+  /** Prefilled name when it differs from the remembered identity's (e.g. the name on this board). */
+  initialName?: string;
+  copy?: NameDialogCopy;
 }
 
 export function clashMessage(name: string): string {
@@ -22,15 +35,17 @@ export function clashMessage(name: string): string {
 }
 
 /** Asks for the display name shown on arguments and in the presence strip. */
-export function NameDialog({ open, identity, takenBy, onSave, onDismiss }: NameDialogProps) {
+export function NameDialog({ open, identity, takenBy, onSave, onDismiss, initialName, copy = {} }: NameDialogProps) {
   const titleId = useId();
   const hintId = useId();
-  const [name, setName] = useState(identity?.name ?? "");
+  const [name, setName] = useState(initialName ?? identity?.name ?? "");
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open) return;
-    setName(identity?.name ?? "");
+    setBusy(false);
+    setName(initialName ?? identity?.name ?? "");
     // Opening because the stored name clashes: say so straight away.
     const clash = identity ? takenBy(identity.name) : null;
     setError(clash ? clashMessage(clash) : null);
@@ -43,18 +58,25 @@ export function NameDialog({ open, identity, takenBy, onSave, onDismiss }: NameD
     if (trimmed.length > LIMITS.authorNameMaxChars) return setError(`Keep it under ${LIMITS.authorNameMaxChars} characters.`);
     const clash = takenBy(trimmed);
     if (clash) return setError(clashMessage(clash));
-    onSave(trimmed);
+    const answer = onSave(trimmed);
+    if (!answer) return;
+    setBusy(true);
+    void answer.then((refusal) => {
+      setBusy(false);
+      if (refusal) setError(refusal);
+    });
   };
+  const dismissLabel = copy.dismissLabel === undefined ? (identity ? "Cancel" : "Just watch for now") : copy.dismissLabel;
 
   const previewColor = identity?.color ?? colorForId(name || "parley");
   return (
-    <Modal open={open} onCancel={onDismiss} labelledBy={titleId} describedBy={hintId} testId="name-dialog">
+    <Modal open={open} onCancel={dismissLabel === null ? undefined : onDismiss} labelledBy={titleId} describedBy={hintId} testId="name-dialog">
       <form onSubmit={submit} noValidate>
         <h2 id={titleId} className="dialog-title">
-          {identity ? "Change your name" : "What should we call you?"}
+          {copy.title ?? (identity ? "Change your name" : "What should we call you?")}
         </h2>
         <p id={hintId} className="dialog-hint">
-          Your name appears on the arguments you write and in the list of people on this board.
+          {copy.hint ?? "Your name appears on the arguments you write and in the list of people on this board."}
         </p>
         <div className={styles.row}>
           <Avatar name={name || "?"} color={previewColor} />
@@ -81,11 +103,13 @@ export function NameDialog({ open, identity, takenBy, onSave, onDismiss }: NameD
           </p>
         ) : null}
         <div className="dialog-actions">
-          <button type="button" className="btn btn-ghost" onClick={onDismiss}>
-            {identity ? "Cancel" : "Just watch for now"}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="name-save">
-            {identity ? "Save name" : "Join the board"}
+          {dismissLabel !== null ? (
+            <button type="button" className="btn btn-ghost" onClick={onDismiss}>
+              {dismissLabel}
+            </button>
+          ) : null}
+          <button type="submit" className="btn btn-primary" data-testid="name-save" disabled={busy}>
+            {busy ? "One moment…" : (copy.saveLabel ?? (identity ? "Save name" : "Join the board"))}
           </button>
         </div>
       </form>

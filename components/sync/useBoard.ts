@@ -73,12 +73,21 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
   const [votes, setVotes] = useState<VotesView | null>(null);
   const [drafts, setDrafts] = useState<DraftsView | null>(null);
   const [roster, setRoster] = useState<RosterView | null>(null);
+  // Which connection the state above describes: after a switch (joining swaps the guest connection
+  // for the member's) the old "live" must not show while the new one is still connecting.
+  const key = connect ? `${boardId}\n${memberToken ?? ""}` : null;
+  const [stateKey, setStateKey] = useState<string | null>(null);
+  const current = stateKey === key;
 
   useEffect(() => {
     if (!connect) return;
     const next = new BoardClient(boardId, { memberToken });
     setClient(next);
     setDoc(next.doc);
+    setStatus(next.status);
+    setPending(0);
+    setMe(null);
+    setStateKey(`${boardId}\n${memberToken ?? ""}`);
     const offs = [
       next.on("status", setStatus),
       next.on("pending", setPending),
@@ -135,7 +144,22 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
   );
   const serverNow = useCallback(() => (client ? client.serverNow() : Date.now()), [client]);
 
-  return { board, status, pending, error, dismissError, peers, actions, session, me, votes, drafts, roster, command, serverNow };
+  return {
+    board,
+    status: current ? status : "connecting",
+    pending,
+    error,
+    dismissError,
+    peers,
+    actions,
+    session,
+    me: current ? me : null,
+    votes,
+    drafts,
+    roster,
+    command,
+    serverNow,
+  };
 }
 
 function readPeers(states: Map<number, Record<string, unknown>>, selfId: number): Peer[] {

@@ -16,6 +16,9 @@ export interface ArgumentChange {
  * `isPosition` tells whether an id is a position (a top-level argument's parent).
  */
 export function authorizeUpdate(actor: Actor, session: SessionState, changes: ArgumentChange[], isPosition: (id: string) => boolean): string | null {
+  // An update that changes no argument (the empty Step 2 every up-to-date client answers the server's
+  // Step 1 with) asks for nothing; refusing it would make observers and locked-out participants reset forever.
+  if (changes.length === 0) return null;
   if (actor.role === "observer") return "Observers can follow the board but not change it.";
   const facilitator = actor.role === "facilitator";
   if (!facilitator) {

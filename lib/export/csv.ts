@@ -54,11 +54,16 @@ export function toCsv(board: ExportBoard): string {
   for (const column of buildColumns(board.positions, board.arguments)) {
     [...column.lanes.for, ...column.lanes.against].forEach(visit);
   }
+  return csvDocument(rows);
+}
+
+/** A whole CSV file in this module's dialect (BOM, CRLF, every field through csvField). */
+export function csvDocument(rows: readonly (readonly string[])[]): string {
   return BOM + rows.map((row) => row.map(csvField).join(",")).join(CRLF) + CRLF;
 }
 
 /** One field: defused against formula injection first, then quoted if RFC 4180 requires it. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

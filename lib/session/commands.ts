@@ -91,7 +91,8 @@ function sessionPatch(doc: Y.Doc, session: SessionState, command: Command, actor
     case "next-phase": {
       const index = session.phases.findIndex((p) => p.id === clock.phaseId);
       const next = session.phases[index + 1];
-      if (!next) return fail("invalid-argument", index === -1 && session.phases.length ? "Start a phase first." : "This is the last phase.");
+      // With no phase running, "next" starts the first one.
+      if (!next) return fail("invalid-argument", session.phases.length ? "This is the last phase." : "There are no phases to run.");
       return sessionPatch(doc, session, { type: "start-phase", phaseId: next.id }, actor, now);
     }
     case "pause-clock":
@@ -115,10 +116,12 @@ function sessionPatch(doc: Y.Doc, session: SessionState, command: Command, actor
       return ok({ teams: command.teams, assignments });
     }
     case "assign-team":
+      if (command.teamId !== null && !session.teams.some((t) => t.id === command.teamId)) return fail("invalid-argument", "There is no such team.");
       return ok({ assignments: assign(session, command.memberId, command.teamId) });
     case "pick-team":
       if (!session.settings.teamPick) return fail("invalid-argument", "The facilitator assigns the teams on this board.");
       if (!actor.memberId) return fail("invalid-argument", "Join the board to pick a team.");
+      if (!session.teams.some((t) => t.id === command.teamId)) return fail("invalid-argument", "There is no such team.");
       return ok({ assignments: assign(session, actor.memberId, command.teamId) });
     case "swap-sides": {
       // Every team moves to the next position in the board's order: two teams simply trade sides.
@@ -132,8 +135,8 @@ function sessionPatch(doc: Y.Doc, session: SessionState, command: Command, actor
   }
 }
 
+/** Assignments with `memberId` moved to `teamId` (or to no team); the caller has checked the team exists. */
 function assign(session: SessionState, memberId: string, teamId: string | null): Record<string, string> {
-  if (teamId !== null && !session.teams.some((t) => t.id === teamId)) return session.assignments;
   const next = { ...session.assignments };
   if (teamId === null) delete next[memberId];
   else next[memberId] = teamId;

@@ -97,10 +97,15 @@ export function computeResults(args: Argument[], positions: Position[], teams: T
       strength: theirs.reduce((n, t) => n + (t.strength ?? 0), 0),
     };
   });
+  // Incremental: each ballot changes one argument's tally, so recompute only that one (linear in ballots).
   const ordered = [...ballots].sort((a, b) => a.at - b.at);
-  const timeline = ordered.map((ballot, i) => ({
-    at: ballot.at,
-    balances: Object.fromEntries(sidesFrom(tally(ordered.slice(0, i + 1))).map((s) => [s.positionId, s.balance])),
-  }));
+  const latest = new Map<string, Ballot>();
+  const running = new Map<string, ArgumentTally>();
+  const timeline = ordered.map((ballot) => {
+    latest.set(`${ballot.argumentId}\u0000${ballot.memberId}`, ballot);
+    const forArgument = [...latest.values()].filter((b) => b.argumentId === ballot.argumentId);
+    running.set(ballot.argumentId, tally(forArgument)[0]);
+    return { at: ballot.at, balances: Object.fromEntries(sidesFrom([...running.values()]).map((side) => [side.positionId, side.balance])) };
+  });
   return { tallies, sides: sidesFrom(tallies), teams: teamTotals, timeline };
 }

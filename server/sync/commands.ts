@@ -6,7 +6,7 @@ import { parentsFirst } from "../../lib/export/board-export";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import type { CommandAck } from "../../lib/protocol/protocol";
 import { applySessionCommand, CommandSchema, FACILITATOR_COMMANDS, SESSION_COMMANDS, type Command } from "../../lib/session/commands";
-import { currentPhase, readSession, writeSession } from "../../lib/session/session";
+import { ANONYMOUS_NAME, currentPhase, readSession, writeSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import { sendDrafts, sendVotes } from "./audience";
 import type { BoardRoom } from "./board-room";
@@ -54,7 +54,14 @@ async function castVote(room: BoardRoom, store: BoardStore, connection: Connecti
   if (!memberId) throw new ParleyError("forbidden", "Join the board with your name to vote.");
   if (currentPhase(readSession(room.doc))?.rule === "closed") throw new ParleyError("forbidden", "Voting is closed.");
   if (!readArgument(room.doc, command.argumentId)) throw new ParleyError("invalid-content", "That argument no longer exists.");
-  await store.castVote(room.boardId, { argumentId: command.argumentId, memberId, strength: command.strength ?? null, quoteSupport: command.quoteSupport ?? null });
+  // A rating left out of the command keeps its earlier value; null clears it.
+  const earlier = (await store.listVotes(room.boardId)).find((v) => v.argumentId === command.argumentId && v.memberId === memberId);
+  await store.castVote(room.boardId, {
+    argumentId: command.argumentId,
+    memberId,
+    strength: command.strength === undefined ? (earlier?.strength ?? null) : command.strength,
+    quoteSupport: command.quoteSupport === undefined ? (earlier?.quoteSupport ?? null) : command.quoteSupport,
+  });
   await sendVotes(room, store);
 }
 
@@ -66,11 +73,23 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   const teamId = session.assignments[memberId];
   if (!teamId && role !== "facilitator") throw new ParleyError("forbidden", "Join a team before drafting.");
   const argument = ArgumentSchema.parse(candidate);
-  const existing = (await store.listDrafts(room.boardId)).find((d) => d.id === argument.id);
+  if (session.settings.anonymous && role !== "facilitator" && argument.authorName !== ANONYMOUS_NAME) {
+    throw new ParleyError("forbidden", `This board is anonymous: drafts are posted as "${ANONYMOUS_NAME}".`);
+  }
+  const drafts = await store.listDrafts(room.boardId);
+  const existing = drafts.find((d) => d.id === argument.id);
   if (existing && existing.memberId !== memberId && role !== "facilitator") throw new ParleyError("forbidden", "That draft is someone else's.");
   if (argument.authorId !== memberId && !existing) throw new ParleyError("forbidden", "A draft must carry your own name.");
   if (readArgument(room.doc, argument.id)) throw new ParleyError("invalid-content", "That argument is already on the board.");
-  const checked = validateArgumentRecord(argument, contextFor(room.doc, room.sourceText));
+  // A draft may answer the board or another of its team's drafts (the reveal places parents first).
+  const teamDrafts = new Map(
+    drafts.filter((d) => d.teamId === (existing?.teamId ?? teamId)).flatMap((d) => {
+      const parsed = ArgumentSchema.safeParse(d.record);
+      return parsed.success ? [[parsed.data.id, parsed.data] as const] : [];
+    }),
+  );
+  const board = contextFor(room.doc, room.sourceText);
+  const checked = validateArgumentRecord(argument, { ...board, getArgument: (id) => board.getArgument(id) ?? teamDrafts.get(id) ?? null });
   if (!checked.ok) throw new ParleyError("invalid-content", checked.error.message, checked.error);
   await store.saveDraft({ id: argument.id, boardId: room.boardId, teamId: existing?.teamId ?? teamId ?? "facilitators", memberId: existing?.memberId ?? memberId, record: checked.value });
   await sendDrafts(room, store);

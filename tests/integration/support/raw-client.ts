@@ -1,6 +1,7 @@
 /**
  * A bare Socket.io client on the sync namespace that sends whatever it is told to, for tests of how
- * the server treats clients that break the protocol. It records every frame and error it receives.
+ * the server treats clients that break the protocol. It records every frame, error and JSON event
+ * (votes, drafts, roster) it receives.
  */
 import { io, type Socket } from "socket.io-client";
 import * as Y from "yjs";
@@ -10,15 +11,20 @@ import { asBytes, decodeSyncMessage, syncStep1 } from "@/lib/protocol/sync-messa
 import { waitFor } from "./wait";
 
 const ACK_TIMEOUT_MS = 10_000;
+const PRIVATE_EVENTS = [EVENTS.votes, EVENTS.drafts, EVENTS.roster] as const;
+export type PrivateEvent = (typeof PRIVATE_EVENTS)[number];
 
 export class RawClient {
   readonly sync: Uint8Array[] = [];
   readonly awareness: Uint8Array[] = [];
   readonly errors: ErrorPayload[] = [];
+  /** The JSON events meant for this person only, in the order they arrived. */
+  readonly events: { name: PrivateEvent; payload: unknown }[] = [];
   disconnectReason: string | null = null;
 
   private constructor(readonly socket: Socket) {
     socket.on(EVENTS.sync, (payload: unknown) => this.sync.push(asBytes(payload) ?? new Uint8Array()));
+    for (const name of PRIVATE_EVENTS) socket.on(name, (payload: unknown) => this.events.push({ name, payload }));
     socket.on(EVENTS.awareness, (payload: unknown) => this.awareness.push(asBytes(payload) ?? new Uint8Array()));
     socket.on(EVENTS.error, (error: ErrorPayload) => this.errors.push(error));
     socket.on("disconnect", (reason) => (this.disconnectReason = reason));
@@ -35,9 +41,9 @@ export class RawClient {
     return client;
   }
 
-  /** Sends a join request (any shape) and resolves with the ack. */
-  join(boardId: string, protocol: number = PROTOCOL_VERSION): Promise<JoinAck> {
-    return this.request<JoinAck>(EVENTS.join, { protocol, boardId });
+  /** Sends a join request, with a member token when given, and resolves with the ack. */
+  join(boardId: string, protocol: number = PROTOCOL_VERSION, memberToken?: string): Promise<JoinAck> {
+    return this.request<JoinAck>(EVENTS.join, { protocol, boardId, ...(memberToken === undefined ? {} : { memberToken }) });
   }
 
   /** Emits `event` with `payload` and waits for the server's acknowledgement. */
@@ -54,12 +60,19 @@ export class RawClient {
    * Joins and runs the handshake's first half, returning a document holding the server's state:
    * a base for crafting updates that build on what the server has.
    */
-  async joinAndLoad(boardId: string): Promise<Y.Doc> {
-    const ack = await this.join(boardId);
+  async joinAndLoad(boardId: string, memberToken?: string): Promise<Y.Doc> {
+    const ack = await this.join(boardId, PROTOCOL_VERSION, memberToken);
     if (!ack.ok) throw new Error(`join failed: ${ack.code}`);
+    return this.load();
+  }
+
+  /**
+   * Runs the handshake's first half from `doc`'s state vector (mutates `doc`): sends Step 1 and applies
+   * the Step 2 the server answers with. From a new document, that is the board exactly as the server has it.
+   */
+  async load(doc: Y.Doc = new Y.Doc()): Promise<Y.Doc> {
     const before = this.sync.length;
-    this.send(EVENTS.sync, syncStep1(new Y.Doc()));
-    const doc = new Y.Doc();
+    this.send(EVENTS.sync, syncStep1(doc));
     const frame = await waitFor(() => this.sync.slice(before).find((f) => decodeSyncMessage(f)?.type === 1), { message: "sync step 2" });
     const message = decodeSyncMessage(frame);
     if (message && message.type !== 0) Y.applyUpdate(doc, message.update);

@@ -1,0 +1,49 @@
+"use client";
+import type { Argument } from "@/lib/board/argument";
+import { useBoardUi } from "./BoardUiContext";
+import { useRules } from "./useBoardRules";
+import styles from "./ArgumentCard.module.css";
+
+/**
+ * A card's buttons, only those this person may use right now (role, lock, phase, authorship);
+ * nothing at all for an observer, so a read-only board carries no dead controls.
+ */
+export function CardActions({ argument: arg, author, spotlit }: { argument: Argument; author: string; spotlit: boolean }) {
+  const ui = useBoardUi();
+  const rules = useRules();
+  const reply = rules.canReply;
+  const edit = rules.canEdit(arg);
+  const remove = rules.canDelete(arg);
+  if (!reply && !edit && !remove && !rules.facilitator) return null;
+  return (
+    <div className={styles.actions}>
+      {reply ? (
+        <button type="button" className="btn btn-ghost btn-sm" data-testid="card-reply" aria-label={`Reply to ${author}'s argument`} onClick={() => ui.reply(arg, "for")}>
+          Reply
+        </button>
+      ) : null}
+      {edit ? (
+        <button type="button" className="btn btn-ghost btn-sm" data-testid="card-edit" aria-label={`Edit ${author}'s argument`} onClick={() => ui.edit(arg)}>
+          Edit
+        </button>
+      ) : null}
+      {remove ? (
+        <button type="button" className="btn btn-ghost btn-sm btn-danger-text" data-testid="card-delete" aria-label={`Delete ${author}'s argument`} onClick={() => ui.askDelete(arg)}>
+          Delete
+        </button>
+      ) : null}
+      {rules.facilitator ? (
+        <button
+          type="button"
+          className={`btn btn-ghost btn-sm ${styles.spotlightButton}`}
+          data-testid="card-spotlight"
+          aria-pressed={spotlit}
+          title={spotlit ? "Stop spotlighting this argument" : "Bring this argument to the middle of every screen"}
+          onClick={() => rules.spotlight(spotlit ? null : arg.id)}
+        >
+          {spotlit ? "★ Spotlighted" : "☆ Spotlight"}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+import { useEffect, useMemo } from "react";
+import { buildColumns } from "@/lib/board/tree";
+import type { BoardSummary } from "@/server/http/types";
+import { scrollCardIntoView, useSpotlightFollow } from "@/components/session/useSpotlightFollow";
+import { useBoard } from "@/components/sync/useBoard";
+import { ProjectorColumn } from "./ProjectorColumn";
+import { ProjectorHeader } from "./ProjectorHeader";
+import { useProjectorAccess } from "./useProjectorAccess";
+import styles from "./Projector.module.css";
+
+/**
+ * The board on the classroom's big screen: the phase and clock, the join code, and each position's
+ * arguments in type readable from the back row. Read-only, and it always follows the spotlight.
+ */
+export function ProjectorScreen({ summary }: { summary: BoardSummary }) {
+  const access = useProjectorAccess(summary);
+  // No source text (nothing is written here) and no presence (a projector is not a person).
+  const { board, status, error, session, serverNow } = useBoard(summary.id, "", null, { memberToken: access.memberToken, connect: access.connect });
+  const columns = useMemo(() => (board ? buildColumns(board.positions, board.arguments) : []), [board]);
+  useSpotlightFollow(session?.spotlight ?? null, true, scrollCardIntoView, board);
+
+  const { expire } = access;
+  useEffect(() => {
+    if (status === "failed" && error?.code === "forbidden") expire(error.message);
+  }, [status, error, expire]);
+
+  if (access.refusal) {
+    return (
+      <main className={styles.refused} data-testid="projector-page" data-state="join-required">
+        <h1>{summary.title}</h1>
+        <p data-testid="join-required">{access.refusal}</p>
+      </main>
+    );
+  }
+
+  const spotlightId = session?.spotlight.argumentId ?? null;
+  return (
+    <main className={styles.page} data-testid="projector-page" data-status={status}>
+      <ProjectorHeader summary={summary} session={session} serverNow={serverNow} />
+      {status === "failed" ? <p className={styles.problem}>{error?.message ?? "The projector could not connect to this board."}</p> : null}
+      {columns.length === 0 ? (
+        <p className={styles.loading} aria-busy="true">
+          Loading the arguments…
+        </p>
+      ) : (
+        <div className={styles.columns} style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))` }}>
+          {columns.map((column) => (
+            <ProjectorColumn key={column.position.id} column={column} session={session} spotlightId={spotlightId} />
+          ))}
+        </div>
+      )}
+    </main>
+  );
+}

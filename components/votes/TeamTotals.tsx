@@ -1,0 +1,56 @@
+"use client";
+import type { Position } from "@/lib/board/position";
+import type { Team } from "@/lib/session/session";
+import type { TeamTotal } from "@/lib/session/votes";
+import { POSITION_PALETTES } from "@/components/common/positionColors";
+import { formatTotal } from "./chart-scale";
+import styles from "./ResultsPanel.module.css";
+import tables from "./ResultsTables.module.css";
+
+/**
+ * Per team: how many arguments its members wrote, the votes those arguments drew and the sum of
+ * their average strengths. Teams come from the session, so a team with no arguments still shows.
+ */
+export function TeamTotals({ totals, teams, positions }: { totals: TeamTotal[]; teams: Team[]; positions: Position[] }) {
+  if (teams.length === 0) {
+    return (
+      <p className={styles.empty} data-testid="results-teams">
+        This board has no teams.
+      </p>
+    );
+  }
+  const labels = new Map(positions.map((p) => [p.id, p.label]));
+  return (
+    <div className={tables.scroll}>
+      <table className={tables.table} data-testid="results-teams">
+        <caption className="visually-hidden">Totals per team</caption>
+        <thead>
+          <tr>
+            <th scope="col">Team</th>
+            <th scope="col">Side</th>
+            <th scope="col" className={tables.num}>Arguments</th>
+            <th scope="col" className={tables.num}>Votes</th>
+            <th scope="col" className={tables.num}>Strength</th>
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((team) => {
+            const total = totals.find((t) => t.teamId === team.id);
+            return (
+              <tr key={team.id} data-team-id={team.id}>
+                <th scope="row" className={tables.teamName}>
+                  <span className={tables.swatch} style={{ background: POSITION_PALETTES[team.color].base }} aria-hidden="true" />
+                  {team.name}
+                </th>
+                <td>{labels.get(team.positionId) ?? "—"}</td>
+                <td className={tables.num}>{total?.arguments ?? 0}</td>
+                <td className={tables.num}>{total?.votes ?? 0}</td>
+                <td className={tables.num}>{formatTotal(total?.strength ?? 0)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+"use client";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { Argument } from "@/lib/board/argument";
+import { formatAverage } from "./chart-scale";
+import { RatingRow } from "./RatingRow";
+import { useVotes, type Ratings, type VotesUi } from "./VotesContext";
+import styles from "./VoteControls.module.css";
+
+/** Arrow keys walk through values; only the one the voter stops on is sent. */
+const KEYBOARD_SETTLE_MS = 450;
+
+/**
+ * The two ratings on a card (strength, and quote support when the card quotes the source) with this
+ * person's ballot, and the card's averages once the facilitator reveals them. Hidden for observers
+ * and on boards without members.
+ */
+export function VoteControls({ argument }: { argument: Argument }) {
+  const ui = useVotes();
+  if (!ui?.canVote) return null;
+  return <CardVote ui={ui} argument={argument} />;
+}
+
+function CardVote({ ui, argument }: { ui: VotesUi; argument: Argument }) {
+  const ballot = ui.mine.get(argument.id);
+  // What the voter just chose, shown at once and dropped when the server answers (its ballot then shows).
+  const [pending, setPending] = useState<Partial<Ratings> | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const shown: Ratings = {
+    strength: pending?.strength !== undefined ? pending.strength : (ballot?.strength ?? null),
+    quoteSupport: pending?.quoteSupport !== undefined ? pending.quoteSupport : (ballot?.quoteSupport ?? null),
+  };
+  const latest = useRef(shown);
+  useLayoutEffect(() => {
+    latest.current = shown;
+  });
+  const sequence = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { vote } = ui;
+
+  const send = useCallback(async () => {
+    timer.current = null;
+    const mine = ++sequence.current;
+    const ack = await vote(argument.id, latest.current);
+    if (mine !== sequence.current) return; // a newer choice is on its way; let its answer decide
+    setPending(null);
+    if (!ack.ok) setMessage(ack.message);
+  }, [vote, argument.id]);
+
+  // Leaving the board mid-keyboard-choice still sends the value the voter settled on.
+  useEffect(
+    () => () => {
+      if (!timer.current) return;
+      clearTimeout(timer.current);
+      void vote(argument.id, latest.current);
+    },
+    [vote, argument.id],
+  );
+
+  const choose = (field: keyof Ratings, value: number, fromKeyboard: boolean) => {
+    setMessage(null);
+    setPending((p) => ({ ...p, [field]: value }));
+    latest.current = { ...latest.current, [field]: value };
+    if (timer.current) clearTimeout(timer.current);
+    if (fromKeyboard) timer.current = setTimeout(() => void send(), KEYBOARD_SETTLE_MS);
+    else void send();
+  };
+
+  const closed = ui.rule === "closed";
+  const mode = closed ? "closed" : ui.rule === "voting" ? "prominent" : "subdued";
+  const hasQuotes = argument.quotes.length > 0;
+
+  return (
+    <section className={styles.votes} data-mode={mode} aria-label="Your rating" data-testid="vote-controls">
+      <RatingRow
+        label="Strength"
+        hint="How strong is this argument? 1 weak, 5 strong."
+        value={shown.strength}
+        disabled={closed}
+        testPrefix="vote-strength"
+        onChange={(v, k) => choose("strength", v, k)}
+      />
+      {hasQuotes ? (
+        <RatingRow
+          label="Quote support"
+          hint="How well does the quoted passage support it? 1 barely, 5 fully."
+          value={shown.quoteSupport}
+          disabled={closed}
+          testPrefix="vote-quote"
+          onChange={(v, k) => choose("quoteSupport", v, k)}
+        />
+      ) : null}
+      {message ? (
+        <p className={styles.error} role="alert">
+          {message}
+        </p>
+      ) : null}
+      {closed ? <p className={styles.note}>Voting is closed.</p> : null}
+      <CardResults ui={ui} argumentId={argument.id} hasQuotes={hasQuotes} />
+    </section>
+  );
+}
+
+/** The card's averages as small bars, or why they are not shown yet. */
+function CardResults({ ui, argumentId, hasQuotes }: { ui: VotesUi; argumentId: string; hasQuotes: boolean }) {
+  if (!ui.results) {
+    return (
+      <p className={styles.note} data-testid="vote-hidden-note">
+        Votes are hidden until the facilitator reveals them.
+      </p>
+    );
+  }
+  const tally = ui.tallies.get(argumentId);
+  const votes = tally?.votes ?? 0;
+  const onlyYou = ui.revealed ? "" : " · only facilitators see the results until they are revealed";
+  if (votes === 0) {
+    return (
+      <p className={styles.note} data-testid="vote-average" data-votes={0}>
+        No votes yet{onlyYou}.
+      </p>
+    );
+  }
+  return (
+    <div className={styles.averages} data-testid="vote-average" data-votes={votes}>
+      <AverageBar label="Strength" value={tally?.strength ?? null} />
+      {hasQuotes ? <AverageBar label="Quote support" value={tally?.quoteSupport ?? null} /> : null}
+      <span className={styles.count}>
+        {votes} vote{votes === 1 ? "" : "s"}
+        {ui.revealed ? "" : " · only facilitators see this"}
+      </span>
+    </div>
+  );
+}
+
+function AverageBar({ label, value }: { label: string; value: number | null }) {
+  return (
+    <span className={styles.average}>
+      <span className={styles.averageLabel}>{label}</span>
+      <span className={styles.track} aria-hidden="true">
+        <span className={styles.fill} style={{ width: `${((value ?? 0) / 5) * 100}%` }} />
+      </span>
+      <span className={styles.averageValue}>
+        {formatAverage(value)}
+        <span className="visually-hidden"> out of 5</span>
+      </span>
+    </span>
+  );
+}
