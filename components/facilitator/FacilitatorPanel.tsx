@@ -59,6 +59,12 @@ export function FacilitatorPanel({ boardId, joinCode, memberToken, session, posi
         <Section title="Teams">
           <TeamsSection session={session} positions={positions} roster={roster} online={online} command={command} />
         </Section>
+        <Section title="After class">
+          <p className={styles.hint}>Replay the session on a timeline, see who did what, and download each participant&apos;s contributions for grading.</p>
+          <a className="btn btn-sm" href={`/b/${encodeURIComponent(boardId)}/review`} target="_blank" rel="noopener" data-testid="open-review">
+            Open the review
+          </a>
+        </Section>
       </div>
     </aside>
   );

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AuthorNameSchema } from "../../lib/board/argument";
 import { ParleyError } from "../../lib/errors/errors";
 import { hashToken, joinBoard, requireFacilitator } from "../boards/join-board";
+import { sendRoster } from "../sync/audience";
 import { getAppContext } from "./context";
 import { errorResponse, json, readJson } from "./respond";
 
@@ -31,6 +32,9 @@ export async function handleRenameMember(request: Request, boardId: string): Pro
     const member = token ? await store.findMemberByTokenHash(hashToken(token)) : null;
     if (!member || member.boardId !== boardId) throw new ParleyError("forbidden", "Join the board first.");
     await store.renameMember(member.id, body.displayName);
+    // Facilitators' class lists show real names: tell them now, not at the next join.
+    const room = await getAppContext().rooms.peek(boardId);
+    if (room) await sendRoster(room, store);
     return json({ memberId: member.id, displayName: body.displayName });
   } catch (error) {
     return errorResponse(error);

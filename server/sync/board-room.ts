@@ -80,6 +80,13 @@ export class BoardRoom {
     if (frame.byteLength > SYNC_LIMITS.maxAwarenessMessageBytes) return this.violation(connection, "payload-too-large", "Presence message too large.");
     const entries = parseAwarenessUpdate(frame);
     if (!entries) return this.violation(connection, "malformed-message", "That presence message could not be decoded.");
+    const { memberId } = connection.actor;
+    if (memberId && entries.some((e) => e.state !== null && presenceUserId(e.state) !== undefined && presenceUserId(e.state) !== memberId)) {
+      // Presence is how facilitators see who is here and who edits what: nobody may appear as someone else.
+      const payload = toErrorPayload(new ParleyError("forbidden", "Your presence must carry your own member id."));
+      connection.sendError(payload);
+      return { ok: false, ...payload };
+    }
     if (connection.actor.role !== "facilitator" && readSession(this.doc).settings.anonymous && entries.some((e) => revealsName(e.state))) {
       const payload = toErrorPayload(new ParleyError("forbidden", `This board is anonymous: your presence shows as "${ANONYMOUS_NAME}".`));
       connection.sendError(payload);
@@ -216,6 +223,11 @@ export class BoardRoom {
   private broadcastAwareness(frame: Uint8Array, exceptId: string | null): void {
     for (const connection of this.connections.values()) if (connection.id !== exceptId) connection.sendAwareness(frame);
   }
+}
+
+function presenceUserId(state: unknown): string | undefined {
+  const id = (state as { user?: { id?: unknown } } | null)?.user?.id;
+  return typeof id === "string" ? id : undefined;
 }
 
 /** Whether a presence state carries a real name (anything but the anonymous one). */

@@ -60,7 +60,7 @@ describe("permissions: anonymous boards", () => {
     const t = await h.table();
     await ok(t.facilitator, { type: "set-settings", patch: { anonymous: true } });
     await t.alice.sessionWhere((s) => s.settings.anonymous, "anonymity");
-    const named: AwarenessState = { user: { id: "u-alice", name: "Alice", color: "#4f46e5" }, editing: null };
+    const named: AwarenessState = { user: { id: t.alice.memberId, name: "Alice", color: "#4f46e5" }, editing: null };
 
     t.alice.raw.send(EVENTS.awareness, presenceFrame(named));
     expect(await t.alice.raw.nextError()).toMatchObject({ code: "forbidden" });
@@ -71,6 +71,14 @@ describe("permissions: anonymous boards", () => {
     await waitFor(() => names().includes(ANONYMOUS_NAME), { message: "Bob to see the anonymous presence" });
     expect(names()).not.toContain("Alice");
     expect(t.alice.raw.errors).toHaveLength(1);
+    expect(t.alice.raw.socket.connected).toBe(true);
+  });
+
+  it("refuses presence that poses as another member", async () => {
+    const t = await h.table();
+    const posing: AwarenessState = { user: { id: t.bob.memberId, name: "Bob", color: "#4f46e5" }, editing: null };
+    t.alice.raw.send(EVENTS.awareness, presenceFrame(posing));
+    expect(await t.alice.raw.nextError()).toMatchObject({ code: "forbidden", message: expect.stringContaining("own member id") });
     expect(t.alice.raw.socket.connected).toBe(true);
   });
 
