@@ -10,6 +10,8 @@ interface ModalProps {
   describedBy?: string;
   testId?: string;
   role?: "dialog" | "alertdialog";
+  /** Replaces the default dialog and body styling (e.g. a wide results panel). */
+  classNames?: { dialog?: string; body?: string };
   children: ReactNode;
 }
 
@@ -17,7 +19,7 @@ interface ModalProps {
  * A modal on the native <dialog> element: the browser traps focus, makes the page behind it inert
  * and restores focus afterwards, which hand-rolled overlays routinely get wrong.
  */
-export function Modal({ open, onCancel, labelledBy, describedBy, testId, role = "dialog", children }: ModalProps) {
+export function Modal({ open, onCancel, labelledBy, describedBy, testId, role = "dialog", classNames, children }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -30,7 +32,7 @@ export function Modal({ open, onCancel, labelledBy, describedBy, testId, role = 
   return (
     <dialog
       ref={ref}
-      className={styles.dialog}
+      className={classNames?.dialog ?? styles.dialog}
       role={role}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
@@ -43,7 +45,7 @@ export function Modal({ open, onCancel, labelledBy, describedBy, testId, role = 
         if (event.target === event.currentTarget) onCancel?.();
       }}
     >
-      {open ? <div className={styles.body}>{children}</div> : null}
+      {open ? <div className={classNames?.body ?? styles.body}>{children}</div> : null}
     </dialog>
   );
 }

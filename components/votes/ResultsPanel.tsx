@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { Modal } from "@/components/common/Modal";
 import { ArgumentTable } from "./ArgumentTable";
 import { BalanceTimeline } from "./BalanceTimeline";
 import { SideBars } from "./SideBars";
@@ -18,33 +19,13 @@ interface ResultsPanelProps {
  * reveal or hide the votes here; everyone else only gets here once they are revealed.
  */
 export function ResultsPanel({ open, onClose }: ResultsPanelProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const ui = useVotes();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className={styles.dialog}
-      aria-labelledby={titleId}
-      data-testid="results-panel"
-      onCancel={(event) => {
-        event.preventDefault(); // React state decides when it closes
-        onClose();
-      }}
-      onClick={(event) => {
-        if (event.target === event.currentTarget) onClose();
-      }}
-    >
-      {open && ui ? (
-        <div className={styles.body}>
+    <Modal open={open && ui !== null} onCancel={onClose} labelledBy={titleId} testId="results-panel" classNames={{ dialog: styles.dialog, body: styles.body }}>
+      {ui ? (
+        <>
           <header className={styles.head}>
             <div>
               <h2 id={titleId} className={styles.title}>
@@ -58,9 +39,9 @@ export function ResultsPanel({ open, onClose }: ResultsPanelProps) {
           </header>
           {ui.role === "facilitator" ? <RevealControls ui={ui} /> : null}
           <ResultsBody ui={ui} />
-        </div>
+        </>
       ) : null}
-    </dialog>
+    </Modal>
   );
 }
 
