@@ -40,4 +40,4 @@ export const ArgumentSchema = z
 export type Argument = z.infer<typeof ArgumentSchema>;
 
 /** Fields that are fixed at creation; a change to any of them is refused. */
-export const IMMUTABLE_ARGUMENT_FIELDS = ["id", "positionId", "parentId", "authorId", "createdAt"] as const;
+export const IMMUTABLE_ARGUMENT_FIELDS = ["id", "positionId", "parentId", "authorId", "authorName", "createdAt"] as const;

@@ -33,6 +33,8 @@ export function authorizeUpdate(actor: Actor, session: SessionState, changes: Ar
     if (change.before === null) {
       // Authorship is what every later rule hangs on: nobody may write in someone else's name.
       if (actor.memberId !== null && change.after?.authorId !== actor.memberId) return "A new argument must carry your own name.";
+      const signature = expectedSignature(actor, session);
+      if (signature !== null && change.after && change.after.authorName !== signature) return `Sign your arguments as "${signature}".`;
       continue;
     }
     const own = actor.memberId !== null && change.before.authorId === actor.memberId;
@@ -62,6 +64,12 @@ function phaseRule(session: SessionState, changes: ArgumentChange[], isPosition:
     case "closed":
       return changes.length > 0 ? `During ${phase.name}, arguments cannot be added or changed.` : null;
   }
+}
+
+/** The author name a member's new argument must carry, or null when it cannot be checked (a guest). */
+export function expectedSignature(actor: Actor, session: SessionState): string | null {
+  if (actor.memberId === null || !actor.displayName) return null;
+  return session.settings.anonymous && actor.role !== "facilitator" ? ANONYMOUS_NAME : actor.displayName;
 }
 
 function preview(text: string): string {

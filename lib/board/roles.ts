@@ -14,6 +14,8 @@ export type Role = z.infer<typeof RoleSchema>;
 export interface Actor {
   memberId: string | null;
   role: Role;
+  /** The member's display name: the only name they may sign new arguments with. */
+  displayName?: string | null;
 }
 
 /** What a role may do in the UI, given the settings; the server enforces the same rules. */

@@ -139,12 +139,16 @@ export function currentPhase(session: SessionState): Phase | null {
   return session.phases.find((p) => p.id === session.clock.phaseId) ?? null;
 }
 
-/** Milliseconds left on the clock at server time `now`; null when the phase has no limit. */
+/**
+ * Milliseconds left on the clock at server time `now`; null when the phase has no limit. Never more
+ * than the phase's length: a client's estimate of server time lags by its latency, which would
+ * otherwise show 10:01 on a ten-minute phase just after it starts.
+ */
 export function remainingMs(clock: Clock, now: number): number | null {
   if (clock.durationMs === null) return null;
   if (clock.pausedRemainingMs !== null) return clock.pausedRemainingMs;
   if (clock.startedAt === null) return clock.durationMs;
-  return Math.max(0, clock.durationMs - (now - clock.startedAt));
+  return Math.min(clock.durationMs, Math.max(0, clock.durationMs - (now - clock.startedAt)));
 }
 
 /** The team a member argues for, if any. */

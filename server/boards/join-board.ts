@@ -58,7 +58,7 @@ async function roleFor(store: BoardStore, board: BoardRecord, request: JoinBoard
 export async function resolveActor(store: BoardStore, board: BoardRecord, memberToken: string | undefined): Promise<Actor> {
   if (memberToken) {
     const member = await store.findMemberByTokenHash(hashToken(memberToken));
-    if (member && member.boardId === board.id) return { memberId: member.id, role: RoleSchema.parse(member.role) };
+    if (member && member.boardId === board.id) return { memberId: member.id, role: RoleSchema.parse(member.role), displayName: member.displayName };
     if (board.accessMode !== "open") throw new ParleyError("forbidden", "Your place on this board has expired; open the invite link or join with the code again.");
   }
   if (board.accessMode === "open") return { memberId: null, role: "participant" };

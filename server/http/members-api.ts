@@ -4,7 +4,7 @@ import { ParleyError } from "../../lib/errors/errors";
 import { hashToken, joinBoard, requireFacilitator } from "../boards/join-board";
 import { sendRoster } from "../sync/audience";
 import { getAppContext } from "./context";
-import { errorResponse, json, readJson } from "./respond";
+import { bearer, errorResponse, json, readJson } from "./respond";
 
 const JoinBodySchema = z.object({
   displayName: z.string(),
@@ -34,7 +34,11 @@ export async function handleRenameMember(request: Request, boardId: string): Pro
     await store.renameMember(member.id, body.displayName);
     // Facilitators' class lists show real names: tell them now, not at the next join.
     const room = await getAppContext().rooms.peek(boardId);
-    if (room) await sendRoster(room, store);
+    if (room) {
+      // Open connections sign new arguments with the new name from now on.
+      for (const connection of room.connections.values()) if (connection.actor.memberId === member.id) connection.actor.displayName = body.displayName;
+      await sendRoster(room, store);
+    }
     return json({ memberId: member.id, displayName: body.displayName });
   } catch (error) {
     return errorResponse(error);
@@ -53,9 +57,4 @@ export async function handleListInvites(request: Request, boardId: string): Prom
   } catch (error) {
     return errorResponse(error);
   }
-}
-
-function bearer(request: Request): string | null {
-  const header = request.headers.get("authorization") ?? "";
-  return header.startsWith("Bearer ") ? header.slice(7).trim() || null : null;
 }

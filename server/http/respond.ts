@@ -34,3 +34,9 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   }
   return parsed.data;
 }
+
+/** The token of an `Authorization: Bearer <token>` header (a member's secret), or null. */
+export function bearer(request: Request): string | null {
+  const header = request.headers.get("authorization") ?? "";
+  return header.startsWith("Bearer ") ? header.slice(7).trim() || null : null;
+}

@@ -3,7 +3,7 @@ import { encodeHistory, fromStoredHistory, type ReviewHistory } from "../../lib/
 import { requireFacilitator } from "../boards/join-board";
 import type { BoardStore } from "../persistence/board-store";
 import { getAppContext } from "./context";
-import { errorResponse, json } from "./respond";
+import { bearer, errorResponse, json } from "./respond";
 
 /**
  * The after-class review: the session's full history for the replay, and the contribution summary as
@@ -65,7 +65,3 @@ function csvFileName(boardId: string): string {
 }
 
 /** The member token from `Authorization: Bearer …` (the same reading as the members API). */
-function bearer(request: Request): string | null {
-  const header = request.headers.get("authorization") ?? "";
-  return header.startsWith("Bearer ") ? header.slice(7).trim() || null : null;
-}

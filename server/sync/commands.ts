@@ -6,7 +6,8 @@ import { parentsFirst } from "../../lib/export/board-export";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import type { CommandAck } from "../../lib/protocol/protocol";
 import { applySessionCommand, CommandSchema, FACILITATOR_COMMANDS, SESSION_COMMANDS, type Command } from "../../lib/session/commands";
-import { ANONYMOUS_NAME, currentPhase, readSession, writeSession } from "../../lib/session/session";
+import { expectedSignature } from "../../lib/board/permissions";
+import { currentPhase, readSession, writeSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import { sendDrafts, sendVotes } from "./audience";
 import type { BoardRoom } from "./board-room";
@@ -73,9 +74,8 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   const teamId = session.assignments[memberId];
   if (!teamId && role !== "facilitator") throw new ParleyError("forbidden", "Join a team before drafting.");
   const argument = ArgumentSchema.parse(candidate);
-  if (session.settings.anonymous && role !== "facilitator" && argument.authorName !== ANONYMOUS_NAME) {
-    throw new ParleyError("forbidden", `This board is anonymous: drafts are posted as "${ANONYMOUS_NAME}".`);
-  }
+  const signature = expectedSignature(connection.actor, session);
+  if (signature !== null && argument.authorName !== signature) throw new ParleyError("forbidden", `Sign your drafts as "${signature}".`);
   const drafts = await store.listDrafts(room.boardId);
   const existing = drafts.find((d) => d.id === argument.id);
   if (existing && existing.memberId !== memberId && role !== "facilitator") throw new ParleyError("forbidden", "That draft is someone else's.");
@@ -103,21 +103,25 @@ async function deleteDraft(room: BoardRoom, store: BoardStore, connection: Conne
   await sendDrafts(room, store);
 }
 
-/** Puts every team's drafts on the board at once, then clears them. Drafts that no longer fit are kept back and reported. */
+/**
+ * Puts every team's drafts on the board, then clears them. Each draft is saved as its own update in
+ * its author's name, so the replay and the contribution summary credit the student, not the
+ * facilitator who pressed Reveal. Drafts that no longer fit (their parent was deleted) stay as drafts
+ * and are reported.
+ */
 async function revealDrafts(room: BoardRoom, store: BoardStore, memberId: string | null): Promise<void> {
   const drafts = await store.listDrafts(room.boardId);
+  const authors = new Map(drafts.map((d) => [d.id, d.memberId]));
   const records = drafts.flatMap((d) => {
     const parsed = ArgumentSchema.safeParse(d.record);
     return parsed.success ? [parsed.data] : [];
   });
   const placed: string[] = [];
-  await expect(
-    room.runServerChange(memberId, (doc) => {
-      for (const record of parentsFirst(records)) if (restoreArgument(doc, room.sourceText, record).ok) placed.push(record.id);
-      writeSession(doc, { drafts: { revealedAt: Date.now() } });
-      return { ok: true, value: null };
-    }),
-  );
+  for (const record of parentsFirst(records)) {
+    const result = await room.runServerChange(authors.get(record.id) ?? memberId, (doc) => restoreArgument(doc, room.sourceText, record));
+    if (result.ok) placed.push(record.id);
+  }
+  await expect(room.runServerChange(memberId, (doc) => (writeSession(doc, { drafts: { revealedAt: Date.now() } }), { ok: true, value: null })));
   await store.deleteDrafts(room.boardId, placed);
   await sendDrafts(room, store);
   const kept = drafts.length - placed.length;

@@ -161,3 +161,24 @@ describe("capabilitiesOf", () => {
     expect(capabilitiesOf(FACILITATOR, { ...MANAGED_SETTINGS, locked: true })).toEqual({ write: true, editAnyone: true, facilitate: true });
   });
 });
+
+describe("signatures", () => {
+  const alice: Actor = { ...ALICE, displayName: "Alice" };
+
+  it("a member signs new arguments with their own display name, not anyone else's", () => {
+    expect(authorize(alice, session(), create(arg("n", "mem-alice", { authorName: "Alice" })))).toBeNull();
+    expect(authorize(alice, session(), create(arg("n", "mem-alice", { authorName: "Fran" })))).toMatch(/Sign your arguments as "Alice"/);
+  });
+
+  it("on an anonymous board a participant signs as Anonymous and a facilitator with their name", () => {
+    const anonymous = session({ anonymous: true });
+    expect(authorize(alice, anonymous, create(arg("n", "mem-alice", { authorName: ANONYMOUS_NAME })))).toBeNull();
+    expect(authorize(alice, anonymous, create(arg("n", "mem-alice", { authorName: "Alice" })))).not.toBeNull();
+    const fran: Actor = { ...FACILITATOR, displayName: "Fran" };
+    expect(authorize(fran, anonymous, create(arg("n", "mem-fran", { authorName: "Fran" })))).toBeNull();
+  });
+
+  it("guests on open boards cannot be checked and are not", () => {
+    expect(authorize(GUEST, session({ coEditing: true }), create(arg("n", "guest", { authorName: "Anyone" })))).toBeNull();
+  });
+});
