@@ -26,7 +26,8 @@ if (!format.success) fail(`--format must be one of ${Object.keys(EXPORT_FORMATS)
 
 try {
   const rendered = await withStore((store, origin) =>
-    createExportService(store).render(args.board!, format.data, { origin: args.origin ?? origin, ova: args.ova }),
+    // The operator holds the database itself: their exports carry individual ballots too.
+    createExportService(store).render(args.board!, format.data, { origin: args.origin ?? origin, ova: args.ova, includeVotes: true }),
   );
   if (args.out && args.out !== "-") {
     writeFileSync(args.out, rendered.body);

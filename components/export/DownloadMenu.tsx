@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
+import { membershipKey, readMembership } from "@/components/identity/useMembership";
 import { downloadExport, type DownloadProgress } from "./download";
 import styles from "./DownloadMenu.module.css";
 
@@ -42,7 +43,8 @@ export function DownloadMenu({ boardId }: { boardId: string }) {
     setMessage(null);
     const url = `/api/boards/${encodeURIComponent(boardId)}/export?format=${entry.format}${entry.query ?? ""}`;
     try {
-      const name = await downloadExport(url, (progress) => setBusy({ label: entry.label, progress }));
+      const memberToken = readMembership(membershipKey(boardId))?.memberToken;
+      const name = await downloadExport(url, (progress) => setBusy({ label: entry.label, progress }), { memberToken });
       setMessage({ kind: "done", text: `Downloaded ${name}` });
     } catch (error) {
       setMessage({ kind: "error", text: (error as Error).message });

@@ -11,9 +11,15 @@ export interface DownloadProgress {
  * Fetches an export and hands it to the browser as a download, reporting progress as the body
  * arrives (the PDF and PNG take a moment to render on the server). Throws the server's error message.
  */
-export async function downloadExport(url: string, onProgress: (progress: DownloadProgress) => void, signal?: AbortSignal): Promise<string> {
+export async function downloadExport(
+  url: string,
+  onProgress: (progress: DownloadProgress) => void,
+  options: { signal?: AbortSignal; memberToken?: string } = {},
+): Promise<string> {
   onProgress({ fraction: null, receivedBytes: 0 });
-  const response = await fetch(url, { signal });
+  // A facilitator's token lets the server include what only they may see (individual ballots).
+  const headers: Record<string, string> = options.memberToken ? { authorization: `Bearer ${options.memberToken}` } : {};
+  const response = await fetch(url, { signal: options.signal, headers });
   if (!response.ok) {
     const error = (await response.json().catch(() => null)) as ErrorPayload | null;
     throw new Error(error?.message ?? `The export failed (HTTP ${response.status}).`);

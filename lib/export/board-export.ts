@@ -22,6 +22,27 @@ export interface ExportBoard {
   positions: Position[];
   /** Oldest first; parents always come before their replies. */
   arguments: Argument[];
+  /** Teams bound to positions, with their members' ids (facilitated boards). */
+  teams?: ExportTeam[];
+  /** Individual ballots: only in exports made for a facilitator (votes are blind to everyone else). */
+  votes?: ExportVote[];
+}
+
+export interface ExportTeam {
+  id: string;
+  name: string;
+  positionId: string;
+  color: Position["color"];
+  memberIds: string[];
+}
+
+export interface ExportVote {
+  argumentId: string;
+  memberId: string;
+  strength: number | null;
+  quoteSupport: number | null;
+  /** ISO time the ballot was last changed. */
+  at: string;
 }
 
 /** An argument's link to what it answers: `support` for stance "for", `attack` for "against". */
@@ -38,8 +59,13 @@ export interface QuoteRecord extends QuoteAnchor {
   argumentId: string;
 }
 
-export function makeExportBoard(board: ExportBoard["board"], source: ExportBoard["source"], state: BoardState): ExportBoard {
-  return { board, source, positions: state.positions, arguments: parentsFirst(state.arguments) };
+export function makeExportBoard(
+  board: ExportBoard["board"],
+  source: ExportBoard["source"],
+  state: BoardState,
+  extras: { teams?: ExportTeam[]; votes?: ExportVote[] } = {},
+): ExportBoard {
+  return { board, source, positions: state.positions, arguments: parentsFirst(state.arguments), teams: extras.teams ?? [], votes: extras.votes ?? [] };
 }
 
 export function relationsOf(board: ExportBoard): Relation[] {

@@ -23,6 +23,21 @@ export const ImportedBoardSchema = z.object({
     .max(6),
   /** `parentId` is `pos-<key>` of a position or another argument's id. */
   arguments: z.array(ArgumentSchema),
+  teams: z
+    .array(z.object({ id: z.string().min(1).max(40), name: z.string().trim().min(1).max(40), positionId: z.string().min(1).max(64), color: z.enum(POSITION_COLORS), memberIds: z.array(z.string().min(1).max(64)) }))
+    .max(8)
+    .default([]),
+  votes: z
+    .array(
+      z.object({
+        argumentId: z.string().min(1).max(64),
+        memberId: z.string().min(1).max(64),
+        strength: z.number().int().min(1).max(5).nullable(),
+        quoteSupport: z.number().int().min(1).max(5).nullable(),
+        at: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type ImportedBoard = z.infer<typeof ImportedBoardSchema>;
 

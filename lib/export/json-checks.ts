@@ -20,6 +20,8 @@ export interface ParleyJsonFile {
   arguments: FileArgument[];
   relations: { fromId: string; toId: string; kind: "support" | "attack" }[];
   quotes: ({ id: string; argumentId: string } & QuoteAnchor)[];
+  teams?: { positionId: string }[];
+  votes?: { argumentId: string }[];
 }
 type FileArgument = Omit<Argument, "quotes">;
 
@@ -38,6 +40,14 @@ export function checkParleyJson(file: ParleyJsonFile): { issues: ImportIssue[]; 
   file.arguments.forEach((arg, index) => {
     const quotes = ArgumentSchema.shape.quotes.safeParse(quotesById.get(arg.id));
     if (!quotes.success) issues.push({ message: `arguments[${index}]: ${quotes.error.issues[0].message}` });
+  });
+  const positionIds = new Set(file.positions.map((p) => p.id));
+  const argumentIds = new Set(file.arguments.map((a) => a.id));
+  (file.teams ?? []).forEach((team, index) => {
+    if (!positionIds.has(team.positionId)) issues.push({ message: `teams[${index}].positionId: there is no position "${team.positionId}" in this file.` });
+  });
+  (file.votes ?? []).forEach((vote, index) => {
+    if (!argumentIds.has(vote.argumentId)) issues.push({ message: `votes[${index}].argumentId: there is no argument "${vote.argumentId}" in this file.` });
   });
   const actualSha = sha256Hex(file.source.text);
   if (actualSha !== file.source.sha256) {

@@ -14,7 +14,9 @@ import { checkParleyJson } from "./json-checks";
  *   board { id, title, createdAt, updatedAt }, source { title, publisher, publishedOn, language, text, sha256 },
  *   positions [Position], arguments [Argument without quotes, parents first],
  *   relations [{ id, fromId, toId, kind }], quotes [{ id, argumentId, exact, prefix, suffix, start, end }],
- *   teams [], votes [], comments [].
+ *   teams [{ id, name, positionId, color, memberIds }], votes [{ argumentId, memberId, strength, quoteSupport, at }],
+ *   comments [] (reserved).
+ * Votes are individual ballots, present only in exports made for a facilitator (they are blind to others).
  * Relations and quotes are records of their own (as in the model's exports elsewhere) so that graph tools
  * can read the file without knowing Parley's argument shape; on import they must agree with the arguments.
  * Their ids are derived (`rel-<argument id>`, `<argument id>-q<n>`) and made afresh on the next export.
@@ -25,7 +27,7 @@ export const PARLEY_JSON_VERSION = 1;
 /** Most problems listed for one file: a garbage upload should not produce a thousand-line error. */
 const MAX_ISSUES = 50;
 
-/** teams/votes/comments are reserved: the board model has none yet, so v1 files always carry empty arrays. */
+/** comments are reserved: the board model has none yet, so v1 files always carry an empty array. */
 const reserved = (what: string) => z.array(z.unknown()).max(0, `This Parley cannot import ${what} yet; the field is reserved and must be empty.`).optional();
 
 const ParleyJsonSchema = z
@@ -40,8 +42,8 @@ const ParleyJsonSchema = z
     arguments: z.array(ArgumentSchema.omit({ quotes: true })),
     relations: z.array(z.object({ id: z.string().min(1), fromId: z.string().min(1), toId: z.string().min(1), kind: z.enum(["support", "attack"]) }).strict()),
     quotes: z.array(z.object({ id: z.string().min(1), argumentId: z.string().min(1), ...QuoteAnchorSchema.shape }).strict().refine((q) => q.end > q.start, { message: "A quote must end after it starts." })),
-    teams: reserved("teams"),
-    votes: reserved("votes"),
+    teams: ImportedBoardSchema.shape.teams.unwrap().optional(),
+    votes: ImportedBoardSchema.shape.votes.unwrap().optional(),
     comments: reserved("comments"),
   })
   .strict();
@@ -64,8 +66,10 @@ export function toParleyJson(board: ExportBoard, options: { exportedAt?: string 
     arguments: board.arguments.map((a) => ({ id: a.id, positionId: a.positionId, parentId: a.parentId, stance: a.stance, text: a.text, authorId: a.authorId, authorName: a.authorName, createdAt: a.createdAt, updatedAt: a.updatedAt })),
     relations: relationsOf(board).map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, kind: r.kind })),
     quotes: quotesOf(board).map((q) => ({ id: q.id, argumentId: q.argumentId, exact: q.exact, prefix: q.prefix, suffix: q.suffix, start: q.start, end: q.end })),
-    teams: [],
-    votes: [],
+    teams: (board.teams ?? []).map((t) => ({ id: t.id, name: t.name, positionId: t.positionId, color: t.color, memberIds: [...t.memberIds].sort() })),
+    votes: [...(board.votes ?? [])]
+      .sort((a, b) => a.argumentId.localeCompare(b.argumentId) || a.memberId.localeCompare(b.memberId))
+      .map((v) => ({ argumentId: v.argumentId, memberId: v.memberId, strength: v.strength, quoteSupport: v.quoteSupport, at: v.at })),
     comments: [],
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -122,6 +126,8 @@ export function fromParleyJson(text: string): ImportResult {
     source,
     positions: file.positions.map(({ key, label, color }) => ({ key, label, color })),
     arguments: file.arguments.map((arg) => ({ ...arg, quotes: quotesById.get(arg.id) ?? [] })),
+    teams: file.teams ?? [],
+    votes: file.votes ?? [],
   };
   // Belt and braces: the use-case re-validates, but an importer should never hand over a board its own schema rejects.
   const final = ImportedBoardSchema.safeParse(board);

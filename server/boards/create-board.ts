@@ -6,7 +6,7 @@ import { DEFAULT_PHASES, MANAGED_SETTINGS, writeSession } from "../../lib/sessio
 import { makePositions, PositionDraftSchema, type PositionDraft } from "../../lib/board/position";
 import { ParleyError } from "../../lib/errors/errors";
 import { z } from "zod";
-import type { AccessMode, BoardRecord, BoardStore, NewSourceDocument } from "../persistence/board-store";
+import type { AccessMode, BoardRecord, BoardStore, NewSourceDocument, VoteRecord } from "../persistence/board-store";
 
 /** Unambiguous characters for join codes: no 0/O, 1/I/L. */
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -35,6 +35,8 @@ export interface CreateBoardOptions {
    * boards (the default, and the demo) let anyone with the link take part and edit.
    */
   accessMode?: AccessMode;
+  /** Ballots to store with the board (an import). */
+  votes?: VoteRecord[];
   /**
    * Writes initial content into the new board's document (the demo board's arguments, an import).
    * It runs before anything is stored, so a fill that throws leaves no trace in the database.
@@ -66,6 +68,7 @@ export async function createBoard(store: BoardStore, options: CreateBoardOptions
         sourceId: source.id,
         initialUpdate,
         accessMode,
+        votes: options.votes,
         invites: accessMode === "managed" ? (["facilitator", "participant", "observer"] as const).map((role) => ({ role, token: newSecret() })) : [],
       });
     } catch (error) {

@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { restoreArgument } from "../../lib/board/operations";
+import { writeSession } from "../../lib/session/session";
 import { parentsFirst } from "../../lib/export/board-export";
 import { ImportedBoardSchema, type ImportedBoard, type ImportIssue } from "../../lib/export/imported-board";
 import { ParleyError } from "../../lib/errors/errors";
@@ -25,9 +26,15 @@ export async function importBoard(store: BoardStore, imported: ImportedBoard): P
     positions: board.positions,
     // Whoever imports a map runs the new board.
     accessMode: "managed",
+    votes: board.votes.map((v) => ({ ...v, at: new Date(Number.isNaN(Date.parse(v.at)) ? Date.now() : Date.parse(v.at)) })),
     fill: (doc) => {
       const errors = restoreAll(doc, board);
       if (errors.length > 0) throw new ParleyError("invalid-content", errors[0].message, { errors });
+      // The file's teams, exactly (none for a board that had none), rather than the new board's defaults.
+      writeSession(doc, {
+        teams: board.teams.map(({ memberIds: _members, ...team }) => team),
+        assignments: Object.fromEntries(board.teams.flatMap((team) => team.memberIds.map((memberId) => [memberId, team.id]))),
+      });
     },
   });
 }

@@ -22,7 +22,7 @@ export interface ExportService {
 export function createExportService(store: BoardStore, rooms?: RoomManager): ExportService {
   return {
     async render(boardId, format, options) {
-      return renderExport(await loadExportBoard(store, boardId, rooms), format, options);
+      return renderExport(await loadExportBoard(store, boardId, rooms, { includeVotes: options.includeVotes }), format, options);
     },
     async importFile(text, format) {
       const result: ImportResult = format === "json" ? fromParleyJson(text) : await parseArgdownInWorker(text);

@@ -1,4 +1,5 @@
 import { readBoard } from "../../lib/board/doc";
+import { readSession } from "../../lib/session/session";
 import { makeExportBoard, type ExportBoard } from "../../lib/export/board-export";
 import { docFromParts } from "../../lib/board/snapshot";
 import { ParleyError } from "../../lib/errors/errors";
@@ -9,7 +10,7 @@ import type { RoomManager } from "../sync/room-manager";
  * A board as it stands right now, ready for any export format: from the live room when someone is
  * on the board (it may hold updates a concurrent compaction has not folded yet), else from the store.
  */
-export async function loadExportBoard(store: BoardStore, boardId: string, rooms?: RoomManager): Promise<ExportBoard> {
+export async function loadExportBoard(store: BoardStore, boardId: string, rooms?: RoomManager, options: { includeVotes?: boolean } = {}): Promise<ExportBoard> {
   const board = await store.getBoard(boardId);
   if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
   const source = await store.getSourceDocument(board.sourceId);
@@ -17,10 +18,18 @@ export async function loadExportBoard(store: BoardStore, boardId: string, rooms?
   const room = rooms ? await rooms.peek(boardId) : null;
   const doc = room ? room.doc : docFromParts((await store.loadBoardState(boardId)).parts);
   const state = readBoard(doc);
+  const session = readSession(doc);
   if (!room) doc.destroy();
+  const teams = session.teams.map((team) => ({
+    ...team,
+    memberIds: Object.entries(session.assignments).filter(([, teamId]) => teamId === team.id).map(([memberId]) => memberId),
+  }));
+  // Ballots are blind: only an export made for a facilitator (or the operator's command line) carries them.
+  const votes = options.includeVotes ? (await store.listVotes(boardId)).map((v) => ({ ...v, at: v.at.toISOString() })) : [];
   return makeExportBoard(
     { id: board.id, title: board.title, createdAt: board.createdAt.toISOString(), updatedAt: board.updatedAt.toISOString() },
     { title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, language: source.language, text: source.text, sha256: source.sha256 },
     state,
+    { teams, votes },
   );
 }

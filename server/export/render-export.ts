@@ -23,6 +23,8 @@ export interface RenderOptions {
   origin: string;
   /** AIF only: wrap in OVA3's format with a layout. */
   ova?: boolean;
+  /** Include individual ballots (Parley JSON): for facilitators and the command line only. */
+  includeVotes?: boolean;
 }
 
 /** Renders one board in one format. The only place that knows which module makes which format. */

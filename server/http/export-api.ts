@@ -3,7 +3,8 @@ import { detectImportFormat, ExportFormatSchema, EXPORT_FORMATS, IMPORT_FORMATS,
 import { getAppContext } from "./context";
 import { facilitatorInvite } from "./boards-api";
 import { toSummary } from "./queries";
-import { errorResponse, json } from "./respond";
+import { requireFacilitator } from "../boards/join-board";
+import { bearer, errorResponse, json } from "./respond";
 
 /** Largest file accepted for import: a maximal source text plus a few thousand arguments. */
 export const MAX_IMPORT_BYTES = 5_000_000;
@@ -16,9 +17,15 @@ export async function handleExport(request: Request, boardId: string): Promise<R
     if (!format.success) {
       throw new ParleyError("bad-request", `Choose a format: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
     }
-    const rendered = await getAppContext().exports.render(boardId, format.data, {
+    const { exports, store } = getAppContext();
+    const facilitator = await requireFacilitator(store, boardId, bearer(request)).then(
+      () => true,
+      () => false,
+    );
+    const rendered = await exports.render(boardId, format.data, {
       origin: publicOrigin(request),
       ova: url.searchParams.get("ova") === "1",
+      includeVotes: facilitator,
     });
     const body = typeof rendered.body === "string" ? rendered.body : new Uint8Array(rendered.body);
     return new Response(body, {

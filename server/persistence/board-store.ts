@@ -109,6 +109,8 @@ export interface BoardStore {
     accessMode?: AccessMode;
     /** Capability links created with the board (managed boards: one per role). */
     invites?: { token: string; role: string }[];
+    /** Ballots carried over by an import, stored in the same transaction. */
+    votes?: VoteRecord[];
   }): Promise<BoardRecord>;
   getBoard(id: string): Promise<BoardRecord | null>;
   getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>;

@@ -55,6 +55,7 @@ export class PrismaBoardStore implements BoardStore {
     initialUpdate: Uint8Array;
     accessMode?: AccessMode;
     invites?: { token: string; role: string }[];
+    votes?: VoteRecord[];
   }): Promise<BoardRecord> {
     return storage(() =>
       this.prisma.$transaction(async (tx) => {
@@ -63,6 +64,10 @@ export class PrismaBoardStore implements BoardStore {
         });
         await tx.boardUpdate.create({ data: { boardId: input.id, seq: 1, data: bytes(input.initialUpdate) } });
         for (const invite of input.invites ?? []) await tx.boardInvite.create({ data: { ...invite, boardId: input.id } });
+        for (const { argumentId, memberId, strength, quoteSupport, at } of input.votes ?? []) {
+          await tx.vote.create({ data: { boardId: input.id, argumentId, memberId, strength, quoteSupport, updatedAt: at } });
+          await tx.voteEvent.create({ data: { boardId: input.id, argumentId, memberId, strength, quoteSupport, createdAt: at } });
+        }
         return tx.board.findUniqueOrThrow({ where: { id: input.id } });
       }),
     );

@@ -83,6 +83,11 @@ describe("toParleyJson", () => {
   });
 });
 
+function imported_(result: ReturnType<typeof fromParleyJson>) {
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("; "));
+  return result.board;
+}
+
 describe("export → import → export", () => {
   for (const [name, make] of BOARDS) {
     it(`is byte-identical after normalizing (${name} board)`, () => {
@@ -142,7 +147,29 @@ describe("fromParleyJson rejects", () => {
 
   it("unknown keys (they would be lost) and non-empty reserved arrays", () => {
     expect(errorsOf(importEdited((d) => (d.arguments[0].likes = 3)))[0]).toMatch(/^arguments\[0\]: Unrecognized key/);
-    expect(errorsOf(importEdited((d) => (d.votes = [{ argumentId: "x" }])))[0]).toMatch(/^votes: This Parley cannot import votes yet/);
+    expect(errorsOf(importEdited((d) => (d.comments = [{ text: "x" }])))[0]).toMatch(/^comments: This Parley cannot import comments yet/);
+  });
+
+  it("teams and votes: their positions and arguments must be in the file", () => {
+    expect(errorsOf(importEdited((d) => (d.votes = [{ argumentId: "arg-ghost", memberId: "m", strength: 3, quoteSupport: null, at: "2026-01-01T00:00:00.000Z" }])))).toContain(
+      'votes[0].argumentId: there is no argument "arg-ghost" in this file.',
+    );
+    expect(errorsOf(importEdited((d) => (d.votes = [{ argumentId: d.arguments[0].id, memberId: "m", strength: 9, quoteSupport: null, at: "x" }])))[0]).toMatch(/^votes\[0\]\.strength/);
+    expect(errorsOf(importEdited((d) => (d.teams = [{ id: "t", name: "T", positionId: "pos-ghost", color: "indigo", memberIds: [] }])))).toContain(
+      'teams[0].positionId: there is no position "pos-ghost" in this file.',
+    );
+  });
+
+  it("keeps teams and votes through export and import", () => {
+    const board = demoExportBoard();
+    const withSession = {
+      ...board,
+      teams: [{ id: "team-us", name: "Team US", positionId: "pos-us", color: "indigo" as const, memberIds: ["mem-b", "mem-a"] }],
+      votes: [{ argumentId: board.arguments[0].id, memberId: "mem-a", strength: 4, quoteSupport: 5, at: "2026-11-27T10:00:00.000Z" }],
+    };
+    const imported = imported_(fromParleyJson(toParleyJson(withSession)));
+    expect(imported.teams).toEqual([{ ...withSession.teams[0], memberIds: ["mem-a", "mem-b"] }]);
+    expect(imported.votes).toEqual(withSession.votes);
   });
 
   it("a quote for an argument that is not in the file", () => {
