@@ -1,6 +1,6 @@
 import type { Argument } from "../board/argument";
 import type { Position } from "../board/position";
-import type { ExportBoard } from "./board-export";
+import { teamNamesByAuthor, type ExportBoard } from "./board-export";
 
 /**
  * Argdown export (https://argdown.org): positions become statements, arguments become arguments that
@@ -30,8 +30,9 @@ import type { ExportBoard } from "./board-export";
 export const ARGDOWN_TYPE = "parley-argdown";
 export const ARGDOWN_VERSION = 1;
 
-/** `#(author: …)` carries the author's name; `#(team: …)` is reserved for when boards have teams. */
+/** `#(author: …)` carries the author's name; `#(team: …)` the author's team on a facilitated board. */
 export const AUTHOR_TAG_PREFIX = "author: ";
+export const TEAM_TAG_PREFIX = "team: ";
 
 /**
  * Serialises a board as Argdown that the reference parser reads without errors and that imports
@@ -43,7 +44,7 @@ export function toArgdown(board: ExportBoard): string {
   const titles = new Set<string>();
   const blocks = [...board.positions]
     .sort((a, b) => a.order - b.order)
-    .map((position) => positionBlock(position, uniqueTitle(position.key, titles), children));
+    .map((position) => positionBlock(position, uniqueTitle(position.key, titles), children, teamNamesByAuthor(board)));
   return [frontMatter(board), "// Exported from Parley. Each argument supports (+) or attacks (-) the item it is indented under.", ...blocks].join("\n\n") + "\n";
 }
 
@@ -68,7 +69,7 @@ function frontMatter(board: ExportBoard): string {
   ].join("\n");
 }
 
-function positionBlock(position: Position, title: string, children: Map<string, Argument[]>): string {
+function positionBlock(position: Position, title: string, children: Map<string, Argument[]>, teams: Map<string, string>): string {
   const data = { parley: { id: position.id, key: position.key, color: position.color } };
   const lines = [`[${title}]: ${escapeArgdownText(position.label)} ${yamlValue(data)}`];
   let counter = 0;
@@ -76,7 +77,7 @@ function positionBlock(position: Position, title: string, children: Map<string, 
   const visit = (parentId: string, depth: number) => {
     for (const arg of children.get(parentId) ?? []) {
       counter += 1;
-      lines.push(`${"  ".repeat(depth)}${arg.stance === "for" ? "+" : "-"} <${title} ${counter}>: ${argumentBody(arg)}`);
+      lines.push(`${"  ".repeat(depth)}${arg.stance === "for" ? "+" : "-"} <${title} ${counter}>: ${argumentBody(arg, teams.get(arg.authorId))}`);
       visit(arg.id, depth + 1);
     }
   };
@@ -84,7 +85,7 @@ function positionBlock(position: Position, title: string, children: Map<string, 
   return lines.join("\n");
 }
 
-function argumentBody(arg: Argument): string {
+function argumentBody(arg: Argument, team: string | undefined): string {
   const data = {
     parley: {
       id: arg.id,
@@ -97,7 +98,8 @@ function argumentBody(arg: Argument): string {
     },
   };
   const name = tagText(arg.authorName);
-  return `${escapeArgdownText(arg.text)} ${name ? `#(${AUTHOR_TAG_PREFIX}${name}) ` : ""}${yamlValue(data)}`;
+  const teamName = team ? tagText(team) : "";
+  return `${escapeArgdownText(arg.text)} ${name ? `#(${AUTHOR_TAG_PREFIX}${name}) ` : ""}${teamName ? `#(${TEAM_TAG_PREFIX}${teamName}) ` : ""}${yamlValue(data)}`;
 }
 
 /**

@@ -121,3 +121,26 @@ export function exportFileName(board: ExportBoard, extension: string): string {
     .slice(0, 60);
   return `${slug || "parley-board"}.${extension}`;
 }
+
+/** The team each author argues for, by author id (facilitated boards). */
+export function teamNamesByAuthor(board: ExportBoard): Map<string, string> {
+  return new Map((board.teams ?? []).flatMap((team) => team.memberIds.map((memberId) => [memberId, team.name] as const)));
+}
+
+/** "3 votes, strength 4.0, quote 3.5" per argument, from the ballots an export carries (facilitators' exports). */
+export function voteSummaries(board: ExportBoard): Map<string, string> {
+  const byArgument = new Map<string, ExportVote[]>();
+  for (const vote of board.votes ?? []) byArgument.set(vote.argumentId, [...(byArgument.get(vote.argumentId) ?? []), vote]);
+  const mean = (values: (number | null)[]) => {
+    const given = values.filter((v): v is number => v !== null);
+    return given.length ? (given.reduce((a, b) => a + b, 0) / given.length).toFixed(1) : null;
+  };
+  return new Map(
+    [...byArgument].map(([id, votes]) => {
+      const strength = mean(votes.map((v) => v.strength));
+      const quote = mean(votes.map((v) => v.quoteSupport));
+      const parts = [`${votes.length} vote${votes.length === 1 ? "" : "s"}`, strength && `strength ${strength}`, quote && `quote ${quote}`].filter(Boolean);
+      return [id, parts.join(", ")];
+    }),
+  );
+}

@@ -1,6 +1,6 @@
 import type { ArgumentNode } from "../board/tree";
 import { buildColumns } from "../board/tree";
-import type { ExportBoard } from "./board-export";
+import { teamNamesByAuthor, voteSummaries, type ExportBoard } from "./board-export";
 
 /**
  * CSV spreadsheet export: one row per argument, in the order the board shows them (position by position,
@@ -13,7 +13,7 @@ import type { ExportBoard } from "./board-export";
  * `id` matters too: a file starting with upper-case "ID" makes Excel think it is a SYLK file.)
  */
 
-/** Column names, in order. `team` and `votes` are reserved and empty until the board model has them. */
+/** Column names, in order. `team` is the author's team; `votes` summarises the ballots a facilitator's export carries. */
 export const CSV_COLUMNS = ["id", "parent_id", "position", "stance", "depth", "text", "quotes", "author", "team", "votes"] as const;
 
 const BOM = "\ufeff";
@@ -34,6 +34,8 @@ const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 /** Serializes a board as CSV (see the module comment for the dialect). Pure; deterministic. */
 export function toCsv(board: ExportBoard): string {
   const positionLabels = new Map(board.positions.map((p) => [p.id, p.label]));
+  const teams = teamNamesByAuthor(board);
+  const votes = voteSummaries(board);
   const rows: string[][] = [[...CSV_COLUMNS]];
   const visit = (node: ArgumentNode) => {
     const arg = node.argument;
@@ -46,8 +48,8 @@ export function toCsv(board: ExportBoard): string {
       arg.text,
       arg.quotes.map((quote) => `“${quote.exact}”`).join(" | "),
       arg.authorName,
-      "",
-      "",
+      teams.get(arg.authorId) ?? "",
+      votes.get(arg.id) ?? "",
     ]);
     node.children.forEach(visit);
   };

@@ -122,3 +122,16 @@ describe("escapeArgdownText", () => {
     expect(decodeArgdownText(text.replace(/[\\\r\n]/g, (c) => (c === "\\" ? "\\\\" : c === "\n" ? "\\n" : "\\r")))).toBe(text);
   });
 });
+
+describe("teams as tags", () => {
+  it("tags each argument with its author's team, and the file still reads back the same", () => {
+    const board = demoExportBoard();
+    const author = board.arguments[0].authorId;
+    const withTeams = { ...board, teams: [{ id: "team-us", name: "Team US", positionId: "pos-us", color: "indigo" as const, memberIds: [author] }] };
+    const text = toArgdown(withTeams);
+    expect(text).toContain("#(team: Team US)");
+    const back = fromArgdown(text);
+    const texts = (args: { id: string; text: string }[]) => Object.fromEntries(args.map((a) => [a.id, a.text]));
+    expect(back.ok && texts(back.board.arguments)).toEqual(texts(board.arguments));
+  });
+});

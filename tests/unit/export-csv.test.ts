@@ -145,3 +145,20 @@ describe("toCsv", () => {
     expect(toCsv(demoExportBoard())).toBe(toCsv(demoExportBoard()));
   });
 });
+
+describe("team and votes columns", () => {
+  it("name the author's team and summarise the ballots a facilitator's export carries", () => {
+    const board = demoExportBoard();
+    const first = board.arguments[0];
+    const csv = toCsv({
+      ...board,
+      teams: [{ id: "team-us", name: "Team US", positionId: "pos-us", color: "indigo", memberIds: [first.authorId] }],
+      votes: [
+        { argumentId: first.id, memberId: "m1", strength: 4, quoteSupport: 5, at: "2026-11-27T10:00:00.000Z" },
+        { argumentId: first.id, memberId: "m2", strength: 2, quoteSupport: null, at: "2026-11-27T10:01:00.000Z" },
+      ],
+    });
+    const row = csv.split("\r\n").find((line) => line.startsWith(`${first.id},`))!;
+    expect(row.endsWith(`,Team US,"2 votes, strength 3.0, quote 5.0"`)).toBe(true);
+  });
+});
