@@ -31,6 +31,21 @@ export interface BoardRecord {
   updatedAt: Date;
 }
 
+/** What creating a board stores, in one transaction. */
+export interface NewBoard {
+  id: string;
+  title: string;
+  joinCode: string;
+  sourceId: string;
+  initialUpdate: Uint8Array;
+  /** Default "open". */
+  accessMode?: AccessMode;
+  /** Capability links created with the board (managed boards: one per role). */
+  invites?: { token: string; role: string }[];
+  /** Ballots carried over by an import, stored in the same transaction. */
+  votes?: VoteRecord[];
+}
+
 export interface BoardListing extends BoardRecord {
   sourceTitle: string;
 }
@@ -99,19 +114,7 @@ export interface BoardStore {
   ensureSourceDocument(input: NewSourceDocument): Promise<SourceDocumentRecord>;
   getSourceDocument(id: string): Promise<SourceDocumentRecord | null>;
   /** Creates the board and its first log entry (the initial Yjs state) in one transaction. */
-  createBoard(input: {
-    id: string;
-    title: string;
-    joinCode: string;
-    sourceId: string;
-    initialUpdate: Uint8Array;
-    /** Default "open". */
-    accessMode?: AccessMode;
-    /** Capability links created with the board (managed boards: one per role). */
-    invites?: { token: string; role: string }[];
-    /** Ballots carried over by an import, stored in the same transaction. */
-    votes?: VoteRecord[];
-  }): Promise<BoardRecord>;
+  createBoard(input: NewBoard): Promise<BoardRecord>;
   getBoard(id: string): Promise<BoardRecord | null>;
   getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>;
   listRecentBoards(limit: number): Promise<BoardListing[]>;

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { ParleyError } from "../../lib/errors/errors";
 import type {
-  AccessMode,
   BoardListing,
   BoardRecord,
   BoardStore,
@@ -10,6 +9,7 @@ import type {
   HistoryEntry,
   InviteRecord,
   MemberRecord,
+  NewBoard,
   NewSourceDocument,
   SourceDocumentRecord,
   StoredBoardState,
@@ -47,16 +47,7 @@ export class PrismaBoardStore implements BoardStore {
     return storage(() => this.prisma.sourceDocument.findUnique({ where: { id } }));
   }
 
-  async createBoard(input: {
-    id: string;
-    title: string;
-    joinCode: string;
-    sourceId: string;
-    initialUpdate: Uint8Array;
-    accessMode?: AccessMode;
-    invites?: { token: string; role: string }[];
-    votes?: VoteRecord[];
-  }): Promise<BoardRecord> {
+  async createBoard(input: NewBoard): Promise<BoardRecord> {
     return storage(() =>
       this.prisma.$transaction(async (tx) => {
         await tx.board.create({
