@@ -1,3 +1,4 @@
+import { overWhite, POSITION_PALETTES } from "../board/palette";
 import type { Stance } from "../board/argument";
 import type { PositionColor } from "../board/position";
 import { buildColumns, type ArgumentNode } from "../board/tree";
@@ -15,15 +16,10 @@ import { wrapText } from "./text-metrics";
 // Measurement moved to text-metrics.ts; re-exported so existing imports keep working.
 export { textWidth, wrapText } from "./text-metrics";
 
-/** Screen palette per position token, matching components/common/positionColors.ts; `tint` is opaque for SVG 1.1. */
-export const SVG_COLORS: Record<PositionColor, { base: string; strong: string; soft: string; tint: string }> = {
-  indigo: { base: "#4f46e5", strong: "#3730a3", soft: "#eef0ff", tint: "#dadafc" },
-  emerald: { base: "#059669", strong: "#05603f", soft: "#e9faf2", tint: "#c1edde" },
-  amber: { base: "#d97706", strong: "#8a3c0a", soft: "#fff8e6", tint: "#fce2b6" },
-  rose: { base: "#e11d48", strong: "#9f1239", soft: "#fff0f2", tint: "#fcd1d8" },
-  violet: { base: "#7c3aed", strong: "#5b21b6", soft: "#f4f0ff", tint: "#e3d8fd" },
-  teal: { base: "#0d9488", strong: "#115e59", soft: "#e9fbf8", tint: "#c2ede8" },
-};
+/** The shared palette per position token, with `tint` made opaque for SVG 1.1. */
+export const SVG_COLORS: Record<PositionColor, { base: string; strong: string; soft: string; tint: string }> = Object.fromEntries(
+  Object.entries(POSITION_PALETTES).map(([token, p]) => [token, { ...p, tint: overWhite(p.tint) }]),
+) as Record<PositionColor, { base: string; strong: string; soft: string; tint: string }>;
 /** Reply links: the app's success and danger colours. */
 export const RELATION_COLORS = { support: "#138a4f", attack: "#c8283a" } as const;
 

@@ -184,3 +184,11 @@ describe("wrapText", () => {
     expect(wrapText("one\ntwo", 500, 13, 8)).toEqual(["one", "two"]);
   });
 });
+
+describe("palette", () => {
+  it("lays the screen's translucent highlight tints over white for SVG", async () => {
+    const { overWhite } = await import("@/lib/board/palette");
+    expect(overWhite("rgba(99, 102, 241, 0.24)")).toBe("#dadafc");
+    expect(overWhite("#123456")).toBe("#123456");
+  });
+});
