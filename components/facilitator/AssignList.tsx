@@ -7,6 +7,7 @@ import { useCommandRunner } from "@/components/session/useCommandRunner";
 import type { RosterView } from "@/components/sync/board-client";
 import styles from "./FacilitatorPanel.module.css";
 import teamStyles from "./TeamsSection.module.css";
+import { InlineError } from "@/components/common/InlineError";
 
 interface AssignListProps {
   session: SessionState;
@@ -59,11 +60,7 @@ export function AssignList({ session, roster, online, command }: AssignListProps
           </li>
         ))}
       </ul>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   );
 }

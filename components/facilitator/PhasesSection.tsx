@@ -8,6 +8,7 @@ import { useCommandRunner } from "@/components/session/useCommandRunner";
 import { PhaseRow } from "./PhaseRow";
 import styles from "./FacilitatorPanel.module.css";
 import agenda from "./PhasesSection.module.css";
+import { InlineError } from "@/components/common/InlineError";
 
 /** The server keeps at most this many phases (lib/session/commands.ts). */
 const MAX_PHASES = 12;
@@ -112,11 +113,7 @@ export function PhasesSection({ session, command }: PhasesSectionProps) {
           </>
         ) : null}
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { Settings } from "@/lib/session/session";
 import { useCommandRunner } from "@/components/session/useCommandRunner";
 import sessionStyles from "@/components/session/SessionControls.module.css";
 import styles from "./FacilitatorPanel.module.css";
+import { InlineError } from "@/components/common/InlineError";
 
 interface SettingsSectionProps {
   settings: Settings;
@@ -66,11 +67,7 @@ export function SettingsSection({ settings, argumentCount, command }: SettingsSe
           );
         })}
       </ul>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   );
 }

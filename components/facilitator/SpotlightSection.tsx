@@ -4,6 +4,7 @@ import type { CommandAck } from "@/lib/protocol/protocol";
 import type { Command } from "@/lib/session/commands";
 import { useCommandRunner } from "@/components/session/useCommandRunner";
 import styles from "./FacilitatorPanel.module.css";
+import { InlineError } from "@/components/common/InlineError";
 
 interface SpotlightSectionProps {
   spotlight: Argument | null;
@@ -25,11 +26,7 @@ export function SpotlightSection({ spotlight, command }: SpotlightSectionProps) 
           Clear spotlight
         </button>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   );
 }

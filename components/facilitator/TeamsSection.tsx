@@ -12,6 +12,7 @@ import type { RosterView } from "@/components/sync/board-client";
 import { AssignList } from "./AssignList";
 import styles from "./FacilitatorPanel.module.css";
 import teamStyles from "./TeamsSection.module.css";
+import { InlineError } from "@/components/common/InlineError";
 
 /** The server keeps at most this many teams (lib/session/commands.ts). */
 const MAX_TEAMS = 8;
@@ -109,11 +110,7 @@ export function TeamsSection({ session, positions, roster, online, command }: Te
           ⇄ Swap sides
         </button>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
       <AssignList session={session} roster={roster} online={online} command={command} />
     </div>
   );
