@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The server Playwright tests run against: a freshly created PostgreSQL database (parley_e2e, dropped
-// and recreated on every run) unless DATABASE_URL is given, then `npm start`'s own start-up path.
+// The server Playwright tests run against: a freshly created PostgreSQL database (parley_e2e, or
+// parley_e2e_<port> off the default port, dropped and recreated on every run) unless DATABASE_URL is given, then `npm start`'s own start-up path.
 import { spawn } from "node:child_process";
 import pg from "pg";
 
 const adminUrl = process.env.PARLEY_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const env = { ...process.env, PARLEY_IDLE_UNLOAD_MS: "2000" };
+// Two checkouts may run their suites side by side on different ports: each gets its own database.
+const database = !process.env.PORT || process.env.PORT === "3100" ? "parley_e2e" : `parley_e2e_${Number(process.env.PORT)}`;
 
 if (!process.env.DATABASE_URL) {
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -15,11 +17,11 @@ if (!process.env.DATABASE_URL) {
     console.error(`End-to-end tests need PostgreSQL at ${adminUrl} (${error.message}).`);
     process.exit(1);
   }
-  await admin.query("DROP DATABASE IF EXISTS parley_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE parley_e2e");
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   const url = new URL(adminUrl);
-  url.pathname = "/parley_e2e";
+  url.pathname = `/${database}`;
   env.DATABASE_URL = url.toString();
 }
 
