@@ -16,7 +16,12 @@ export type UpdateRejection =
   | { code: "forbidden"; message: string }
   | { code: "invalid-content"; message: string; detail: ModelError; argumentId: string };
 
-/** `noop` is true when the update held nothing new (e.g. a handshake reply from an up-to-date client). */
+/**
+ * `noop` is true only when the update carries nothing the server lacks: no struct it has not seen and
+ * no deletion of something still present (e.g. a handshake reply from an up-to-date client). An update
+ * whose items land inside deleted content changes no visible type, yet it still advances its client's
+ * clock; it is NOT a no-op, because every later update from that client depends on it.
+ */
 export type UpdateVerdict = { ok: true; noop: boolean; changedArgumentIds: string[] } | { ok: false; rejection: UpdateRejection };
 
 /**
@@ -28,7 +33,9 @@ export type UpdateVerdict = { ok: true; noop: boolean; changedArgumentIds: strin
 export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array, source: string, actor?: Actor): UpdateVerdict {
   // Every type the update touched, with the map keys it touched (null for list-like changes).
   const changed = new Map<Y.AbstractType<unknown>, Set<string | null>>();
+  let carriesNews = false;
   const collect = (tr: Y.Transaction) => {
+    if (tr.deleteSet.clients.size > 0 || !sameClocks(tr.beforeState, tr.afterState)) carriesNews = true;
     for (const [type, keys] of tr.changed) {
       const seen = changed.get(type as Y.AbstractType<unknown>) ?? new Set<string | null>();
       for (const key of keys) seen.add(key);
@@ -74,6 +81,10 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
     }
   }
 
+  if (actor?.role === "observer" && carriesNews) {
+    // Even a write that lands only in deleted content is a write, and observers make none.
+    return reject({ code: "forbidden", message: "Observers can follow the board but not change it." });
+  }
   if (actor) {
     const changes: ArgumentChange[] = [...changedIds].map((id) => ({ id, before: readArgument(before, id), after: readArgument(trial, id) }));
     const positionIds = new Set(readPositions(before).map((p) => p.id));
@@ -97,7 +108,13 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
       });
     }
   }
-  return { ok: true, noop: changed.size === 0, changedArgumentIds: [...changedIds] };
+  return { ok: true, noop: !carriesNews, changedArgumentIds: [...changedIds] };
+}
+
+function sameClocks(before: Map<number, number>, after: Map<number, number>): boolean {
+  if (before.size !== after.size) return false;
+  for (const [client, clock] of after) if (before.get(client) !== clock) return false;
+  return true;
 }
 
 /** Walks up from a changed type to its root, remembering the key it sits under in the arguments map. */

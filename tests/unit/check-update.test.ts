@@ -228,3 +228,58 @@ describe("checkBoardUpdate rejects broken updates without throwing", () => {
     expect(check(before, captured[1]).verdict).toMatchObject({ ok: false, rejection: { code: "incomplete-update" } });
   });
 });
+
+describe("checkBoardUpdate and edits that cross a delete", () => {
+  /** The server's document, A's delete already applied, and B's offline edit of the deleted argument. */
+  function crossing() {
+    const server = liveBoard();
+    const b = replicaOf(server); // B goes offline holding "a"
+    const deleted = deleteArgument(server, "a");
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    const beforeEdit = Y.encodeStateVector(b);
+    const edited = updateArgument(b, ARTICLE, "a", { text: "Edited offline" }, 3);
+    if (!edited.ok) throw new Error(edited.error.message);
+    return { server, b, edit: Y.encodeStateAsUpdate(b, beforeEdit) };
+  }
+
+  it("does not call an edit of deleted content a no-op: it carries structs the server lacks", () => {
+    const { server, edit } = crossing();
+    const { verdict } = check(server, edit);
+    expect(verdict).toMatchObject({ ok: true, noop: false });
+  });
+
+  it("accepts the same client's next update once the crossing edit is applied, in either delivery order", () => {
+    for (const order of ["edit-then-add", "merged"] as const) {
+      const { server, b, edit } = crossing();
+      const beforeAdd = Y.encodeStateVector(b);
+      add(b, "y");
+      const addY = Y.encodeStateAsUpdate(b, beforeAdd);
+      const trial = replicaOf(server);
+      if (order === "edit-then-add") {
+        const first = checkBoardUpdate(server, trial, edit, ARTICLE);
+        expect(first.ok).toBe(true);
+        Y.applyUpdate(server, edit); // what the room does with a non-no-op: store and apply
+      }
+      const second = checkBoardUpdate(server, trial, order === "merged" ? Y.mergeUpdates([edit, addY]) : addY, ARTICLE);
+      expect(second).toMatchObject({ ok: true, noop: false, changedArgumentIds: ["y"] });
+      if (order === "merged") Y.applyUpdate(server, Y.mergeUpdates([edit, addY]));
+      else Y.applyUpdate(server, addY);
+      expect(readArgument(server, "y")?.text).toBe("Argument y");
+      // The trial copy and the live document never differ once a message is handled.
+      expect(Y.encodeStateVector(trial)).toEqual(Y.encodeStateVector(server));
+    }
+  });
+
+  it("still calls an update the server already holds a no-op", () => {
+    const server = liveBoard();
+    const { verdict } = check(server, Y.encodeStateAsUpdate(server));
+    expect(verdict).toMatchObject({ ok: true, noop: true });
+  });
+
+  it("refuses an observer's write even when it lands only in deleted content", () => {
+    const { server, edit } = crossing();
+    const trial = replicaOf(server);
+    const verdict = checkBoardUpdate(server, trial, edit, ARTICLE, { memberId: "obs", role: "observer" });
+    expect(verdict).toMatchObject({ ok: false, rejection: { code: "forbidden" } });
+  });
+});
