@@ -20,7 +20,10 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   PARLEY_SEED_DEMO: flag.default(true),
+  /** Compaction folds a board's log after this many saved updates… */
   PARLEY_COMPACT_EVERY: z.coerce.number().int().min(1).default(200),
+  /** …or after this many bytes of them, whichever comes first. */
+  PARLEY_COMPACT_BYTES: z.coerce.number().int().min(1).default(1_000_000),
   PARLEY_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   /** Origins allowed to open the sync socket from elsewhere when the sync server runs on its own. */
   PARLEY_CORS_ORIGIN: z.string().optional(),

@@ -49,6 +49,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
   let sync: SyncServer | null = null;
   const rooms = new RoomManager(store, {
     compactEvery: config.PARLEY_COMPACT_EVERY,
+    compactAfterBytes: config.PARLEY_COMPACT_BYTES,
     idleUnloadMs: config.PARLEY_IDLE_UNLOAD_MS,
     publish: (kind, boardId, frame) => sync?.publish(kind, boardId, frame),
     log,

@@ -15,6 +15,7 @@ export type ErrorCode =
   | "resync-required"
   | "rate-limited"
   | "storage-unavailable"
+  | "storage-refused"
   | "internal";
 
 export interface ErrorInfo {
@@ -41,6 +42,12 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorInfo> = {
   "resync-required": { http: 409, closesSocket: false, retry: true, when: "An update that builds on changes the server has not seen; run the sync handshake again." },
   "rate-limited": { http: 429, closesSocket: false, retry: true, when: "Too many requests in a short time." },
   "storage-unavailable": { http: 503, closesSocket: false, retry: true, when: "The database could not be reached; nothing was saved or applied." },
+  "storage-refused": {
+    http: 500,
+    closesSocket: false,
+    retry: false,
+    when: "The database was reached but refused the write (a constraint, a trigger, a server bug); nothing was saved or applied, and sending it again will not help. Logged with its cause.",
+  },
   internal: { http: 500, closesSocket: false, retry: true, when: "An unexpected server fault." },
 };
 

@@ -124,11 +124,13 @@ export interface BoardStore {
   loadHistory(boardId: string): Promise<HistoryEntry[]>;
   loadBoardState(boardId: string): Promise<StoredBoardState>;
   /**
-   * Folds the latest snapshot and every log entry after it into a new snapshot, in one transaction
-   * that holds the board's row lock, then deletes what it folded. `merge` must be pure. Returns null when
-   * there was nothing to fold.
+   * Folds the latest snapshot and every log entry after it into a new snapshot, then deletes what it
+   * folded (moving it to the history). `merge` must be pure and may be asynchronous (a worker thread):
+   * it runs outside any lock while appends carry on, and only the final write holds the board's row
+   * lock. Returns null when there was nothing to fold, or when another compaction replaced the
+   * snapshot meanwhile (this one then gives up: the other already folded the same entries).
    */
-  compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<CompactionResult | null>;
+  compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<CompactionResult | null>;
   /** Records a member's rating of an argument (replacing their earlier one) and its history event. */
   castVote(boardId: string, vote: Omit<VoteRecord, "at">): Promise<void>;
   listVotes(boardId: string): Promise<VoteRecord[]>;

@@ -16,6 +16,7 @@ import type {
   VoteRecord,
 } from "./board-store";
 import type { Database } from "./connect";
+import { classifyStorageError, isRetryableConflict, storageFailureCause } from "./storage-errors";
 
 /** BoardStore over Prisma; the same code serves PostgreSQL and PGlite through their driver adapters. */
 export class PrismaBoardStore implements BoardStore {
@@ -115,22 +116,35 @@ export class PrismaBoardStore implements BoardStore {
     );
   }
 
-  async compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<CompactionResult | null> {
+  /**
+   * Folds outside any lock: read the latest snapshot and the log after it (appends carry on), fold
+   * (`merge` may run in a worker), then one short transaction under the board's row lock writes the
+   * snapshot, but only if the snapshot we folded from is still the latest; otherwise another
+   * compaction won the race and this one gives up quietly (null).
+   */
+  async compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<CompactionResult | null> {
+    const base = await storage(() => this.prisma.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" }, select: { id: true, upToSeq: true, data: true } }));
+    // Committed sequence numbers always form a prefix (appends bump them under the row lock), so this
+    // read is the whole log from the snapshot up to its last entry, even while appends go on.
+    const updates = await storage(() =>
+      this.prisma.boardUpdate.findMany({ where: { boardId, seq: { gt: base?.upToSeq ?? 0 } }, orderBy: { seq: "asc" }, select: { seq: true, data: true } }),
+    );
+    if (updates.length === 0) return null;
+    const upToSeq = updates[updates.length - 1].seq;
+    const data = await merge([...(base ? [base.data] : []), ...updates.map((u) => u.data)]);
     return storage(() =>
       this.prisma.$transaction(async (tx) => {
-        const locked = await tx.$queryRaw<{ update_seq: number }[]>`SELECT "update_seq" FROM "boards" WHERE "id" = ${boardId} FOR UPDATE`;
+        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "boards" WHERE "id" = ${boardId} FOR UPDATE`;
         if (locked.length === 0) return null;
-        const snapshot = await tx.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" } });
-        const updates = await tx.boardUpdate.findMany({ where: { boardId, seq: { gt: snapshot?.upToSeq ?? 0 } }, orderBy: { seq: "asc" } });
-        if (updates.length === 0) return null;
-        const upToSeq = updates[updates.length - 1].seq;
-        const data = merge([...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)]);
+        const latest = await tx.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" }, select: { id: true } });
+        if ((latest?.id ?? null) !== (base?.id ?? null)) return null;
         await tx.boardSnapshot.create({ data: { boardId, data: bytes(data), upToSeq } });
         // Folded entries leave the log (so loading stays fast) but not the history (the replay needs them).
-        await tx.boardUpdateHistory.createMany({
-          data: updates.map((u) => ({ boardId, seq: u.seq, data: u.data, memberId: u.memberId, createdAt: u.createdAt })),
-          skipDuplicates: true,
-        });
+        await tx.$executeRaw`
+          INSERT INTO "board_update_history" ("board_id", "seq", "data", "member_id", "created_at")
+          SELECT "board_id", "seq", "data", "member_id", "created_at" FROM "board_updates"
+          WHERE "board_id" = ${boardId} AND "seq" <= ${upToSeq}
+          ON CONFLICT DO NOTHING`;
         await tx.boardUpdate.deleteMany({ where: { boardId, seq: { lte: upToSeq } } });
         await tx.boardSnapshot.deleteMany({ where: { boardId, upToSeq: { lt: upToSeq } } });
         return { foldedUpdates: updates.length, snapshotBytes: data.byteLength, upToSeq };
@@ -230,14 +244,35 @@ function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
   return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
 }
 
-/** Runs a database call; anything but a ParleyError becomes `storage-unavailable` (nothing was saved). */
+/** Attempts a statement gets when PostgreSQL reports a serialization failure or a deadlock. */
+const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * Runs a database call (again, on a serialization failure or deadlock: the work is one statement or
+ * one transaction, rolled back as a whole). A connection-level failure becomes `storage-unavailable`
+ * (retryable); anything PostgreSQL refused, or a bug, becomes `storage-refused` and is logged with its
+ * cause. Either way nothing was saved.
+ */
 async function storage<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (ParleyError.is(error)) throw error;
-    const reference = randomUUID().slice(0, 8);
-    console.error(`[parley] database error ${reference}:`, (error as Error).message);
-    throw new ParleyError("storage-unavailable", `The database is not available right now (ref ${reference}). Nothing was lost; try again shortly.`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (ParleyError.is(error)) throw error;
+      if (attempt < CONFLICT_ATTEMPTS && isRetryableConflict(error)) continue;
+      throw storageError(error);
+    }
   }
+}
+
+function storageError(error: unknown): ParleyError {
+  const reference = randomUUID().slice(0, 8);
+  const cause = storageFailureCause(error);
+  if (classifyStorageError(error) === "unavailable") {
+    console.error(`[parley] database unavailable ${reference}: ${cause.code ?? "-"} ${cause.message}`);
+    return new ParleyError("storage-unavailable", `The database is not available right now (ref ${reference}). Nothing was lost; try again shortly.`);
+  }
+  // The cause (constraint, trigger message) stays in the log: it can name tables and values.
+  console.error(`[parley] database refused ${reference}: ${cause.code ?? "-"} ${cause.message}`, error);
+  return new ParleyError("storage-refused", `The database refused this change (ref ${reference}); it was not saved. Trying again will not help: please report the reference.`);
 }

@@ -9,27 +9,45 @@ import { ANONYMOUS_NAME, readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import type { Connection, SyncResult } from "./connection";
 import { Presence, parseAwarenessUpdate } from "./presence";
+import { RoomCompactor, type Fold } from "./room-compactor";
+import { SerialQueue } from "./room-queue";
 
 export interface RoomOptions {
-  /** Fold the update log into a snapshot after this many appends. */
+  /** Fold the update log into a snapshot after this many appends… */
   compactEvery: number;
+  /** …or once the appends since the last compaction add up to this many bytes (default: no byte limit). */
+  compactAfterBytes?: number;
+  /** Where folding happens (a worker thread in the server); defaults to this thread. */
+  fold?: Fold;
   /** Tells other server processes about an accepted update or awareness frame (scale-out). */
   publish?: (kind: "update" | "awareness", boardId: string, frame: Uint8Array) => void;
   log?: (message: string) => void;
 }
 
+/** What a step running in the room's queue may do without queuing again (which would wait for itself). */
+export interface RoomStep {
+  /** {@link BoardRoom.runServerChange}, inside the current step. */
+  change<T>(memberId: string | null, change: (doc: Y.Doc) => ModelResult<T>): Promise<ModelResult<T>>;
+}
+
 /**
  * One board while anyone is connected to it: the authoritative Y.Doc, a trial copy that every client
  * update is checked against first, presence, and the connections. Transport-agnostic: Socket.io is
- * an adapter around it (socket-adapter.ts). Sync messages are handled strictly one at a time, so
- * "validate → append to the log → apply → broadcast → acknowledge" never interleaves.
+ * an adapter around it (socket-adapter.ts). Everything that reads or changes the board (sync
+ * messages, server changes, relayed updates, votes, drafts, commands) runs as one step of a
+ * SerialQueue, so "validate → append to the log → apply → broadcast → acknowledge" never interleaves.
+ *
+ * Invariant: between steps the trial copy equals the live document. A step that lets them part
+ * (a refused update, a failed save, a throw) leaves `trialDirty` set, and the queue wrapper rebuilds
+ * the trial copy before the next step.
  */
 export class BoardRoom {
   readonly connections = new Map<string, Connection>();
   private trial: Y.Doc;
+  private trialDirty = false;
   private readonly presence: Presence;
-  private queue: Promise<unknown> = Promise.resolve();
-  private appendsSinceCompaction: number;
+  private readonly queue: SerialQueue;
+  private readonly compactor: RoomCompactor;
 
   private constructor(
     readonly boardId: string,
@@ -37,11 +55,16 @@ export class BoardRoom {
     readonly sourceText: string,
     private readonly store: BoardStore,
     private readonly options: RoomOptions,
-    logLength: number,
+    backlog: { updates: number; bytes: number },
   ) {
     this.trial = cloneDoc(doc);
     this.presence = new Presence(doc);
-    this.appendsSinceCompaction = logLength;
+    const log = options.log ?? (() => {});
+    // Refusals (a closed vote, a storage failure the store already logged) are answers, not faults.
+    const unexpected = (error: unknown) => !ParleyError.is(error) || error.code === "internal";
+    this.queue = new SerialQueue((label, error) => unexpected(error) && log(`${boardId}: ${label} failed: ${describeFailure(error)}`));
+    const policy = { afterUpdates: options.compactEvery, afterBytes: options.compactAfterBytes ?? Number.POSITIVE_INFINITY };
+    this.compactor = new RoomCompactor(boardId, store, policy, options.fold ?? foldUpdates, log, backlog);
   }
 
   /** Loads a board's document and source text from the store. Throws board-not-found. */
@@ -51,7 +74,9 @@ export class BoardRoom {
     const source = await store.getSourceDocument(board.sourceId);
     if (!source) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
     const state = await store.loadBoardState(boardId);
-    return new BoardRoom(boardId, docFromParts(state.parts), source.text, store, options, state.logLength);
+    // The log entries are the last `logLength` parts (after the snapshot, if any).
+    const logBytes = state.parts.slice(state.parts.length - state.logLength).reduce((sum, part) => sum + part.byteLength, 0);
+    return new BoardRoom(boardId, docFromParts(state.parts), source.text, store, options, { updates: state.logLength, bytes: logBytes });
   }
 
   join(connection: Connection): void {
@@ -71,9 +96,17 @@ export class BoardRoom {
 
   /** Handles one sync frame from a client; resolves with the acknowledgement to send back. */
   handleSync(connection: Connection, frame: Uint8Array): Promise<SyncResult> {
-    const run = this.queue.then(() => this.processSync(connection, frame));
-    this.queue = run.catch(() => undefined);
-    return run;
+    // Never rejects: an unexpected fault is answered (internal, retry) like any other refusal.
+    return this.inQueue("sync", () => this.processSync(connection, frame)).catch((error: unknown) => ({ ok: false as const, ...toErrorPayload(error) }));
+  }
+
+  /**
+   * Runs `work` as one step of the room's queue, ordered with every sync message and server change
+   * (votes, drafts and commands use this to re-check the session inside the step). Inside, make
+   * changes through `step.change`: calling runServerChange there would wait for the step itself.
+   */
+  exclusive<T>(label: string, work: (step: RoomStep) => Promise<T>): Promise<T> {
+    return this.inQueue(label, () => work({ change: (memberId, change) => this.serverChange(memberId, change) }));
   }
 
   handleAwareness(connection: Connection, frame: Uint8Array): SyncResult {
@@ -100,11 +133,16 @@ export class BoardRoom {
 
   /** An update another server process accepted and saved: apply and pass on to our own connections. */
   applyRemoteUpdate(update: Uint8Array): void {
-    this.queue = this.queue.then(() => {
-      Y.applyUpdate(this.doc, update, "remote");
-      Y.applyUpdate(this.trial, update, "remote");
-      for (const connection of this.connections.values()) connection.sendSync(syncUpdate(update));
-    });
+    // A relayed frame that fails to apply is logged by the queue; the next step rebuilds the trial copy.
+    this.queue.post("remote update", () =>
+      this.settled(async () => {
+        this.trialDirty = true;
+        Y.applyUpdate(this.doc, update, "remote");
+        Y.applyUpdate(this.trial, update, "remote");
+        this.trialDirty = false;
+        for (const connection of this.connections.values()) connection.sendSync(syncUpdate(update));
+      }),
+    );
   }
 
   applyRemoteAwareness(frame: Uint8Array): void {
@@ -113,24 +151,31 @@ export class BoardRoom {
     this.broadcastAwareness(frame, null);
   }
 
-  /** Folds the log into a snapshot if anything was appended since the last time. */
+  /**
+   * Folds the log into a snapshot if anything was saved since the last time, after any compaction
+   * under way. Runs beside the queue (edits go on meanwhile) and never rejects: a failure is logged.
+   */
   compact(): Promise<void> {
-    const run = this.queue.then(async () => {
-      if (this.appendsSinceCompaction === 0) return;
-      const result = await this.store.compact(this.boardId, foldUpdates);
-      this.appendsSinceCompaction = 0;
-      if (result) this.options.log?.(`compacted ${this.boardId}: ${result.foldedUpdates} updates → ${result.snapshotBytes} bytes`);
-    });
-    this.queue = run.catch((error) => this.options.log?.(`compaction of ${this.boardId} failed: ${(error as Error).message}`));
-    return this.queue as Promise<void>;
+    return this.compactor.flush();
   }
 
-  /** Waits for queued work, then releases the documents. */
+  /** Waits for queued work and any compaction, then releases the documents. */
   async destroy(): Promise<void> {
-    await this.queue;
+    await this.queue.idle();
+    await this.compactor.idle();
     this.presence.destroy();
     this.trial.destroy();
     this.doc.destroy();
+  }
+
+  /** Logs a failure that is not the caller's to answer for (a broadcast after a stored change). */
+  logFailure(what: string, error: unknown): void {
+    this.options.log?.(`${this.boardId}: ${what} failed: ${describeFailure(error)}`);
+  }
+
+  /** True when the trial copy and the live document differ between steps (never, if the room is right). For tests. */
+  trialDiffersFromLive(): boolean {
+    return !Y.equalSnapshots(Y.snapshot(this.doc), Y.snapshot(this.trial));
   }
 
   private async processSync(connection: Connection, frame: Uint8Array): Promise<SyncResult> {
@@ -149,20 +194,24 @@ export class BoardRoom {
   }
 
   private async acceptUpdate(connection: Connection, update: Uint8Array): Promise<SyncResult> {
+    this.trialDirty = true;
     const verdict = checkBoardUpdate(this.doc, this.trial, update, this.sourceText, connection.actor);
     if (!verdict.ok) {
-      this.trial = cloneDoc(this.doc);
       const { rejection } = verdict;
       if (rejection.code === "undecodable") return this.violation(connection, "malformed-message", rejection.message);
       if (rejection.code === "incomplete-update") return refuse("resync-required", rejection.message);
       if (rejection.code === "forbidden") return refuse("forbidden", rejection.message);
       return refuse("update-rejected", rejection.message, rejection.code === "invalid-content" ? { argumentId: rejection.argumentId, ...rejection.detail } : undefined);
     }
-    if (verdict.noop) return { ok: true };
+    if (verdict.noop) {
+      // Nothing new (the lead's rule: no unseen struct, no new deletion), so the trial copy is unchanged.
+      this.trialDirty = false;
+      return { ok: true };
+    }
     try {
       await this.store.appendUpdate(this.boardId, update, connection.actor.memberId);
     } catch (error) {
-      this.trial = cloneDoc(this.doc); // not saved, so not applied: the client will resend
+      // Not saved, so not applied (the step's wrapper rebuilds the trial copy); the client will resend.
       return { ok: false, ...toErrorPayload(error) };
     }
     this.commit(update, connection.id);
@@ -175,40 +224,69 @@ export class BoardRoom {
    * Queued with the sync messages, so it never interleaves with them.
    */
   runServerChange<T>(memberId: string | null, change: (doc: Y.Doc) => ModelResult<T>): Promise<ModelResult<T>> {
-    const run = this.queue.then(async (): Promise<ModelResult<T>> => {
-      const updates: Uint8Array[] = [];
-      const capture = (update: Uint8Array) => updates.push(update);
-      this.trial.on("update", capture);
-      let result: ModelResult<T>;
-      try {
-        result = change(this.trial);
-      } finally {
-        this.trial.off("update", capture);
-      }
-      if (!result.ok || updates.length === 0) {
-        if (updates.length) this.trial = cloneDoc(this.doc);
-        return result;
-      }
-      const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-      try {
-        await this.store.appendUpdate(this.boardId, update, memberId);
-      } catch (error) {
-        this.trial = cloneDoc(this.doc);
-        throw error;
-      }
-      this.commit(update, null);
-      return result;
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.inQueue("server change", () => this.serverChange(memberId, change));
   }
 
-  /** Applies a saved update to the live document and sends it to every connection but its sender. */
+  /** The body of runServerChange; only ever called from inside a step. */
+  private async serverChange<T>(memberId: string | null, change: (doc: Y.Doc) => ModelResult<T>): Promise<ModelResult<T>> {
+    const updates: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => updates.push(update);
+    this.trialDirty = true;
+    this.trial.on("update", capture);
+    let result: ModelResult<T>;
+    try {
+      result = change(this.trial);
+    } finally {
+      this.trial.off("update", capture);
+    }
+    if (updates.length === 0) {
+      this.trialDirty = false;
+      return result;
+    }
+    if (!result.ok) {
+      this.resetTrial(); // half a refused change must not linger for the next change in this step
+      return result;
+    }
+    const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+    await this.store.appendUpdate(this.boardId, update, memberId); // on failure the trial copy is rebuilt
+    this.commit(update, null);
+    return result;
+  }
+
+  /**
+   * Applies a saved update to the live document and sends it to every connection but its sender.
+   * The trial copy already holds it, so the two agree again.
+   */
   private commit(update: Uint8Array, senderId: string | null): void {
     Y.applyUpdate(this.doc, update, senderId ?? "server");
-    for (const other of this.connections.values()) if (other.id !== senderId) other.sendSync(syncUpdate(update));
-    this.options.publish?.("update", this.boardId, update);
-    if (++this.appendsSinceCompaction >= this.options.compactEvery) void this.compact();
+    this.trialDirty = false;
+    this.compactor.noteSaved(update.byteLength);
+    // Saved and applied: a failing send must not turn this into a refusal the client would resend.
+    try {
+      for (const other of this.connections.values()) if (other.id !== senderId) other.sendSync(syncUpdate(update));
+      this.options.publish?.("update", this.boardId, update);
+    } catch (error) {
+      this.options.log?.(`${this.boardId}: passing on a saved update failed: ${describeFailure(error)}`);
+    }
+  }
+
+  /** One step of the room's queue, leaving the trial copy equal to the live document whatever happens. */
+  private inQueue<T>(label: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(label, () => this.settled(work));
+  }
+
+  private async settled<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      if (this.trialDirty) this.resetTrial();
+    }
+  }
+
+  private resetTrial(): void {
+    this.trial.destroy();
+    this.trial = cloneDoc(this.doc);
+    this.trialDirty = false;
   }
 
   /** Reports a protocol violation, then disconnects the sender. The documents are untouched. */
@@ -234,6 +312,12 @@ function presenceUserId(state: unknown): string | undefined {
 function revealsName(state: unknown): boolean {
   const name = (state as { user?: { name?: unknown } } | null)?.user?.name;
   return typeof name === "string" && name !== ANONYMOUS_NAME;
+}
+
+/** A failure as one log line: a ParleyError's code and message, or anything else's stack. */
+function describeFailure(error: unknown): string {
+  if (ParleyError.is(error)) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 function refuse(code: ErrorCode, message: string, details?: unknown): SyncResult {

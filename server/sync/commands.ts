@@ -10,13 +10,18 @@ import { expectedSignature } from "../../lib/board/permissions";
 import { currentPhase, readSession, writeSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import { sendDrafts, sendVotes } from "./audience";
-import type { BoardRoom } from "./board-room";
+import type { BoardRoom, RoomStep } from "./board-room";
 import type { Connection } from "./connection";
 
 /**
  * Carries out one command from a connection, after checking the sender's role on this very message.
  * Session commands change the board document through the room (saved, then broadcast); votes and
  * drafts go to the database and out to the people allowed to see them.
+ *
+ * The whole command is one step of the room's queue, ordered with the sync messages: the session it
+ * checks (phase, lock, the argument voted on) is the session it acts on, so a vote sent just after
+ * "close voting" is refused. Once its change is stored the command answers ok, even if telling the
+ * room about it (sendVotes/sendDrafts) then fails: that failure is logged, not reported as a refusal.
  */
 export async function handleCommand(room: BoardRoom, store: BoardStore, connection: Connection, raw: unknown): Promise<CommandAck> {
   try {
@@ -26,24 +31,26 @@ export async function handleCommand(room: BoardRoom, store: BoardStore, connecti
     const { actor } = connection;
     if (actor.role === "observer") throw new ParleyError("forbidden", "Observers can follow the board but not act on it.");
     if (FACILITATOR_COMMANDS.has(command.type) && actor.role !== "facilitator") throw new ParleyError("forbidden", "Only a facilitator can do that.");
-    const session = readSession(room.doc);
-    if (session.settings.locked && actor.role !== "facilitator") throw new ParleyError("forbidden", "The facilitator has locked the board.");
+    await room.exclusive(`command ${command.type}`, async (step) => {
+      const session = readSession(room.doc);
+      if (session.settings.locked && actor.role !== "facilitator") throw new ParleyError("forbidden", "The facilitator has locked the board.");
 
-    if (SESSION_COMMANDS.has(command.type)) {
-      await expect(room.runServerChange(actor.memberId, (doc) => applySessionCommand(doc, command, actor, Date.now())));
-      if (command.type === "reveal-votes" || command.type === "assign-team" || command.type === "pick-team" || command.type === "set-teams") {
-        await sendVotes(room, store);
-        await sendDrafts(room, store);
+      if (SESSION_COMMANDS.has(command.type)) {
+        await expect(step.change(actor.memberId, (doc) => applySessionCommand(doc, command, actor, Date.now())));
+        if (command.type === "reveal-votes" || command.type === "assign-team" || command.type === "pick-team" || command.type === "set-teams") {
+          await announce(room, "votes", () => sendVotes(room, store));
+          await announce(room, "drafts", () => sendDrafts(room, store));
+        }
+      } else if (command.type === "vote") {
+        await castVote(room, store, connection, command);
+      } else if (command.type === "save-draft") {
+        await saveDraft(room, store, connection, command.argument);
+      } else if (command.type === "delete-draft") {
+        await deleteDraft(room, store, connection, command.id);
+      } else if (command.type === "reveal-drafts") {
+        await revealDrafts(room, store, actor.memberId, step);
       }
-    } else if (command.type === "vote") {
-      await castVote(room, store, connection, command);
-    } else if (command.type === "save-draft") {
-      await saveDraft(room, store, connection, command.argument);
-    } else if (command.type === "delete-draft") {
-      await deleteDraft(room, store, connection, command.id);
-    } else if (command.type === "reveal-drafts") {
-      await revealDrafts(room, store, actor.memberId);
-    }
+    });
     return { ok: true, serverTime: Date.now() };
   } catch (error) {
     return { ok: false, ...toErrorPayload(error) };
@@ -63,7 +70,7 @@ async function castVote(room: BoardRoom, store: BoardStore, connection: Connecti
     strength: command.strength === undefined ? (earlier?.strength ?? null) : command.strength,
     quoteSupport: command.quoteSupport === undefined ? (earlier?.quoteSupport ?? null) : command.quoteSupport,
   });
-  await sendVotes(room, store);
+  await announce(room, "votes", () => sendVotes(room, store));
 }
 
 async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connection, candidate: unknown): Promise<void> {
@@ -92,7 +99,7 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   const checked = validateArgumentRecord(argument, { ...board, getArgument: (id) => board.getArgument(id) ?? teamDrafts.get(id) ?? null });
   if (!checked.ok) throw new ParleyError("invalid-content", checked.error.message, checked.error);
   await store.saveDraft({ id: argument.id, boardId: room.boardId, teamId: existing?.teamId ?? teamId ?? "facilitators", memberId: existing?.memberId ?? memberId, record: checked.value });
-  await sendDrafts(room, store);
+  await announce(room, "drafts", () => sendDrafts(room, store));
 }
 
 async function deleteDraft(room: BoardRoom, store: BoardStore, connection: Connection, id: string): Promise<void> {
@@ -100,7 +107,7 @@ async function deleteDraft(room: BoardRoom, store: BoardStore, connection: Conne
   if (!draft) return;
   if (draft.memberId !== connection.actor.memberId && connection.actor.role !== "facilitator") throw new ParleyError("forbidden", "That draft is someone else's.");
   await store.deleteDrafts(room.boardId, [id]);
-  await sendDrafts(room, store);
+  await announce(room, "drafts", () => sendDrafts(room, store));
 }
 
 /**
@@ -109,7 +116,7 @@ async function deleteDraft(room: BoardRoom, store: BoardStore, connection: Conne
  * facilitator who pressed Reveal. Drafts that no longer fit (their parent was deleted) stay as drafts
  * and are reported.
  */
-async function revealDrafts(room: BoardRoom, store: BoardStore, memberId: string | null): Promise<void> {
+async function revealDrafts(room: BoardRoom, store: BoardStore, memberId: string | null, step: RoomStep): Promise<void> {
   const drafts = await store.listDrafts(room.boardId);
   const authors = new Map(drafts.map((d) => [d.id, d.memberId]));
   const records = drafts.flatMap((d) => {
@@ -118,14 +125,23 @@ async function revealDrafts(room: BoardRoom, store: BoardStore, memberId: string
   });
   const placed: string[] = [];
   for (const record of parentsFirst(records)) {
-    const result = await room.runServerChange(authors.get(record.id) ?? memberId, (doc) => restoreArgument(doc, room.sourceText, record));
+    const result = await step.change(authors.get(record.id) ?? memberId, (doc) => restoreArgument(doc, room.sourceText, record));
     if (result.ok) placed.push(record.id);
   }
-  await expect(room.runServerChange(memberId, (doc) => (writeSession(doc, { drafts: { revealedAt: Date.now() } }), { ok: true, value: null })));
+  await expect(step.change(memberId, (doc) => (writeSession(doc, { drafts: { revealedAt: Date.now() } }), { ok: true, value: null })));
   await store.deleteDrafts(room.boardId, placed);
-  await sendDrafts(room, store);
+  await announce(room, "drafts", () => sendDrafts(room, store));
   const kept = drafts.length - placed.length;
   if (kept > 0) throw new ParleyError("invalid-content", `${placed.length} drafts revealed; ${kept} no longer fit the board (their parent was deleted) and stay as drafts.`);
+}
+
+/** Sends what changed to the people allowed to see it; a failure is logged, since the change itself is already stored. */
+async function announce(room: BoardRoom, what: string, send: () => Promise<void>): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    room.logFailure(`sending the ${what} after a stored change`, error);
+  }
 }
 
 async function expect<T>(result: Promise<ModelResult<T>>): Promise<T> {

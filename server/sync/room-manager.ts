@@ -1,5 +1,6 @@
 import type { BoardStore } from "../persistence/board-store";
 import { BoardRoom, type RoomOptions } from "./board-room";
+import { UpdateFolder } from "./update-folder";
 
 export interface RoomManagerOptions extends RoomOptions {
   /** How long a room with nobody in it stays loaded before it is compacted and unloaded. */
@@ -9,22 +10,28 @@ export interface RoomManagerOptions extends RoomOptions {
 /**
  * Keeps a board's room in memory while anyone is connected, loading it once however many people
  * join at the same moment, and unloading it (after a final compaction) once it has been idle.
+ * Every room folds its log in the manager's one worker thread (unless `options.fold` says otherwise).
  */
 export class RoomManager {
   private readonly rooms = new Map<string, Promise<BoardRoom>>();
   private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The worker thread compactions fold in. */
+  readonly folder = new UpdateFolder();
+  private readonly roomOptions: RoomOptions;
 
   constructor(
     private readonly store: BoardStore,
     private readonly options: RoomManagerOptions,
-  ) {}
+  ) {
+    this.roomOptions = { fold: (parts) => this.folder.fold(parts), ...options };
+  }
 
   /** The loaded room for a board, loading it if needed. Rejects with board-not-found. */
   acquire(boardId: string): Promise<BoardRoom> {
     this.cancelIdle(boardId);
     let room = this.rooms.get(boardId);
     if (!room) {
-      room = BoardRoom.load(boardId, this.store, this.options);
+      room = BoardRoom.load(boardId, this.store, this.roomOptions);
       this.rooms.set(boardId, room);
       room.catch(() => this.rooms.delete(boardId));
     }
@@ -49,10 +56,11 @@ export class RoomManager {
     return [...this.rooms.keys()];
   }
 
-  /** Compacts and unloads every room (at shutdown). */
+  /** Compacts and unloads every room, then stops the compaction worker (at shutdown). */
   async closeAll(): Promise<void> {
     const rooms = await Promise.all([...this.rooms.values()].map((r) => r.catch(() => null)));
     await Promise.all(rooms.map((room) => room && this.unload(room, true)));
+    await this.folder.close();
   }
 
   private async unload(room: BoardRoom, force = false): Promise<void> {

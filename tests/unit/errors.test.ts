@@ -23,4 +23,14 @@ describe("ParleyError", () => {
       expect(info.when.length).toBeGreaterThan(10);
     }
   });
+
+  it("tells a database that is down (retry) from one that refused the write (do not retry)", () => {
+    expect(ERROR_TABLE["storage-unavailable"]).toMatchObject({ http: 503, retry: true, closesSocket: false });
+    expect(ERROR_TABLE["storage-refused"]).toMatchObject({ http: 500, retry: false, closesSocket: false });
+    expect(toErrorPayload(new ParleyError("storage-refused", "The database refused this change."))).toEqual({
+      code: "storage-refused",
+      message: "The database refused this change.",
+      retry: false,
+    });
+  });
 });

@@ -1,0 +1,16 @@
+// Folds a board's snapshot and log into one update off the main thread (see update-folder.ts): on a
+// large board that takes long enough to stall every live room served by the same event loop.
+// Plain JavaScript so it starts in any worker; tsx's API then loads the shared TypeScript fold.
+import { parentPort, threadId } from "node:worker_threads";
+import { tsImport } from "tsx/esm/api";
+
+const { foldUpdates } = await tsImport("../../lib/board/snapshot.ts", import.meta.url);
+
+parentPort?.on("message", ({ id, parts }) => {
+  try {
+    const folded = foldUpdates(parts);
+    parentPort?.postMessage({ id, ok: true, folded, threadId }, [folded.buffer]);
+  } catch (error) {
+    parentPort?.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error), threadId });
+  }
+});

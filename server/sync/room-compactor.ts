@@ -1,0 +1,87 @@
+import type { BoardStore } from "../persistence/board-store";
+
+/** When a room folds its log: after this many saved updates, or this many bytes of them, whichever comes first. */
+export interface CompactionPolicy {
+  afterUpdates: number;
+  afterBytes: number;
+}
+
+/** Folds a snapshot and the log after it into one update; asynchronous when it runs in a worker. */
+export type Fold = (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>;
+
+/**
+ * Decides when one board's log is folded into a snapshot, and makes sure only one fold runs at a time.
+ * Runs beside the room's edit queue, never in it: edits keep being saved while a fold is under way
+ * (the store only takes the row lock for the final write). A request while a fold runs just marks
+ * "look again afterwards", so a burst of updates costs one compaction, not one per update.
+ */
+export class RoomCompactor {
+  private updates: number;
+  private bytes: number;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly boardId: string,
+    private readonly store: BoardStore,
+    private readonly policy: CompactionPolicy,
+    private readonly fold: Fold,
+    private readonly log: (message: string) => void,
+    /** What the log already held when the room loaded. */
+    backlog: { updates: number; bytes: number },
+  ) {
+    this.updates = backlog.updates;
+    this.bytes = backlog.bytes;
+  }
+
+  /** Counts one saved update; starts a compaction when the policy says it is time. */
+  noteSaved(byteLength: number): void {
+    this.updates++;
+    this.bytes += byteLength;
+    if (this.due()) this.start();
+  }
+
+  /** Folds whatever was saved since the last compaction, after any fold under way (before a room unloads). Never rejects. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    if (this.updates === 0) return;
+    this.start();
+    while (this.running) await this.running;
+  }
+
+  /** Resolves once no compaction is running. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private due(): boolean {
+    return this.updates >= this.policy.afterUpdates || this.bytes >= this.policy.afterBytes;
+  }
+
+  private start(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.compact().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        if (this.due()) this.start();
+      }
+    });
+  }
+
+  private async compact(): Promise<void> {
+    // What this fold will cover at least; updates saved while it runs are counted towards the next one.
+    const counted = { updates: this.updates, bytes: this.bytes };
+    try {
+      const result = await this.store.compact(this.boardId, this.fold);
+      this.updates = Math.max(0, this.updates - counted.updates);
+      this.bytes = Math.max(0, this.bytes - counted.bytes);
+      if (result) this.log(`compacted ${this.boardId}: ${result.foldedUpdates} updates → ${result.snapshotBytes} bytes`);
+    } catch (error) {
+      this.log(`compaction of ${this.boardId} failed (the log is intact; it will be tried again): ${(error as Error).message}`);
+    }
+  }
+}

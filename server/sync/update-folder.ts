@@ -1,0 +1,88 @@
+import { Worker } from "node:worker_threads";
+
+interface FoldReply {
+  id: number;
+  ok: boolean;
+  folded?: Uint8Array;
+  message?: string;
+  threadId: number;
+}
+
+interface Waiting {
+  resolve: (folded: Uint8Array) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Folds update logs into snapshots in one long-lived worker thread, so compaction never runs on the
+ * event loop that serves live boards. The worker starts on the first fold, does not keep the process
+ * alive, and is replaced if it ever crashes (whatever it was folding fails; the log is untouched).
+ */
+export class UpdateFolder {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, Waiting>();
+  private folds = 0;
+  private lastThreadId: number | null = null;
+
+  /** Folds a snapshot and the log entries after it (as lib/board/snapshot.ts foldUpdates does), off the main thread. */
+  fold(parts: Uint8Array[]): Promise<Uint8Array> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      // Copied, not transferred: the parts may be views into a buffer the database driver still uses.
+      worker.postMessage({ id, parts });
+      worker.ref(); // a fold under way keeps the process up until it is answered
+    });
+  }
+
+  /** How many folds finished, and on which thread the last one ran (for tests and the health page). */
+  stats(): { folds: number; threadId: number | null } {
+    return { folds: this.folds, threadId: this.lastThreadId };
+  }
+
+  /** Stops the worker; folds still under way fail. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.failAll(new Error("The compaction worker was stopped."));
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL("./fold-worker.mjs", import.meta.url));
+    worker.unref();
+    worker.on("message", (reply: FoldReply) => this.settle(reply));
+    worker.on("error", (error) => this.crashed(worker, error));
+    worker.on("exit", (code) => this.crashed(worker, new Error(`The compaction worker exited (code ${code}).`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(reply: FoldReply): void {
+    const waiting = this.waiting.get(reply.id);
+    if (!waiting) return;
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker?.unref();
+    this.lastThreadId = reply.threadId;
+    if (reply.ok && reply.folded) {
+      this.folds++;
+      waiting.resolve(reply.folded);
+    } else {
+      waiting.reject(new Error(`Folding the update log failed: ${reply.message ?? "no result"}`));
+    }
+  }
+
+  private crashed(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    this.failAll(error);
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}
