@@ -168,6 +168,11 @@ export class BoardRoom {
     this.doc.destroy();
   }
 
+  /** Steps waiting or running in the room's queue (for tests and diagnostics). */
+  get pendingSteps(): number {
+    return this.queue.pending;
+  }
+
   /** Logs a failure that is not the caller's to answer for (a broadcast after a stored change). */
   logFailure(what: string, error: unknown): void {
     this.options.log?.(`${this.boardId}: ${what} failed: ${describeFailure(error)}`);
