@@ -11,6 +11,8 @@ export interface ServerOptions {
   databaseUrl?: string;
   dataDir?: string;
   compactEvery?: number;
+  /** Compact once the updates since the last compaction reach this many bytes. */
+  compactBytes?: number;
   idleUnloadMs?: number;
   redisUrl?: string;
   /** Receives the server's log lines (silent by default). */
@@ -28,6 +30,7 @@ export function startSyncServer(options: ServerOptions = {}): Promise<RunningPar
     PARLEY_COMPACT_EVERY: String(options.compactEvery ?? 10_000),
     PARLEY_IDLE_UNLOAD_MS: String(options.idleUnloadMs ?? 60_000),
   };
+  if (options.compactBytes) env.PARLEY_COMPACT_BYTES = String(options.compactBytes);
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.redisUrl) env.REDIS_URL = options.redisUrl;
   return startParley({ config: loadConfig(env), mode: "sync", log: options.log ?? (() => {}) });
