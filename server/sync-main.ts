@@ -1,11 +1,13 @@
 import { loadConfig } from "./config";
 import { startParley } from "./parley";
+import { guardProcess } from "./process-guards";
 
 // The sync server on its own (`npm run sync`), e.g. several of these behind a load balancer with REDIS_URL.
 try {
   const parley = await startParley({ config: loadConfig(), mode: "sync" });
+  guardProcess(process, { name: "sync server", shutdown: () => parley.close() });
   const stop = async () => {
-    await parley.close();
+    await parley.close().catch((error: unknown) => console.error("[parley] shutdown failed:", error));
     process.exit(0);
   };
   process.once("SIGINT", () => void stop());
