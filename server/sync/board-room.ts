@@ -10,7 +10,8 @@ import type { BoardStore } from "../persistence/board-store";
 import type { Connection, SyncResult } from "./connection";
 import { Presence, parseAwarenessUpdate } from "./presence";
 import { RoomCompactor, type Fold } from "./room-compactor";
-import { SerialQueue } from "./room-queue";
+import { SerialQueue, describeFailure } from "./room-queue";
+import { TrialCopy } from "./trial-copy";
 
 export interface RoomOptions {
   /** Fold the update log into a snapshot after this many appends… */
@@ -37,14 +38,12 @@ export interface RoomStep {
  * messages, server changes, relayed updates, votes, drafts, commands) runs as one step of a
  * SerialQueue, so "validate → append to the log → apply → broadcast → acknowledge" never interleaves.
  *
- * Invariant: between steps the trial copy equals the live document. A step that lets them part
- * (a refused update, a failed save, a throw) leaves `trialDirty` set, and the queue wrapper rebuilds
- * the trial copy before the next step.
+ * Invariant: between steps the trial copy equals the live document (trial-copy.ts): every step ends
+ * by settling it, whether it succeeded, was refused or threw.
  */
 export class BoardRoom {
   readonly connections = new Map<string, Connection>();
-  private trial: Y.Doc;
-  private trialDirty = false;
+  private readonly trial: TrialCopy;
   private readonly presence: Presence;
   private readonly queue: SerialQueue;
   private readonly compactor: RoomCompactor;
@@ -57,7 +56,7 @@ export class BoardRoom {
     private readonly options: RoomOptions,
     backlog: { updates: number; bytes: number },
   ) {
-    this.trial = cloneDoc(doc);
+    this.trial = new TrialCopy(doc);
     this.presence = new Presence(doc);
     const log = options.log ?? (() => {});
     // Refusals (a closed vote, a storage failure the store already logged) are answers, not faults.
@@ -136,10 +135,9 @@ export class BoardRoom {
     // A relayed frame that fails to apply is logged by the queue; the next step rebuilds the trial copy.
     this.queue.post("remote update", () =>
       this.settled(async () => {
-        this.trialDirty = true;
+        Y.applyUpdate(this.trial.take(), update, "remote");
         Y.applyUpdate(this.doc, update, "remote");
-        Y.applyUpdate(this.trial, update, "remote");
-        this.trialDirty = false;
+        this.trial.agree();
         for (const connection of this.connections.values()) connection.sendSync(syncUpdate(update));
       }),
     );
@@ -180,7 +178,7 @@ export class BoardRoom {
 
   /** True when the trial copy and the live document differ between steps (never, if the room is right). For tests. */
   trialDiffersFromLive(): boolean {
-    return !Y.equalSnapshots(Y.snapshot(this.doc), Y.snapshot(this.trial));
+    return this.trial.differsFromLive();
   }
 
   private async processSync(connection: Connection, frame: Uint8Array): Promise<SyncResult> {
@@ -199,8 +197,7 @@ export class BoardRoom {
   }
 
   private async acceptUpdate(connection: Connection, update: Uint8Array): Promise<SyncResult> {
-    this.trialDirty = true;
-    const verdict = checkBoardUpdate(this.doc, this.trial, update, this.sourceText, connection.actor);
+    const verdict = checkBoardUpdate(this.doc, this.trial.take(), update, this.sourceText, connection.actor);
     if (!verdict.ok) {
       const { rejection } = verdict;
       if (rejection.code === "undecodable") return this.violation(connection, "malformed-message", rejection.message);
@@ -209,8 +206,8 @@ export class BoardRoom {
       return refuse("update-rejected", rejection.message, rejection.code === "invalid-content" ? { argumentId: rejection.argumentId, ...rejection.detail } : undefined);
     }
     if (verdict.noop) {
-      // Nothing new (the lead's rule: no unseen struct, no new deletion), so the trial copy is unchanged.
-      this.trialDirty = false;
+      // Nothing new (no unseen struct, no new deletion: check-update.ts), so the trial copy is unchanged.
+      this.trial.agree();
       return { ok: true };
     }
     try {
@@ -236,20 +233,20 @@ export class BoardRoom {
   private async serverChange<T>(memberId: string | null, change: (doc: Y.Doc) => ModelResult<T>): Promise<ModelResult<T>> {
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array) => updates.push(update);
-    this.trialDirty = true;
-    this.trial.on("update", capture);
+    const trial = this.trial.take();
+    trial.on("update", capture);
     let result: ModelResult<T>;
     try {
-      result = change(this.trial);
+      result = change(trial);
     } finally {
-      this.trial.off("update", capture);
+      trial.off("update", capture);
     }
     if (updates.length === 0) {
-      this.trialDirty = false;
+      this.trial.agree();
       return result;
     }
     if (!result.ok) {
-      this.resetTrial(); // half a refused change must not linger for the next change in this step
+      this.trial.settle(); // half a refused change must not linger for the next change in this step
       return result;
     }
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
@@ -264,7 +261,7 @@ export class BoardRoom {
    */
   private commit(update: Uint8Array, senderId: string | null): void {
     Y.applyUpdate(this.doc, update, senderId ?? "server");
-    this.trialDirty = false;
+    this.trial.agree();
     this.compactor.noteSaved(update.byteLength);
     // Saved and applied: a failing send must not turn this into a refusal the client would resend.
     try {
@@ -284,14 +281,8 @@ export class BoardRoom {
     try {
       return await work();
     } finally {
-      if (this.trialDirty) this.resetTrial();
+      this.trial.settle();
     }
-  }
-
-  private resetTrial(): void {
-    this.trial.destroy();
-    this.trial = cloneDoc(this.doc);
-    this.trialDirty = false;
   }
 
   /** Reports a protocol violation, then disconnects the sender. The documents are untouched. */
@@ -319,19 +310,7 @@ function revealsName(state: unknown): boolean {
   return typeof name === "string" && name !== ANONYMOUS_NAME;
 }
 
-/** A failure as one log line: a ParleyError's code and message, or anything else's stack. */
-function describeFailure(error: unknown): string {
-  if (ParleyError.is(error)) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
 function refuse(code: ErrorCode, message: string, details?: unknown): SyncResult {
   const payload: ErrorPayload = toErrorPayload(new ParleyError(code, message, details));
   return { ok: false, ...payload };
-}
-
-function cloneDoc(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
 }

@@ -1,3 +1,5 @@
+import { ParleyError } from "../../lib/errors/errors";
+
 /**
  * Runs a room's steps strictly one after another. Every entry point of a room (sync messages, server
  * changes, updates relayed from other processes, votes, drafts, commands) goes through one of these,
@@ -59,4 +61,10 @@ export class SerialQueue {
   idle(): Promise<void> {
     return this.tail;
   }
+}
+
+/** A failed step as one log line: a ParleyError's code and message, or anything else's stack. */
+export function describeFailure(error: unknown): string {
+  if (ParleyError.is(error)) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
