@@ -124,9 +124,19 @@ async function revealDrafts(room: BoardRoom, store: BoardStore, memberId: string
     return parsed.success ? [parsed.data] : [];
   });
   const placed: string[] = [];
-  for (const record of parentsFirst(records)) {
-    const result = await step.change(authors.get(record.id) ?? memberId, (doc) => restoreArgument(doc, room.sourceText, record));
-    if (result.ok) placed.push(record.id);
+  try {
+    for (const record of parentsFirst(records)) {
+      // Already on the board: an earlier reveal stored it but failed before clearing the draft.
+      if (readArgument(room.doc, record.id)) placed.push(record.id);
+      else if ((await step.change(authors.get(record.id) ?? memberId, (doc) => restoreArgument(doc, room.sourceText, record))).ok) placed.push(record.id);
+    }
+  } catch (error) {
+    // Some drafts are stored on the board: say so rather than deny the whole reveal, and clear them.
+    if (placed.length === 0) throw error;
+    await store.deleteDrafts(room.boardId, placed).catch(() => undefined);
+    await announce(room, "drafts", () => sendDrafts(room, store));
+    const code = ParleyError.is(error) ? error.code : "internal";
+    throw new ParleyError(code, `${placed.length} drafts revealed before saving failed; reveal again for the other ${records.length - placed.length}.`);
   }
   await expect(step.change(memberId, (doc) => (writeSession(doc, { drafts: { revealedAt: Date.now() } }), { ok: true, value: null })));
   await store.deleteDrafts(room.boardId, placed);

@@ -109,3 +109,38 @@ describe("a stored command answers ok even if telling the room about it fails", 
     await t.bob.sessionWhere((s) => s.voting.revealed, "the votes to be revealed");
   });
 });
+
+describe("a reveal of drafts that fails halfway", () => {
+  it("reports what it stored, clears those drafts, and a second reveal places the rest", async () => {
+    const t = await h.table();
+    await ok(t.facilitator, { type: "set-settings", patch: { privateDrafting: true } });
+    await ok(t.facilitator, { type: "start-phase", phaseId: "drafting" });
+    const now = Date.now();
+    const draft = (id: string, text: string) => ({
+      ...{ id, positionId: US, parentId: US, stance: "for" as const, text, quotes: [quote(SAMPLE_QUOTE)] },
+      ...{ authorId: t.alice.memberId, authorName: t.alice.seat.displayName, createdAt: now, updatedAt: now },
+    });
+    await ok(t.alice, { type: "save-draft", argument: draft("arg-draft-one", "First draft.") });
+    await ok(t.alice, { type: "save-draft", argument: draft("arg-draft-two", "Second draft.") });
+
+    const store = h.server.context.store;
+    const original = store.appendUpdate.bind(store);
+    vi.spyOn(store, "appendUpdate")
+      .mockImplementationOnce((...args) => original(...args))
+      .mockRejectedValueOnce(new ParleyError("storage-unavailable", "The database went away."));
+    let first: CommandAck;
+    try {
+      first = await t.facilitator.command({ type: "reveal-drafts" });
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(first).toMatchObject({ ok: false, code: "storage-unavailable", retry: true });
+    expect(first.ok === false && first.message).toContain("1 drafts revealed");
+    expect((await store.listDrafts(t.boardId)).map((d) => d.id)).toHaveLength(1);
+
+    await ok(t.facilitator, { type: "reveal-drafts" });
+    expect(await store.listDrafts(t.boardId)).toEqual([]);
+    await t.facilitator.sees("arg-draft-one");
+    await t.facilitator.sees("arg-draft-two");
+  });
+});
