@@ -6,8 +6,15 @@ import { tsImport } from "tsx/esm/api";
 
 const { foldUpdates } = await tsImport("../../lib/board/snapshot.ts", import.meta.url);
 
-parentPort?.on("message", ({ id, parts }) => {
+parentPort?.on("message", ({ id, packed, lengths }) => {
   try {
+    // The parts arrive packed end to end in one buffer (see update-folder.ts pack()).
+    const parts = [];
+    let offset = 0;
+    for (const length of lengths) {
+      parts.push(packed.subarray(offset, offset + length));
+      offset += length;
+    }
     const folded = foldUpdates(parts);
     parentPort?.postMessage({ id, ok: true, folded, threadId }, [folded.buffer]);
   } catch (error) {
