@@ -20,6 +20,8 @@ export class RoomCompactor {
   private bytes: number;
   private running: Promise<void> | null = null;
   private again = false;
+  /** After a failed compaction, the count of updates to wait for before trying again on our own. */
+  private deferUntil = 0;
 
   constructor(
     private readonly boardId: string,
@@ -55,6 +57,8 @@ export class RoomCompactor {
   }
 
   private due(): boolean {
+    // A database refusing compactions must not get a fold attempt per saved update.
+    if (this.updates < this.deferUntil) return false;
     return this.updates >= this.policy.afterUpdates || this.bytes >= this.policy.afterBytes;
   }
 
@@ -79,8 +83,10 @@ export class RoomCompactor {
       const result = await this.store.compact(this.boardId, this.fold);
       this.updates = Math.max(0, this.updates - counted.updates);
       this.bytes = Math.max(0, this.bytes - counted.bytes);
+      this.deferUntil = 0;
       if (result) this.log(`compacted ${this.boardId}: ${result.foldedUpdates} updates → ${result.snapshotBytes} bytes`);
     } catch (error) {
+      this.deferUntil = this.updates + this.policy.afterUpdates;
       this.log(`compaction of ${this.boardId} failed (the log is intact; it will be tried again): ${(error as Error).message}`);
     }
   }
