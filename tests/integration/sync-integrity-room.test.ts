@@ -71,7 +71,7 @@ describe("the room: trial copy and live document never part", () => {
     expect(room.trialDiffersFromLive()).toBe(false);
   }
 
-  it("after accepted, no-op, refused and unsaved updates", async () => {
+  it("after accepted, no-op, refused, incomplete and unsaved updates", async () => {
     const { room, replica, send, rows, raw } = await board();
 
     expect(await send((doc) => addTestArgument(doc, { text: "Accepted." }))).toEqual({ ok: true });
@@ -85,6 +85,16 @@ describe("the room: trial copy and live document never part", () => {
 
     const refused = await send((doc) => writeRecord(argumentsMap(doc), "arg-empty", { id: "arg-empty", text: "" }));
     expect(refused).toMatchObject({ ok: false, code: "update-rejected" });
+    expectAgreement(room);
+
+    // An update whose first half never arrived: the trial copy is left holding pending structs.
+    const ahead = new Y.Doc();
+    Y.applyUpdate(ahead, Y.encodeStateAsUpdate(replica));
+    const halves: Uint8Array[] = [];
+    ahead.on("update", (update: Uint8Array) => halves.push(update));
+    addTestArgument(ahead, { text: "First half." });
+    addTestArgument(ahead, { text: "Second half." });
+    expect(await raw.request(EVENTS.sync, syncUpdate(halves[1]))).toMatchObject({ ok: false, code: "resync-required" });
     expectAgreement(room);
 
     vi.spyOn(server.context.store, "appendUpdate").mockRejectedValueOnce(new ParleyError("storage-unavailable", "The database is down."));
