@@ -39,7 +39,7 @@ export class UpdateFolder {
     });
   }
 
-  /** How many folds finished, and on which thread the last one ran (for tests and the health page). */
+  /** How many folds finished, and on which thread the last one ran (for tests and diagnostics). */
   stats(): { folds: number; threadId: number | null } {
     return { folds: this.folds, threadId: this.lastThreadId };
   }
