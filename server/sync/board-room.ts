@@ -9,12 +9,15 @@ import { ANONYMOUS_NAME, readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import type { Connection, SyncResult } from "./connection";
 import { Presence, parseAwarenessUpdate } from "./presence";
+import { RelayCatchUp, type RelayPosition } from "./relay-catch-up";
 
 export interface RoomOptions {
   /** Fold the update log into a snapshot after this many appends. */
   compactEvery: number;
-  /** Tells other server processes about an accepted update or awareness frame (scale-out). */
-  publish?: (kind: "update" | "awareness", boardId: string, frame: Uint8Array) => void;
+  /** Tells other server processes about an awareness frame (scale-out). */
+  publish?: (kind: "awareness", boardId: string, frame: Uint8Array) => void;
+  /** Tells other server processes about an update saved as log entry `seq` (scale-out). */
+  publishUpdate?: (boardId: string, seq: number, update: Uint8Array) => void;
   log?: (message: string) => void;
 }
 
@@ -30,6 +33,8 @@ export class BoardRoom {
   private readonly presence: Presence;
   private queue: Promise<unknown> = Promise.resolve();
   private appendsSinceCompaction: number;
+  /** Which log entries the document holds, so a missed relay is noticed and repaired (scale-out). */
+  private readonly relay: RelayCatchUp;
 
   private constructor(
     readonly boardId: string,
@@ -38,10 +43,12 @@ export class BoardRoom {
     private readonly store: BoardStore,
     private readonly options: RoomOptions,
     logLength: number,
+    latestSeq: number,
   ) {
     this.trial = cloneDoc(doc);
     this.presence = new Presence(doc);
     this.appendsSinceCompaction = logLength;
+    this.relay = new RelayCatchUp(boardId, store, latestSeq, (updates) => this.applySavedElsewhere(updates), options.log);
   }
 
   /** Loads a board's document and source text from the store. Throws board-not-found. */
@@ -51,7 +58,7 @@ export class BoardRoom {
     const source = await store.getSourceDocument(board.sourceId);
     if (!source) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
     const state = await store.loadBoardState(boardId);
-    return new BoardRoom(boardId, docFromParts(state.parts), source.text, store, options, state.logLength);
+    return new BoardRoom(boardId, docFromParts(state.parts), source.text, store, options, state.logLength, state.latestSeq);
   }
 
   join(connection: Connection): void {
@@ -98,13 +105,22 @@ export class BoardRoom {
     return { ok: true };
   }
 
-  /** An update another server process accepted and saved: apply and pass on to our own connections. */
-  applyRemoteUpdate(update: Uint8Array): void {
-    this.queue = this.queue.then(() => {
-      Y.applyUpdate(this.doc, update, "remote");
-      Y.applyUpdate(this.trial, update, "remote");
-      for (const connection of this.connections.values()) connection.sendSync(syncUpdate(update));
-    });
+  /**
+   * An update another server process saved as log entry `seq`: applied (after whatever the store says
+   * is missing before it) and passed on to our own connections. Resolves once handled; never rejects.
+   */
+  applyRemoteUpdate(seq: number, update: Uint8Array): Promise<void> {
+    return this.queueRelay(() => this.relay.receive(seq, update));
+  }
+
+  /** Catches up with the store's latest seq if this copy is behind it (the periodic relay check). */
+  catchUpTo(latestSeq: number): Promise<void> {
+    return this.queueRelay(() => this.relay.catchUpTo(latestSeq));
+  }
+
+  /** Which log entries this room's document holds. */
+  relayPosition(): RelayPosition {
+    return this.relay.position();
   }
 
   applyRemoteAwareness(frame: Uint8Array): void {
@@ -159,13 +175,14 @@ export class BoardRoom {
       return refuse("update-rejected", rejection.message, rejection.code === "invalid-content" ? { argumentId: rejection.argumentId, ...rejection.detail } : undefined);
     }
     if (verdict.noop) return { ok: true };
+    let seq: number;
     try {
-      await this.store.appendUpdate(this.boardId, update, connection.actor.memberId);
+      seq = await this.store.appendUpdate(this.boardId, update, connection.actor.memberId);
     } catch (error) {
       this.trial = cloneDoc(this.doc); // not saved, so not applied: the client will resend
       return { ok: false, ...toErrorPayload(error) };
     }
-    this.commit(update, connection.id);
+    this.commit(update, connection.id, seq);
     return { ok: true };
   }
 
@@ -190,13 +207,14 @@ export class BoardRoom {
         return result;
       }
       const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+      let seq: number;
       try {
-        await this.store.appendUpdate(this.boardId, update, memberId);
+        seq = await this.store.appendUpdate(this.boardId, update, memberId);
       } catch (error) {
         this.trial = cloneDoc(this.doc);
         throw error;
       }
-      this.commit(update, null);
+      this.commit(update, null, seq);
       return result;
     });
     this.queue = run.catch(() => undefined);
@@ -204,11 +222,39 @@ export class BoardRoom {
   }
 
   /** Applies a saved update to the live document and sends it to every connection but its sender. */
-  private commit(update: Uint8Array, senderId: string | null): void {
+  private commit(update: Uint8Array, senderId: string | null, seq: number): void {
     Y.applyUpdate(this.doc, update, senderId ?? "server");
+    this.relay.noteSaved(seq);
     for (const other of this.connections.values()) if (other.id !== senderId) other.sendSync(syncUpdate(update));
-    this.options.publish?.("update", this.boardId, update);
+    this.options.publishUpdate?.(this.boardId, seq, update);
     if (++this.appendsSinceCompaction >= this.options.compactEvery) void this.compact();
+  }
+
+  /** Runs relay work in the room's queue; a failure is logged and never blocks what comes after. */
+  private queueRelay(work: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(work);
+    this.queue = run.catch((error: unknown) => this.options.log?.(`relay on ${this.boardId} failed: ${(error as Error).message}`));
+    return this.queue as Promise<void>;
+  }
+
+  /**
+   * Applies updates saved by another process to both documents and sends our connections only what
+   * was new to us (the document's own update events), so a snapshot read during a gap repair is not
+   * resent whole.
+   */
+  private applySavedElsewhere(updates: Uint8Array[]): void {
+    const fresh: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => fresh.push(update);
+    this.doc.on("update", capture);
+    try {
+      for (const update of updates) Y.applyUpdate(this.doc, update, "remote");
+    } finally {
+      this.doc.off("update", capture);
+    }
+    for (const update of updates) Y.applyUpdate(this.trial, update, "remote");
+    if (fresh.length === 0) return;
+    const news = fresh.length === 1 ? fresh[0] : Y.mergeUpdates(fresh);
+    for (const connection of this.connections.values()) connection.sendSync(syncUpdate(news));
   }
 
   /** Reports a protocol violation, then disconnects the sender. The documents are untouched. */
