@@ -9,7 +9,7 @@ import { ANONYMOUS_NAME, readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import type { Connection, SyncResult } from "./connection";
 import { Presence, parseAwarenessUpdate } from "./presence";
-import { RelayCatchUp, type RelayPosition } from "./relay-catch-up";
+import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-catch-up";
 
 export interface RoomOptions {
   /** Fold the update log into a snapshot after this many appends. */
@@ -237,24 +237,13 @@ export class BoardRoom {
     return this.queue as Promise<void>;
   }
 
-  /**
-   * Applies updates saved by another process to both documents and sends our connections only what
-   * was new to us (the document's own update events), so a snapshot read during a gap repair is not
-   * resent whole.
-   */
+  /** Applies updates saved by another process to both documents; our connections get only what was new. */
   private applySavedElsewhere(updates: Uint8Array[]): void {
-    const fresh: Uint8Array[] = [];
-    const capture = (update: Uint8Array) => fresh.push(update);
-    this.doc.on("update", capture);
-    try {
-      for (const update of updates) Y.applyUpdate(this.doc, update, "remote");
-    } finally {
-      this.doc.off("update", capture);
-    }
-    for (const update of updates) Y.applyUpdate(this.trial, update, "remote");
-    if (fresh.length === 0) return;
-    const news = fresh.length === 1 ? fresh[0] : Y.mergeUpdates(fresh);
-    for (const connection of this.connections.values()) connection.sendSync(syncUpdate(news));
+    const { news, failure } = applyCapturingNews(this.doc, updates, "remote");
+    if (failure) this.trial = cloneDoc(this.doc);
+    else for (const update of updates) Y.applyUpdate(this.trial, update, "remote");
+    if (news) for (const connection of this.connections.values()) connection.sendSync(syncUpdate(news));
+    if (failure) throw failure;
   }
 
   /** Reports a protocol violation, then disconnects the sender. The documents are untouched. */

@@ -1,3 +1,4 @@
+import * as Y from "yjs";
 import type { BoardStore } from "../persistence/board-store";
 
 /** Where a room's copy of a board stands in the board's update log. */
@@ -106,4 +107,25 @@ export class RelayCatchUp {
     for (const seq of this.above) if (seq <= this.contiguous) this.above.delete(seq);
     while (this.above.delete(this.contiguous + 1)) this.contiguous++;
   }
+}
+
+/**
+ * Applies updates to `doc` in order and returns what was new to it (from the document's own update
+ * events, merged), so a snapshot read during a gap repair is not passed on whole. An undecodable
+ * update stops the run: `failure` holds its error and `news` what the updates before it added.
+ */
+export function applyCapturingNews(doc: Y.Doc, updates: Uint8Array[], origin: unknown): { news: Uint8Array | null; failure: unknown } {
+  const fresh: Uint8Array[] = [];
+  const capture = (update: Uint8Array) => fresh.push(update);
+  let failure: unknown = null;
+  doc.on("update", capture);
+  try {
+    for (const update of updates) Y.applyUpdate(doc, update, origin);
+  } catch (error) {
+    failure = error;
+  } finally {
+    doc.off("update", capture);
+  }
+  const news = fresh.length === 0 ? null : fresh.length === 1 ? fresh[0] : Y.mergeUpdates(fresh);
+  return { news, failure };
 }

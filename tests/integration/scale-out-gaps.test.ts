@@ -156,7 +156,8 @@ describe("scale-out: a lost relay message is noticed and repaired from the datab
     } finally {
       await redis.close();
     }
-    await waitFor(() => logOf.B.some((line) => line.includes("malformed entry")), { message: "server B to refuse the malformed entries" });
+    await waitFor(() => logOf.B.filter((line) => line.includes("malformed entry")).length === 2, { message: "server B to refuse the malformed entries" });
+    await waitFor(() => logOf.B.some((line) => line.includes(`relay on ${boardId} failed`)), { message: "server B to fail the undecodable update" });
 
     const after = addTestArgument(alice.doc, { text: "Still relayed after the garbage." });
     await saved(alice);

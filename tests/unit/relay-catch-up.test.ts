@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { UpdatesAfter } from "@/server/persistence/board-store";
-import { RelayCatchUp } from "@/server/sync/relay-catch-up";
+import { RelayCatchUp, applyCapturingNews } from "@/server/sync/relay-catch-up";
 
 /** A board's update log as the store keeps it: entries after the latest snapshot, seq from 1. */
 class MemoryLog {
@@ -172,6 +172,32 @@ describe("RelayCatchUp", () => {
       expect(lines(), `seed ${seed}`).toEqual(all());
       expect(relay.position(), `seed ${seed}`).toEqual({ contiguous: 31, above: [] });
     }
+  });
+});
+
+describe("applyCapturingNews", () => {
+  it("returns only what was new to the document, and what it applied before an undecodable update", () => {
+    const log = new MemoryLog();
+    const one = log.append("one");
+    const two = log.append("two");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, one.update);
+    const snapshot = Y.encodeStateAsUpdate(log.author); // holds "one" again, and "two"
+
+    const { news, failure } = applyCapturingNews(doc, [snapshot], "remote");
+    expect(failure).toBeNull();
+    expect(Y.decodeUpdate(news!).structs).toHaveLength(1); // "two" only
+    const peer = new Y.Doc(); // a client that held what the document held
+    Y.applyUpdate(peer, one.update);
+    Y.applyUpdate(peer, news!);
+    expect(peer.getArray<string>("lines").toArray()).toEqual(["one", "two"]);
+    expect(applyCapturingNews(doc, [two.update], "remote")).toEqual({ news: null, failure: null });
+
+    const three = log.append("three");
+    const broken = applyCapturingNews(doc, [three.update, two.update.subarray(0, 3)], "remote");
+    expect(broken.failure).toBeInstanceOf(Error);
+    expect(broken.news).not.toBeNull();
+    expect(doc.getArray<string>("lines").toArray()).toEqual(["one", "two", "three"]);
   });
 });
 
