@@ -61,8 +61,9 @@ export async function openRelayStream(
   const stream = options.stream ?? DEFAULT_RELAY_STREAM;
   const origin = randomUUID();
   // Two connections: a blocking read holds its connection, so publishing needs another.
-  const writer = createClient({ url: redisUrl });
-  const reader = writer.duplicate();
+  // Named, so an operator (or a test) can tell them apart in CLIENT LIST.
+  const writer = createClient({ url: redisUrl, name: `parley-relay-writer@${stream}` });
+  const reader = writer.duplicate({ name: `parley-relay-reader@${stream}` });
   // Without listeners a lost connection would crash the process; the clients reconnect by themselves.
   writer.on("error", (error: Error) => options.log(`relay writer: ${error.message}`));
   reader.on("error", (error: Error) => options.log(`relay reader: ${error.message}`));

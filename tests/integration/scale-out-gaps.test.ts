@@ -139,6 +139,30 @@ describe("scale-out: a lost relay message is noticed and repaired from the datab
     await everyoneHas(boardId, readBoard(alice.doc), [alice, bob], [serverA, serverB]);
   });
 
+  it("a relay reader that loses its Redis connection resumes from its last-seen entry", async () => {
+    const boardId = await createArticleBoard(serverA.context.store, "Relay across a reconnect");
+    const alice = await client(serverA, boardId);
+    const bob = await client(serverB, boardId);
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    try {
+      // Only this suite's relay readers carry this name: nothing else on a shared Redis is touched.
+      const readers = (await redis.clientList()).filter((c) => c.name === `parley-relay-reader@${stream}`);
+      expect(readers.length).toBeGreaterThanOrEqual(2);
+      for (const reader of readers) await redis.sendCommand(["CLIENT", "KILL", "ID", String(reader.id)]);
+    } finally {
+      await redis.close();
+    }
+    await waitFor(() => logOf.B.some((line) => line.startsWith("relay: reading")), { message: "server B's relay reader to notice the lost connection" });
+    // Published while the readers reconnect; server B has no periodic check and hears no later update,
+    // so only resuming the stream where it stopped can bring this to Bob.
+    const during = addTestArgument(alice.doc, { text: "Saved while the relay readers reconnect." });
+    await saved(alice);
+    await sees(bob, during.id);
+    expect(logOf.B.filter((line) => line.includes(`relay gap on ${boardId}`))).toEqual([]);
+    await everyoneHas(boardId, readBoard(alice.doc), [alice, bob], [serverA, serverB]);
+  });
+
   it("a malformed relay entry neither crashes a server nor blocks its room", async () => {
     const boardId = await createArticleBoard(serverA.context.store, "Relay with garbage");
     const alice = await client(serverA, boardId);
