@@ -97,7 +97,10 @@ async function connectScaleOut(
       void rooms.peek(boardId).then((room) => room?.applyRemoteUpdate(seq, update)).catch((error: Error) => options.log(`relayed update for ${boardId} failed: ${error.message}`));
     },
     { ...options.relay, log: options.log },
-  );
+  ).catch(async (error: unknown) => {
+    client.destroy();
+    throw error;
+  });
   const check = startRelayCheck(rooms, store, options.relayCheckMs ?? 0, options.log);
   return {
     stream,
