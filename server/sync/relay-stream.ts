@@ -25,6 +25,23 @@ export interface RelayStream {
   close(): Promise<void>;
 }
 
+/**
+ * Closes a Redis client, letting commands in flight finish, but never waits long: with Redis down a
+ * graceful close would wait for ever, and what it drops the periodic check repairs.
+ */
+export async function closeRedisClient(client: { close(): Promise<unknown>; destroy(): void }, graceMs = 2_000): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), graceMs)));
+  const outcome = await Promise.race([client.close().catch(() => "late" as const), late]);
+  clearTimeout(timer);
+  if (outcome !== "late") return;
+  try {
+    client.destroy();
+  } catch {
+    // already closed
+  }
+}
+
 export const DEFAULT_RELAY_STREAM = "parley:relay-updates";
 /** Entries the stream keeps (trimmed approximately): enough to ride out a reconnect, not a history. */
 const STREAM_MAX_LENGTH = 10_000;
@@ -108,7 +125,7 @@ export async function openRelayStream(
       closed = true;
       reader.destroy(); // interrupts the blocking read at once
       await reading;
-      await writer.close().catch(() => writer.destroy());
+      await closeRedisClient(writer);
     },
   };
 }

@@ -5,7 +5,7 @@ import { Server } from "socket.io";
 import { SYNC_LIMITS, SYNC_NAMESPACE } from "../../lib/protocol/protocol";
 import type { BoardStore } from "../persistence/board-store";
 import { startRelayCheck } from "./relay-check";
-import { openRelayStream, type RelayOptions } from "./relay-stream";
+import { closeRedisClient, openRelayStream, type RelayOptions } from "./relay-stream";
 import type { RoomManager } from "./room-manager";
 import { attachSyncNamespace } from "./socket-adapter";
 
@@ -108,8 +108,6 @@ async function connectScaleOut(
       await check.stop();
       await stream.close();
     },
-    closeRedis: async () => {
-      await client.close().catch(() => client.destroy());
-    },
+    closeRedis: () => closeRedisClient(client),
   };
 }
