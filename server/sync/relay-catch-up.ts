@@ -58,8 +58,9 @@ export class RelayCatchUp {
   /**
    * An update another process saved as `seq`. Already held: nothing to do. The next one: applied.
    * Beyond a gap: the missing entries are read from the store first, so nothing is applied out of order
-   * and nothing acknowledged elsewhere stays missing here. Rejects only if the store cannot answer; the
-   * update itself is then still applied (it is saved, and Yjs keeps it pending until its causes arrive).
+   * and nothing acknowledged elsewhere stays missing here. Rejects if the update cannot be decoded (it
+   * is then not counted as held) or the store cannot answer (the update is still applied: it is saved,
+   * and Yjs keeps it pending until its causes arrive; the periodic check repairs the gap later).
    */
   async receive(seq: number, update: Uint8Array): Promise<void> {
     if (this.holds(seq)) return;
