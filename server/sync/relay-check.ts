@@ -15,7 +15,7 @@ export interface RelayCheck {
  * Rounds never overlap: the next is scheduled when one ends. `everyMs` 0 turns the timer off.
  */
 export function startRelayCheck(
-  rooms: RoomManager,
+  rooms: Pick<RoomManager, "loadedBoardIds" | "peek">,
   store: Pick<BoardStore, "getBoard">,
   everyMs: number,
   log: (message: string) => void,
