@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   /** …or after this many bytes of them, whichever comes first. */
   PARLEY_COMPACT_BYTES: z.coerce.number().int().min(1).default(1_000_000),
   PARLEY_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Scale-out: how often each busy room checks it has every saved update (ms; 0 turns the check off). */
+  PARLEY_RELAY_CHECK_MS: z.coerce.number().int().min(0).default(5_000),
   /** Origins allowed to open the sync socket from elsewhere when the sync server runs on its own. */
   PARLEY_CORS_ORIGIN: z.string().optional(),
 });

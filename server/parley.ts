@@ -9,6 +9,7 @@ import { healthReport } from "./http/health";
 import { openDatabase } from "./persistence/connect";
 import { PrismaBoardStore } from "./persistence/prisma-board-store";
 import { RoomManager } from "./sync/room-manager";
+import type { RelayOptions } from "./sync/relay-stream";
 import { createSyncServer, type SyncServer } from "./sync/sync-server";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -19,6 +20,8 @@ export interface StartOptions {
   mode: "full" | "sync";
   dev?: boolean;
   log?: (message: string) => void;
+  /** Scale-out relay settings beyond the config (tests: their own stream, a dropped-update hook). */
+  relay?: RelayOptions;
 }
 
 export interface RunningParley {
@@ -32,7 +35,7 @@ export interface RunningParley {
  * Starts Parley: database (PostgreSQL or embedded PGlite) → migrations → demo board → rooms →
  * one HTTP server carrying Next.js and the Socket.io sync server.
  */
-export async function startParley({ config, mode, dev = false, log = console.log }: StartOptions): Promise<RunningParley> {
+export async function startParley({ config, mode, dev = false, log = console.log, relay }: StartOptions): Promise<RunningParley> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.PARLEY_DATA_DIR });
   log(
     database.kind === "pglite"
@@ -52,6 +55,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
     compactAfterBytes: config.PARLEY_COMPACT_BYTES,
     idleUnloadMs: config.PARLEY_IDLE_UNLOAD_MS,
     publish: (kind, boardId, frame) => sync?.publish(kind, boardId, frame),
+    publishUpdate: (boardId, seq, update) => sync?.publishUpdate(boardId, seq, update),
     log,
   });
   const context: AppContext = {
@@ -74,7 +78,13 @@ export async function startParley({ config, mode, dev = false, log = console.log
       if (!req.url?.startsWith("/socket.io/")) upgrade(req, socket, head);
     });
   }
-  sync = await createSyncServer(httpServer, rooms, store, { redisUrl: config.REDIS_URL, corsOrigin: config.PARLEY_CORS_ORIGIN });
+  sync = await createSyncServer(httpServer, rooms, store, {
+    redisUrl: config.REDIS_URL,
+    corsOrigin: config.PARLEY_CORS_ORIGIN,
+    relayCheckMs: config.PARLEY_RELAY_CHECK_MS,
+    relay,
+    log,
+  });
   if (config.REDIS_URL) log("Scale-out: sharing rooms through Redis");
 
   await new Promise<void>((resolve, reject) => {

@@ -58,6 +58,18 @@ export interface StoredBoardState {
   latestSeq: number;
 }
 
+/**
+ * What a server process lacks after `afterSeq` (scale-out gap repair): the log entries after it, or,
+ * when compaction already folded part of that range, the snapshot that stands for it followed by the
+ * log after the snapshot. Every part is a Yjs update, so applying one the document already has is harmless.
+ */
+export interface UpdatesAfter {
+  /** Present only when the entries right after `afterSeq` were folded away. */
+  snapshot: { upToSeq: number; data: Uint8Array } | null;
+  /** Log entries in sequence order, contiguous, each with seq > afterSeq (and > snapshot.upToSeq). */
+  entries: { seq: number; data: Uint8Array }[];
+}
+
 export interface MemberRecord {
   id: string;
   boardId: string;
@@ -123,6 +135,8 @@ export interface BoardStore {
   /** Every update the board ever accepted, oldest first (the log and what compaction moved aside). */
   loadHistory(boardId: string): Promise<HistoryEntry[]>;
   loadBoardState(boardId: string): Promise<StoredBoardState>;
+  /** Everything appended after `afterSeq` (see UpdatesAfter). Throws board-not-found. */
+  loadUpdatesAfter(boardId: string, afterSeq: number): Promise<UpdatesAfter>;
   /**
    * Folds the latest snapshot and every log entry after it into a new snapshot, then deletes what it
    * folded (moving it to the history). `merge` must be pure and may be asynchronous (a worker thread):

@@ -13,6 +13,7 @@ import type {
   NewSourceDocument,
   SourceDocumentRecord,
   StoredBoardState,
+  UpdatesAfter,
   VoteRecord,
 } from "./board-store";
 import type { Database } from "./connect";
@@ -112,6 +113,24 @@ export class PrismaBoardStore implements BoardStore {
         });
         const parts = [...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)];
         return { parts, logLength: updates.length, latestSeq: Number(board[0].update_seq) };
+      }),
+    );
+  }
+
+  async loadUpdatesAfter(boardId: string, afterSeq: number): Promise<UpdatesAfter> {
+    return storage(() =>
+      this.prisma.$transaction(async (tx) => {
+        // Same key-share lock as loadBoardState: no compaction can commit between the two reads below.
+        const board = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "boards" WHERE "id" = ${boardId} FOR KEY SHARE`;
+        if (board.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+        const select = { seq: true, data: true } as const;
+        const entries = await tx.boardUpdate.findMany({ where: { boardId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, select });
+        // The log is contiguous from the latest snapshot on; if it does not start right after afterSeq,
+        // compaction folded the start of the range and only the snapshot still stands for it.
+        if (entries.length > 0 && entries[0].seq === afterSeq + 1) return { snapshot: null, entries };
+        const snapshot = await tx.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" }, select: { upToSeq: true, data: true } });
+        if (!snapshot || snapshot.upToSeq <= afterSeq) return { snapshot: null, entries };
+        return { snapshot, entries: entries.filter((e) => e.seq > snapshot.upToSeq) };
       }),
     );
   }

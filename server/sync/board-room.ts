@@ -11,6 +11,7 @@ import type { Connection, SyncResult } from "./connection";
 import { Presence, parseAwarenessUpdate } from "./presence";
 import { RoomCompactor, type Fold } from "./room-compactor";
 import { SerialQueue, describeFailure } from "./room-queue";
+import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-catch-up";
 import { TrialCopy } from "./trial-copy";
 
 export interface RoomOptions {
@@ -20,8 +21,10 @@ export interface RoomOptions {
   compactAfterBytes?: number;
   /** Where folding happens (a worker thread in the server); defaults to this thread. */
   fold?: Fold;
-  /** Tells other server processes about an accepted update or awareness frame (scale-out). */
-  publish?: (kind: "update" | "awareness", boardId: string, frame: Uint8Array) => void;
+  /** Tells other server processes about an awareness frame (scale-out). */
+  publish?: (kind: "awareness", boardId: string, frame: Uint8Array) => void;
+  /** Tells other server processes about an update saved as log entry `seq` (scale-out). */
+  publishUpdate?: (boardId: string, seq: number, update: Uint8Array) => void;
   log?: (message: string) => void;
 }
 
@@ -47,6 +50,8 @@ export class BoardRoom {
   private readonly presence: Presence;
   private readonly queue: SerialQueue;
   private readonly compactor: RoomCompactor;
+  /** Which log entries the document holds, so a missed relay is noticed and repaired (scale-out). */
+  private readonly relay: RelayCatchUp;
 
   private constructor(
     readonly boardId: string,
@@ -55,6 +60,7 @@ export class BoardRoom {
     private readonly store: BoardStore,
     private readonly options: RoomOptions,
     backlog: { updates: number; bytes: number },
+    latestSeq: number,
   ) {
     this.trial = new TrialCopy(doc);
     this.presence = new Presence(doc);
@@ -64,6 +70,7 @@ export class BoardRoom {
     this.queue = new SerialQueue((label, error) => unexpected(error) && log(`${boardId}: ${label} failed: ${describeFailure(error)}`));
     const policy = { afterUpdates: options.compactEvery, afterBytes: options.compactAfterBytes ?? Number.POSITIVE_INFINITY };
     this.compactor = new RoomCompactor(boardId, store, policy, options.fold ?? foldUpdates, log, backlog);
+    this.relay = new RelayCatchUp(boardId, store, latestSeq, (updates) => this.applySavedElsewhere(updates), options.log);
   }
 
   /** Loads a board's document and source text from the store. Throws board-not-found. */
@@ -75,7 +82,7 @@ export class BoardRoom {
     const state = await store.loadBoardState(boardId);
     // The log entries are the last `logLength` parts (after the snapshot, if any).
     const logBytes = state.parts.slice(state.parts.length - state.logLength).reduce((sum, part) => sum + part.byteLength, 0);
-    return new BoardRoom(boardId, docFromParts(state.parts), source.text, store, options, { updates: state.logLength, bytes: logBytes });
+    return new BoardRoom(boardId, docFromParts(state.parts), source.text, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
   }
 
   join(connection: Connection): void {
@@ -130,17 +137,23 @@ export class BoardRoom {
     return { ok: true };
   }
 
-  /** An update another server process accepted and saved: apply and pass on to our own connections. */
-  applyRemoteUpdate(update: Uint8Array): void {
-    // A relayed frame that fails to apply is logged by the queue; the next step rebuilds the trial copy.
-    this.queue.post("remote update", () =>
-      this.settled(async () => {
-        Y.applyUpdate(this.trial.take(), update, "remote");
-        Y.applyUpdate(this.doc, update, "remote");
-        this.trial.agree();
-        for (const connection of this.connections.values()) connection.sendSync(syncUpdate(update));
-      }),
-    );
+  /**
+   * An update another server process saved as log entry `seq`: applied (after whatever the store says
+   * is missing before it) and passed on to our own connections. Resolves once handled; never rejects
+   * (a failure is logged by the queue and the step's wrapper rebuilds the trial copy).
+   */
+  applyRemoteUpdate(seq: number, update: Uint8Array): Promise<void> {
+    return this.inQueue("remote update", () => this.relay.receive(seq, update)).catch(() => undefined);
+  }
+
+  /** Catches up with the store's latest seq if this copy is behind it (the periodic relay check). */
+  catchUpTo(latestSeq: number): Promise<void> {
+    return this.inQueue("relay catch-up", () => this.relay.catchUpTo(latestSeq)).catch(() => undefined);
+  }
+
+  /** Which log entries this room's document holds. */
+  relayPosition(): RelayPosition {
+    return this.relay.position();
   }
 
   applyRemoteAwareness(frame: Uint8Array): void {
@@ -210,13 +223,14 @@ export class BoardRoom {
       this.trial.agree();
       return { ok: true };
     }
+    let seq: number;
     try {
-      await this.store.appendUpdate(this.boardId, update, connection.actor.memberId);
+      seq = await this.store.appendUpdate(this.boardId, update, connection.actor.memberId);
     } catch (error) {
       // Not saved, so not applied (the step's wrapper rebuilds the trial copy); the client will resend.
       return { ok: false, ...toErrorPayload(error) };
     }
-    this.commit(update, connection.id);
+    this.commit(update, connection.id, seq);
     return { ok: true };
   }
 
@@ -250,8 +264,8 @@ export class BoardRoom {
       return result;
     }
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    await this.store.appendUpdate(this.boardId, update, memberId); // on failure the trial copy is rebuilt
-    this.commit(update, null);
+    const seq = await this.store.appendUpdate(this.boardId, update, memberId); // on failure the trial copy is rebuilt
+    this.commit(update, null, seq);
     return result;
   }
 
@@ -259,17 +273,28 @@ export class BoardRoom {
    * Applies a saved update to the live document and sends it to every connection but its sender.
    * The trial copy already holds it, so the two agree again.
    */
-  private commit(update: Uint8Array, senderId: string | null): void {
+  private commit(update: Uint8Array, senderId: string | null, seq: number): void {
     Y.applyUpdate(this.doc, update, senderId ?? "server");
     this.trial.agree();
+    this.relay.noteSaved(seq);
     this.compactor.noteSaved(update.byteLength);
     // Saved and applied: a failing send must not turn this into a refusal the client would resend.
     try {
       for (const other of this.connections.values()) if (other.id !== senderId) other.sendSync(syncUpdate(update));
-      this.options.publish?.("update", this.boardId, update);
+      this.options.publishUpdate?.(this.boardId, seq, update);
     } catch (error) {
       this.options.log?.(`${this.boardId}: passing on a saved update failed: ${describeFailure(error)}`);
     }
+  }
+
+  /** Applies updates saved by another process to both documents; our connections get only what was new. */
+  private applySavedElsewhere(updates: Uint8Array[]): void {
+    const trial = this.trial.take();
+    const { news, failure } = applyCapturingNews(this.doc, updates, "remote");
+    if (news) for (const connection of this.connections.values()) connection.sendSync(syncUpdate(news));
+    if (failure) throw failure; // the step's wrapper rebuilds the trial copy from what did apply
+    for (const update of updates) Y.applyUpdate(trial, update, "remote");
+    this.trial.agree();
   }
 
   /** One step of the room's queue, leaving the trial copy equal to the live document whatever happens. */

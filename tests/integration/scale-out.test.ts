@@ -2,32 +2,16 @@
  * Two sync servers behind one load balancer: same PostgreSQL database, rooms shared through Redis.
  * An edit or a presence change on one server reaches clients of the other live.
  */
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBoard } from "@/lib/board/doc";
 import type { RunningParley } from "@/server/parley";
 import { PAK_MILITARY, BOB, addTestArgument, boardAsStored, createArticleBoard, openClient, saved, sees, type TestClient } from "./support/board";
 import { createTestDatabase, type TestDatabase } from "./support/database";
+import { REDIS_URL, requireRedis } from "./support/redis";
 import { startSyncServer } from "./support/server";
 import { waitFor } from "./support/wait";
 
-const REDIS_URL = process.env.PARLEY_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const PRESENCE = { user: { id: "user-alice", name: "Alice", color: "#0f766e" }, editing: null };
-
-/** Fails fast with instructions when Redis is not running (the Redis client would retry for ever). */
-async function requireRedis(url: string): Promise<void> {
-  const { hostname, port } = new URL(url);
-  await new Promise<void>((resolve, reject) => {
-    const socket = connect({ host: hostname, port: Number(port || 6379), timeout: 3_000 });
-    const fail = (why: string) => {
-      socket.destroy();
-      reject(new Error(`The scale-out tests need Redis at ${url} (set PARLEY_TEST_REDIS_URL to use another): ${why}. Start it with: redis-server --daemonize yes`));
-    };
-    socket.once("connect", () => (socket.end(), resolve()));
-    socket.once("timeout", () => fail("no answer"));
-    socket.once("error", (error) => fail(error.message));
-  });
-}
 
 describe("scale-out: two servers sharing PostgreSQL and Redis", () => {
   let db: TestDatabase;

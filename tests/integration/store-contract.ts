@@ -171,5 +171,31 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect(await store.compact(board.id, foldUpdates)).toMatchObject({ foldedUpdates: 2, upToSeq: 4 });
       expect(readBoard(docFromParts((await store.loadBoardState(board.id)).parts))).toEqual(readBoard(doc));
     });
+
+    it("loadUpdatesAfter returns the log after a seq, or the snapshot when compaction folded that range", async () => {
+      const { initial, updates, doc } = boardUpdates(4);
+      const board = await newBoard(initial);
+      const hex = (parts: Uint8Array[]) => parts.map((p) => Buffer.from(p).toString("hex"));
+      for (const update of updates.slice(0, 2)) await store.appendUpdate(board.id, update);
+
+      const fromLog = await store.loadUpdatesAfter(board.id, 1);
+      expect(fromLog.snapshot).toBeNull();
+      expect(fromLog.entries.map((e) => e.seq)).toEqual([2, 3]);
+      expect(hex(fromLog.entries.map((e) => e.data))).toEqual(hex(updates.slice(0, 2)));
+      expect(await store.loadUpdatesAfter(board.id, 3)).toEqual({ snapshot: null, entries: [] });
+
+      await store.compact(board.id, foldUpdates); // folds 1..3
+      for (const update of updates.slice(2)) await store.appendUpdate(board.id, update);
+      const folded = await store.loadUpdatesAfter(board.id, 2);
+      expect(folded.snapshot?.upToSeq).toBe(3);
+      expect(folded.entries.map((e) => e.seq)).toEqual([4, 5]);
+      // A copy that had seqs 1..2 reaches the stored state by applying the snapshot, then the entries.
+      const behind = docFromParts([initial, updates[0]]);
+      for (const part of [folded.snapshot!.data, ...folded.entries.map((e) => e.data)]) Y.applyUpdate(behind, part);
+      expect(readBoard(behind)).toEqual(readBoard(doc));
+
+      expect((await store.loadUpdatesAfter(board.id, 3)).snapshot).toBeNull(); // nothing it needs was folded
+      await expect(store.loadUpdatesAfter("no-such-board", 0)).rejects.toMatchObject({ code: "board-not-found" });
+    });
   });
 }

@@ -168,7 +168,7 @@ describe("the room: trial copy and live document never part", () => {
     const { room, send, boardId } = await board();
     const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x01]);
     expect(() => Y.applyUpdate(new Y.Doc(), garbage)).toThrow();
-    room.applyRemoteUpdate(garbage);
+    void room.applyRemoteUpdate(room.relayPosition().contiguous + 1, garbage);
     expectAgreement(room);
 
     // A good relayed update after the bad one still arrives, and so do the clients' own edits.
@@ -177,7 +177,7 @@ describe("the room: trial copy and live document never part", () => {
     const updates: Uint8Array[] = [];
     elsewhere.on("update", (u: Uint8Array) => updates.push(u));
     const relayed = addTestArgument(elsewhere, { text: "Saved by another process." });
-    room.applyRemoteUpdate(Y.mergeUpdates(updates));
+    void room.applyRemoteUpdate(room.relayPosition().contiguous + 1, Y.mergeUpdates(updates));
     expect(await send((doc) => addTestArgument(doc, { text: "Sent after the bad frame." }))).toEqual({ ok: true });
     expect(readArgument(room.doc, relayed.id)).not.toBeNull();
     expectAgreement(room);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { loadConfig } from "@/server/config";
 import type { HealthReport } from "@/server/http/health";
 import { startParley, type RunningParley } from "@/server/parley";
+import type { RelayOptions } from "@/server/sync/relay-stream";
 
 export interface ServerOptions {
   /** PostgreSQL URL; without it the server uses embedded PGlite in `dataDir`. */
@@ -15,6 +16,9 @@ export interface ServerOptions {
   compactBytes?: number;
   idleUnloadMs?: number;
   redisUrl?: string;
+  /** Scale-out: the periodic catch-up check's interval (0: off) and relay settings. */
+  relayCheckMs?: number;
+  relay?: RelayOptions;
   /** Receives the server's log lines (silent by default). */
   log?: (message: string) => void;
 }
@@ -33,7 +37,8 @@ export function startSyncServer(options: ServerOptions = {}): Promise<RunningPar
   if (options.compactBytes) env.PARLEY_COMPACT_BYTES = String(options.compactBytes);
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.redisUrl) env.REDIS_URL = options.redisUrl;
-  return startParley({ config: loadConfig(env), mode: "sync", log: options.log ?? (() => {}) });
+  if (options.relayCheckMs !== undefined) env.PARLEY_RELAY_CHECK_MS = String(options.relayCheckMs);
+  return startParley({ config: loadConfig(env), mode: "sync", log: options.log ?? (() => {}), relay: options.relay });
 }
 
 /** A fresh temporary directory and the function that removes it. */
