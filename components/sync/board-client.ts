@@ -2,10 +2,7 @@
 import { io } from "socket.io-client";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { Argument } from "@/lib/board/argument";
-import type { Role } from "@/lib/board/roles";
 import type { Command } from "@/lib/session/commands";
-import type { Ballot, Results } from "@/lib/session/votes";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import { Backoff, RECONNECT_BACKOFF, RESEND_BACKOFF } from "@/lib/protocol/backoff";
 import { EVENTS, PROTOCOL_VERSION, SYNC_NAMESPACE, type AwarenessState, type CommandAck, type JoinAck, type UpdateAck } from "@/lib/protocol/protocol";
@@ -13,63 +10,12 @@ import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, syncStep1, syncSt
 import { captureArgumentEdits, editSnippet, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
 import { refusalNotice } from "./refusal-notice";
+import type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, SyncSocket, VotesView } from "./client-types";
 import type { ConnectionStatus } from "./sync-status";
 
 export type { ConnectionStatus } from "./sync-status";
 
-export interface BoardClientEvents {
-  status: (status: ConnectionStatus) => void;
-  /** Number of local changes not yet confirmed as stored by the server. */
-  pending: (count: number) => void;
-  /** Whether some of them came back "not saved" (a retryable failure) and are being resent. */
-  retrying: (retrying: boolean) => void;
-  error: (error: ErrorPayload) => void;
-  /** The document was replaced by the server's state after a refused update; re-read everything. */
-  reset: (doc: Y.Doc) => void;
-  /** The server accepted the join: who it takes this connection to be. */
-  joined: (who: { role: Role; memberId: string | null }) => void;
-  /** This person's ballots, and the results when they may see them. */
-  votes: (view: VotesView) => void;
-  /** The private drafts this person may see. */
-  drafts: (view: DraftsView) => void;
-  /** Members with real names (facilitators only). */
-  roster: (view: RosterView) => void;
-}
-
-export interface VotesView {
-  revealed: boolean;
-  mine: Ballot[];
-  results: Results | null;
-  /** Facilitators: how many ballots are in. */
-  ballots?: number;
-}
-export interface DraftsView {
-  drafts: { id: string; teamId: string; memberId: string; argument: Argument }[];
-}
-export interface RosterView {
-  members: { id: string; displayName: string; role: Role }[];
-}
-
-/** The Socket.io client calls the board client makes; unit tests pass a fake whose messages they deliver by hand. */
-export interface SyncSocket {
-  readonly connected: boolean;
-  /** False once Socket.io will not reconnect by itself (after a server-side disconnect or a refused handshake). */
-  readonly active: boolean;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  emit(event: string, ...args: unknown[]): unknown;
-  timeout(ms: number): { emit(event: string, ...args: unknown[]): unknown };
-  connect(): unknown;
-  disconnect(): unknown;
-}
-
-export interface BoardClientOptions {
-  url?: string;
-  memberToken?: string;
-  /** Use this socket instead of opening one to `${url}/sync` (tests). */
-  socket?: SyncSocket;
-  /** Jitter source for the backoffs (tests make it deterministic). */
-  random?: () => number;
-}
+export type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, SyncSocket, VotesView } from "./client-types";
 
 /** Marks changes that came from the server, so they are not echoed back. */
 const REMOTE = Symbol("remote");
