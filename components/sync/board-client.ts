@@ -7,9 +7,9 @@ import type { ErrorPayload } from "@/lib/errors/errors";
 import { Backoff, RECONNECT_BACKOFF, RESEND_BACKOFF } from "@/lib/protocol/backoff";
 import { EVENTS, PROTOCOL_VERSION, SYNC_NAMESPACE, type AwarenessState, type CommandAck, type JoinAck, type UpdateAck } from "@/lib/protocol/protocol";
 import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "@/lib/protocol/sync-messages";
-import { captureArgumentEdits, editSnippet, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
+import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
-import { refusalNotice } from "./refusal-notice";
+import { lostEditNotice, refusalNotice } from "./refusal-notice";
 import type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, SyncSocket, VotesView } from "./client-types";
 import type { ConnectionStatus } from "./sync-status";
 
@@ -258,15 +258,7 @@ export class BoardClient {
     this.replay = null;
     // One transaction per original change, so a later refusal again names just one change.
     const lost = batches.flatMap((edits) => replayArgumentEdits(this.doc, edits));
-    for (const edit of lost) {
-      const snippet = editSnippet(edit);
-      this.emit("error", {
-        code: "update-rejected",
-        message: `Your change to${snippet ? ` “${snippet}”` : " an argument"} could not be kept: that argument is no longer on the board.`,
-        retry: false,
-        details: { argumentId: edit.id, snippet },
-      });
-    }
+    for (const edit of lost) this.emit("error", lostEditNotice(edit));
   }
 
   private onDisconnect(reason: string): void {

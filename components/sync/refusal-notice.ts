@@ -1,5 +1,5 @@
 import type { ErrorPayload } from "@/lib/errors/errors";
-import { editSnippet } from "./argument-edits";
+import { editSnippet, type ArgumentEdit } from "./argument-edits";
 import type { PendingChange } from "./pending-changes";
 
 /** What the client tells the person about a refused change, on top of the server's own reason. */
@@ -31,4 +31,15 @@ export function refusalNotice(change: PendingChange, error: ErrorPayload, kept: 
 function argumentIdOf(details: unknown): string | null {
   const id = typeof details === "object" && details !== null ? (details as { argumentId?: unknown }).argumentId : undefined;
   return typeof id === "string" ? id : null;
+}
+
+/** The error to show for a kept change that could not be replayed: its argument is no longer on the board. */
+export function lostEditNotice(edit: ArgumentEdit): ErrorPayload {
+  const snippet = editSnippet(edit);
+  return {
+    code: "update-rejected",
+    message: `Your change to${snippet ? ` “${snippet}”` : " an argument"} could not be kept: that argument is no longer on the board.`,
+    retry: false,
+    details: { argumentId: edit.id, snippet },
+  };
 }
