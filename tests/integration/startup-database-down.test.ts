@@ -90,3 +90,23 @@ describe("start-up: the database is not there yet", () => {
     expect(errors.filter((error) => error.code !== "storage-unavailable")).toEqual([]);
   });
 });
+
+describe("start-up: shutting down while still waiting for the database", () => {
+  it("stops retrying, closes cleanly, and reports that it never came up", async () => {
+    const dir = makeTempDir();
+    try {
+      // Nothing listens on port 1: every attempt fails at once.
+      const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere", PARLEY_DATA_DIR: dir.path });
+      const logs: string[] = [];
+      const server = await startParley({ config, mode: "sync", log: (line) => logs.push(line), waitForDatabase: false });
+      await waitFor(() => logs.some((line) => line.includes("not reachable (attempt 1")), { message: "the first attempt" });
+      expect((await fetchHealth(server)).status).toBe(503);
+      await server.close();
+      await expect(server.ready).rejects.toThrow(/shutting down/);
+      await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
