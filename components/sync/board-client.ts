@@ -1,21 +1,23 @@
 "use client";
-import { io } from "socket.io-client";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Command } from "@/lib/session/commands";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import { Backoff, RECONNECT_BACKOFF, RESEND_BACKOFF } from "@/lib/protocol/backoff";
-import { EVENTS, PROTOCOL_VERSION, SYNC_NAMESPACE, type AwarenessState, type CommandAck, type JoinAck, type UpdateAck } from "@/lib/protocol/protocol";
+import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type JoinAck, type UpdateAck } from "@/lib/protocol/protocol";
 import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "@/lib/protocol/sync-messages";
 import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
 import { lostEditNotice, refusalNotice } from "./refusal-notice";
-import type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, SyncSocket, VotesView } from "./client-types";
+import type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, VotesView } from "./client-types";
+import { Emitter } from "./emitter";
+import { openSyncSocket, type SyncSocket } from "./sync-socket";
 import type { ConnectionStatus } from "./sync-status";
 
 export type { ConnectionStatus } from "./sync-status";
 
-export type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, SyncSocket, VotesView } from "./client-types";
+export type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, VotesView } from "./client-types";
+export type { SyncSocket } from "./sync-socket";
 
 /** Marks changes that came from the server, so they are not echoed back. */
 const REMOTE = Symbol("remote");
@@ -35,17 +37,7 @@ export class BoardClient {
   clockOffsetMs = 0;
   private readonly socket: SyncSocket;
   private readonly changes = new PendingChanges();
-  private readonly listeners: { [K in keyof BoardClientEvents]: Set<BoardClientEvents[K]> } = {
-    status: new Set(),
-    pending: new Set(),
-    retrying: new Set(),
-    error: new Set(),
-    reset: new Set(),
-    joined: new Set(),
-    votes: new Set(),
-    drafts: new Set(),
-    roster: new Set(),
-  };
+  private readonly events = new Emitter<BoardClientEvents>();
   /** The server accepted our join on the current connection: only then may sync and awareness go out. */
   private joined = false;
   private readonly reconnect: Backoff;
@@ -63,15 +55,7 @@ export class BoardClient {
   ) {
     this.reconnect = new Backoff(RECONNECT_BACKOFF, options.random);
     this.resend = new Backoff(RESEND_BACKOFF, options.random);
-    this.socket =
-      options.socket ??
-      (io(`${options.url ?? ""}${SYNC_NAMESPACE}`, {
-        transports: ["websocket", "polling"],
-        // Socket.io's own reconnection (after a dropped network) already backs off with jitter.
-        reconnectionDelay: RECONNECT_BACKOFF.baseMs,
-        reconnectionDelayMax: RECONNECT_BACKOFF.maxMs,
-        randomizationFactor: 0.5,
-      }) as unknown as SyncSocket);
+    this.socket = options.socket ?? openSyncSocket(options.url);
     this.socket.on("connect", () => this.join());
     this.socket.on("disconnect", (reason: string) => this.onDisconnect(reason));
     this.socket.on("connect_error", () => this.onConnectError());
@@ -100,8 +84,7 @@ export class BoardClient {
   }
 
   on<K extends keyof BoardClientEvents>(event: K, listener: BoardClientEvents[K]): () => void {
-    this.listeners[event].add(listener);
-    return () => this.listeners[event].delete(listener);
+    return this.events.on(event, listener);
   }
 
   /** Publishes who this person is and what they are editing to everyone on the board (once joined). */
@@ -295,6 +278,6 @@ export class BoardClient {
   }
 
   private emit<K extends keyof BoardClientEvents>(event: K, ...args: Parameters<BoardClientEvents[K]>): void {
-    for (const listener of this.listeners[event]) (listener as (...a: unknown[]) => void)(...args);
+    this.events.emit(event, ...args);
   }
 }

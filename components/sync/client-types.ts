@@ -3,6 +3,7 @@ import type { Argument } from "@/lib/board/argument";
 import type { Role } from "@/lib/board/roles";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import type { Ballot, Results } from "@/lib/session/votes";
+import type { SyncSocket } from "./sync-socket";
 import type { ConnectionStatus } from "./sync-status";
 
 /** What a BoardClient tells its listeners (see BoardClient.on). */
@@ -37,18 +38,6 @@ export interface DraftsView {
 }
 export interface RosterView {
   members: { id: string; displayName: string; role: Role }[];
-}
-
-/** The Socket.io client calls the board client makes; unit tests pass a fake whose messages they deliver by hand. */
-export interface SyncSocket {
-  readonly connected: boolean;
-  /** False once Socket.io will not reconnect by itself (after a server-side disconnect or a refused handshake). */
-  readonly active: boolean;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  emit(event: string, ...args: unknown[]): unknown;
-  timeout(ms: number): { emit(event: string, ...args: unknown[]): unknown };
-  connect(): unknown;
-  disconnect(): unknown;
 }
 
 export interface BoardClientOptions {
