@@ -227,6 +227,8 @@ export class BoardClient {
     this.resend.cancel();
     this.replay = [...(this.replay ?? []), ...kept];
     const previous = this.doc;
+    // The old document's presence leaves with it; the same person comes back under the new client id.
+    awarenessProtocol.removeAwarenessStates(this.awareness, [previous.clientID], "reset");
     this.awareness.destroy();
     this.doc = new Y.Doc();
     this.awareness = new awarenessProtocol.Awareness(this.doc);

@@ -5,12 +5,16 @@
  * says exactly which change was refused and why.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Awareness, applyAwarenessUpdate } from "y-protocols/awareness";
+import * as Y from "yjs";
 import { argumentsMap, readArgument, readBoard } from "@/lib/board/doc";
 import { deleteArgument, updateArgument } from "@/lib/board/operations";
 import { EVENTS } from "@/lib/protocol/protocol";
 import { ARTICLE, BOB, PAK_MILITARY } from "./support/board-fixture";
 import { addPoint, goLive, makeHarness } from "./support/client-harness";
 import { errorAck } from "./support/fake-sync-socket";
+
+const PRESENCE = { user: { id: "user-alice", name: "Alice", color: "#4f46e5" }, editing: null };
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
@@ -103,4 +107,19 @@ describe("board client: a refused change loses nothing else", () => {
     expect(h.client.pending).toBe(0);
     expect(h.errors).toHaveLength(1);
   });
+
+  it("withdraws the discarded document's presence and publishes the person again under the new one", () => {
+    const h = makeHarness();
+    h.client.setPresence(PRESENCE);
+    goLive(h);
+    const oldId = h.client.doc.clientID;
+    addPoint(h.client.doc, "Refused.");
+    h.server.takeSync()[0].ack(errorAck("update-rejected", "No."));
+    h.server.answerJoin();
+    const seen = new Awareness(new Y.Doc());
+    for (const sent of h.socket.take(EVENTS.awareness)) applyAwarenessUpdate(seen, sent.payload as Uint8Array, "server");
+    expect(seen.getStates().has(oldId)).toBe(false);
+    expect(seen.getStates().get(h.client.doc.clientID)).toEqual(PRESENCE);
+  });
 });
+
