@@ -39,9 +39,9 @@ export interface WaitOptions {
 }
 
 /**
- * Opens the configured database once it answers. A PostgreSQL server that is down, starting up or not
- * accepting connections is retried with backoff for as long as it takes (each attempt logged);
- * PGlite is local, so its failures are reported at once.
+ * Opens the configured database once it answers. A PostgreSQL server that is down, starting up, not
+ * accepting connections or without the database yet is retried with backoff for as long as it takes
+ * (each attempt logged); refused credentials and PGlite's (local) failures are reported at once.
  */
 export async function openDatabaseWhenReachable(config: DatabaseConfig, options: WaitOptions): Promise<Database> {
   const url = config.databaseUrl;
@@ -53,6 +53,8 @@ export async function openDatabaseWhenReachable(config: DatabaseConfig, options:
       return openPostgres(url);
     } catch (error) {
       if (options.signal?.aborted) throw new Error("Stopped waiting for the database: the server is shutting down.");
+      // A wrong user or password will not fix itself by waiting: say so at once (SQLSTATE class 28).
+      if (String((error as { code?: unknown }).code ?? "").startsWith("28")) throw error;
       const attempt = backoff.attempts + 1;
       await new Promise<void>((resolve) => {
         const stop = () => (backoff.cancel(), resolve());
