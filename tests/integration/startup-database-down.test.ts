@@ -108,5 +108,15 @@ describe("start-up: shutting down while still waiting for the database", () => {
       dir.remove();
     }
   });
-});
 
+  it("does not wait for credentials the database refuses: start-up fails at once with PostgreSQL's reason", async () => {
+    const dir = makeTempDir();
+    try {
+      const url = Object.assign(new URL(ADMIN_URL), { username: "parley_no_such_role" }).toString();
+      const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: url, PARLEY_DATA_DIR: dir.path });
+      await expect(startParley({ config, mode: "sync", log: () => {} })).rejects.toThrow(/parley_no_such_role/);
+    } finally {
+      dir.remove();
+    }
+  });
+});
