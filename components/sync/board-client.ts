@@ -140,7 +140,8 @@ export class BoardClient {
 
   private join(): void {
     if (!this.socket.connected) return;
-    this.setStatus("syncing");
+    // While joins are being refused (the server waits for its database) the line keeps saying offline.
+    if (!this.joinRefusalShown) this.setStatus("syncing");
     const request = { protocol: PROTOCOL_VERSION, boardId: this.boardId, ...(this.options.memberToken ? { memberToken: this.options.memberToken } : {}) };
     this.socket.emit(EVENTS.join, request, (ack: JoinAck) => this.onJoinAck(ack));
   }

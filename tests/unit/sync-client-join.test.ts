@@ -36,6 +36,7 @@ describe("board client: join first", () => {
     vi.advanceTimersByTime(1);
     expect(h.errors).toHaveLength(1); // told once, not at every retry
 
+    expect(h.shown).toEqual(["Syncing…", "Offline"]); // no flicker back to syncing at each retry
     h.server.answerJoin();
     const sent = h.socket.outbox.map((s) => s.event);
     expect(sent).toEqual([EVENTS.sync, EVENTS.awareness]); // Step 1, then the presence, only now
