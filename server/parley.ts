@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureDemoBoard } from "./boards/ensure-demo-board";
 import type { ParleyConfig } from "./config";
 import { createExportService } from "./export/export-service";
 import { setAppContext, type AppContext } from "./http/context";
 import { healthReport } from "./http/health";
-import { openDatabase } from "./persistence/connect";
+import { openDatabaseWhenReachable, redactUrl, type Database } from "./persistence/connect";
 import { PrismaBoardStore } from "./persistence/prisma-board-store";
+import { storeWhenReady } from "./persistence/store-when-ready";
 import { RoomManager } from "./sync/room-manager";
 import type { RelayOptions } from "./sync/relay-stream";
 import { createSyncServer, type SyncServer } from "./sync/sync-server";
@@ -22,32 +24,32 @@ export interface StartOptions {
   log?: (message: string) => void;
   /** Scale-out relay settings beyond the config (tests: their own stream, a dropped-update hook). */
   relay?: RelayOptions;
+  /**
+   * True (the default): resolve once the database is open, migrated and seeded. False: resolve as soon
+   * as the server listens; `ready` settles when the database is up (health answers 503 meanwhile).
+   */
+  waitForDatabase?: boolean;
 }
 
 export interface RunningParley {
   url: string;
   port: number;
   context: AppContext;
+  /** Settles once the database is open, migrated and seeded; rejects if start-up failed for good. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * Starts Parley: database (PostgreSQL or embedded PGlite) → migrations → demo board → rooms →
- * one HTTP server carrying Next.js and the Socket.io sync server.
+ * Starts Parley: one HTTP server carrying Next.js and the Socket.io sync server, listening at once;
+ * then the database (PostgreSQL or embedded PGlite, retried with backoff while unreachable) →
+ * migrations → demo board → ready. Until then /api/health answers 503 and joins are refused with the
+ * retryable `storage-unavailable`, so browsers keep retrying instead of giving up on the board.
  */
-export async function startParley({ config, mode, dev = false, log = console.log, relay }: StartOptions): Promise<RunningParley> {
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.PARLEY_DATA_DIR });
-  log(
-    database.kind === "pglite"
-      ? `No DATABASE_URL set: using embedded PGlite in ${database.location}`
-      : `Using PostgreSQL at ${database.location}`,
-  );
-  const migrations = await database.migrate();
-  if (migrations.applied.length) log(`Applied migrations: ${migrations.applied.join(", ")}`);
-  for (const name of migrations.modified) log(`Warning: migration ${name} was edited after it was applied; never edit an applied migration.`);
-
-  const store = new PrismaBoardStore(database);
-  if (config.PARLEY_SEED_DEMO && (await ensureDemoBoard(store))) log("Created the demo board at /b/demo");
+export async function startParley({ config, mode, dev = false, log = console.log, waitForDatabase = true, relay }: StartOptions): Promise<RunningParley> {
+  const kind = config.DATABASE_URL ? "postgres" : "pglite";
+  const pending = storeWhenReady(kind);
+  const store = pending.store;
 
   let sync: SyncServer | null = null;
   const rooms = new RoomManager(store, {
@@ -62,7 +64,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
     store,
     rooms,
     exports: createExportService(store, rooms),
-    database: { kind: database.kind, location: database.location },
+    database: { kind, location: config.DATABASE_URL ? redactUrl(config.DATABASE_URL) : resolve(config.PARLEY_DATA_DIR, "pglite") },
     startedAt: new Date(),
   };
   setAppContext(context);
@@ -93,23 +95,47 @@ export async function startParley({ config, mode, dev = false, log = console.log
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
-  log(`Parley ${mode === "full" ? "" : "sync server "}ready on ${url}`);
+  log(`Listening on ${url}; opening the database…`);
+
+  const stopWaiting = new AbortController();
+  let database: Database | null = null;
+  const ready = (async () => {
+    database = await openDatabaseWhenReachable({ databaseUrl: config.DATABASE_URL, dataDir: config.PARLEY_DATA_DIR }, { log, signal: stopWaiting.signal });
+    context.database = { kind: database.kind, location: database.location };
+    log(database.kind === "pglite" ? `No DATABASE_URL set: using embedded PGlite in ${database.location}` : `Using PostgreSQL at ${database.location}`);
+    const migrations = await database.migrate();
+    if (migrations.applied.length) log(`Applied migrations: ${migrations.applied.join(", ")}`);
+    for (const name of migrations.modified) log(`Warning: migration ${name} was edited after it was applied; never edit an applied migration.`);
+    const opened = new PrismaBoardStore(database);
+    if (config.PARLEY_SEED_DEMO && (await ensureDemoBoard(opened))) log("Created the demo board at /b/demo");
+    // Only now: a join must never see a database without its tables or the demo board.
+    pending.open(opened);
+    log(`Parley ${mode === "full" ? "" : "sync server "}ready on ${url}`);
+  })();
+  ready.catch(() => undefined); // the caller decides what a failed start means (see `ready`)
 
   let closing: Promise<void> | null = null;
-  return {
-    url,
-    port,
-    context,
-    close: () =>
-      (closing ??= (async () => {
-        await sync?.close();
-        await rooms.closeAll();
-        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        await web?.close();
-        await database.close();
-        setAppContext(undefined);
-      })()),
-  };
+  const close = () =>
+    (closing ??= (async () => {
+      stopWaiting.abort();
+      await ready.catch(() => undefined);
+      await sync?.close();
+      await rooms.closeAll();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await web?.close();
+      await (database as Database | null)?.close();
+      setAppContext(undefined);
+    })());
+
+  if (waitForDatabase) {
+    try {
+      await ready;
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
+  return { url, port, context, ready, close };
 }
 
 interface NextBinding {

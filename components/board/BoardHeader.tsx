@@ -32,6 +32,7 @@ export function BoardHeader({ summary, source, live, access, view }: BoardHeader
         source={source}
         status={live.status}
         pending={live.pending}
+        retrying={live.retrying}
         peers={live.peers}
         selfId={access.selfId}
         named={access.displayName !== null}

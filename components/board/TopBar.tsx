@@ -17,6 +17,8 @@ interface TopBarProps {
   source: SourceView;
   status: ConnectionStatus;
   pending: number;
+  /** Unsaved edits came back "not saved" and are being resent. */
+  retrying?: boolean;
   peers: Peer[];
   /** This person's presence id (member id, or a guest's identity id). */
   selfId: string | null;
@@ -29,7 +31,7 @@ interface TopBarProps {
 }
 
 /** The board's title and source, how to invite others, whether work is saved, and who is here. */
-export function TopBar({ summary, source, status, pending, peers, selfId, named, presenceDetails, controls, onChangeName }: TopBarProps) {
+export function TopBar({ summary, source, status, pending, retrying, peers, selfId, named, presenceDetails, controls, onChangeName }: TopBarProps) {
   const sourceLine = [source.publisher, formatPublishedOn(source.publishedOn)].filter(Boolean).join(" · ");
   return (
     <header className={styles.bar}>
@@ -51,7 +53,7 @@ export function TopBar({ summary, source, status, pending, peers, selfId, named,
       </div>
       <div className={styles.tools}>
         <JoinCode code={summary.joinCode} boardId={summary.id} />
-        <SyncStatus status={status} pending={pending} />
+        <SyncStatus status={status} pending={pending} retrying={retrying} />
         <PresenceStrip peers={peers} selfId={selfId} details={presenceDetails} />
         {controls}
         <ResultsButton />

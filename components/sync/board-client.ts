@@ -1,97 +1,68 @@
 "use client";
-import { io, type Socket } from "socket.io-client";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { Argument } from "@/lib/board/argument";
-import type { Role } from "@/lib/board/roles";
 import type { Command } from "@/lib/session/commands";
-import type { Ballot, Results } from "@/lib/session/votes";
 import type { ErrorPayload } from "@/lib/errors/errors";
-import {
-  EVENTS,
-  PROTOCOL_VERSION,
-  SYNC_NAMESPACE,
-  type AwarenessState,
-  type CommandAck,
-  type JoinAck,
-  type UpdateAck,
-} from "@/lib/protocol/protocol";
-import { SYNC_STEP_1, asBytes, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "@/lib/protocol/sync-messages";
+import { Backoff, RECONNECT_BACKOFF, RESEND_BACKOFF } from "@/lib/protocol/backoff";
+import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type JoinAck, type UpdateAck } from "@/lib/protocol/protocol";
+import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "@/lib/protocol/sync-messages";
+import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
+import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
+import { lostEditNotice, refusalNotice } from "./refusal-notice";
+import type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, VotesView } from "./client-types";
+import { Emitter } from "./emitter";
+import { openSyncSocket, type SyncSocket } from "./sync-socket";
+import type { ConnectionStatus } from "./sync-status";
 
-export type ConnectionStatus = "connecting" | "syncing" | "live" | "offline" | "failed";
+export type { ConnectionStatus } from "./sync-status";
 
-export interface BoardClientEvents {
-  status: (status: ConnectionStatus) => void;
-  /** Number of local updates not yet confirmed as saved by the server. */
-  pending: (count: number) => void;
-  error: (error: ErrorPayload) => void;
-  /** The document was replaced by the server's state after a refused update; re-read everything. */
-  reset: (doc: Y.Doc) => void;
-  /** The server accepted the join: who it takes this connection to be. */
-  joined: (who: { role: Role; memberId: string | null }) => void;
-  /** This person's ballots, and the results when they may see them. */
-  votes: (view: VotesView) => void;
-  /** The private drafts this person may see. */
-  drafts: (view: DraftsView) => void;
-  /** Members with real names (facilitators only). */
-  roster: (view: RosterView) => void;
-}
-
-export interface VotesView {
-  revealed: boolean;
-  mine: Ballot[];
-  results: Results | null;
-  /** Facilitators: how many ballots are in. */
-  ballots?: number;
-}
-export interface DraftsView {
-  drafts: { id: string; teamId: string; memberId: string; argument: Argument }[];
-}
-export interface RosterView {
-  members: { id: string; displayName: string; role: Role }[];
-}
+export type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, VotesView } from "./client-types";
+export type { SyncSocket } from "./sync-socket";
 
 /** Marks changes that came from the server, so they are not echoed back. */
 const REMOTE = Symbol("remote");
-const RETRY_DELAY_MS = 2_000;
 
 /**
- * The browser end of Parley's sync protocol (docs/protocol.md): one Socket.io connection to one board,
- * carrying y-protocols sync and awareness frames. Local edits are sent as they happen and counted as
- * pending until the server acknowledges that they are in the database.
+ * The browser end of Parley's sync protocol (docs/protocol.md, "Client behaviour"): one Socket.io
+ * connection to one board. It sends nothing but `join` until a join succeeds; every local change is
+ * tracked until an ack `{ ok: true }` says it is stored, resent with backoff after a retryable failure,
+ * and replayed on the server's state after a refusal of another change; and it reconnects with
+ * backoff and jitter after any disconnect, including one the server started.
  */
 export class BoardClient {
   doc = new Y.Doc();
   awareness = new awarenessProtocol.Awareness(this.doc);
   status: ConnectionStatus = "connecting";
-  pending = 0;
-  private readonly socket: Socket;
-  private readonly listeners: { [K in keyof BoardClientEvents]: Set<BoardClientEvents[K]> } = {
-    status: new Set(),
-    pending: new Set(),
-    error: new Set(),
-    reset: new Set(),
-    joined: new Set(),
-    votes: new Set(),
-    drafts: new Set(),
-    roster: new Set(),
-  };
   /** Server time minus local time, from the join: the phase clock runs on the server's time. */
   clockOffsetMs = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly socket: SyncSocket;
+  private readonly changes = new PendingChanges();
+  private readonly events = new Emitter<BoardClientEvents>();
+  /** The server accepted our join on the current connection: only then may sync and awareness go out. */
+  private joined = false;
+  private readonly reconnect: Backoff;
+  private readonly resend: Backoff;
+  /** Intents to replay once a fresh document has the server's state (after a refusal). */
+  private replay: ArgumentEdit[][] | null = null;
+  private readonly captured = new WeakMap<Y.Transaction, ArgumentEdit[]>();
+  private joinRefusalShown = false;
+  private reported = { pending: 0, retrying: false };
   private localState: AwarenessState | null = null;
 
   constructor(
     readonly boardId: string,
-    private readonly options: { url?: string; memberToken?: string } = {},
+    private readonly options: BoardClientOptions = {},
   ) {
-    this.socket = io(`${options.url ?? ""}${SYNC_NAMESPACE}`, { transports: ["websocket", "polling"] });
+    this.reconnect = new Backoff(RECONNECT_BACKOFF, options.random);
+    this.resend = new Backoff(RESEND_BACKOFF, options.random);
+    this.socket = options.socket ?? openSyncSocket(options.url);
     this.socket.on("connect", () => this.join());
-    this.socket.on("disconnect", () => this.onDisconnect());
-    this.socket.on("connect_error", () => this.setStatus("offline"));
+    this.socket.on("disconnect", (reason: string) => this.onDisconnect(reason));
+    this.socket.on("connect_error", () => this.onConnectError());
     this.socket.on(EVENTS.sync, (payload: unknown) => this.onSyncFrame(payload));
     this.socket.on(EVENTS.awareness, (payload: unknown) => {
       const bytes = asBytes(payload);
+      // The server sends who is here just before it answers the join: take it whenever it comes.
       if (bytes) awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, REMOTE);
     });
     this.socket.on(EVENTS.error, (error: ErrorPayload) => this.emit("error", error));
@@ -99,14 +70,24 @@ export class BoardClient {
     this.socket.on(EVENTS.drafts, (view: DraftsView) => this.emit("drafts", view));
     this.socket.on(EVENTS.roster, (view: RosterView) => this.emit("roster", view));
     this.bindDoc();
+    if (this.socket.connected) this.join();
+  }
+
+  /** Local changes not yet confirmed as stored. */
+  get pending(): number {
+    return this.changes.count;
+  }
+
+  /** Whether some unsaved changes came back with a retryable failure and are being resent. */
+  get retrying(): boolean {
+    return this.changes.retrying;
   }
 
   on<K extends keyof BoardClientEvents>(event: K, listener: BoardClientEvents[K]): () => void {
-    this.listeners[event].add(listener);
-    return () => this.listeners[event].delete(listener);
+    return this.events.on(event, listener);
   }
 
-  /** Publishes who this person is and what they are editing to everyone on the board. */
+  /** Publishes who this person is and what they are editing to everyone on the board (once joined). */
   setPresence(state: AwarenessState): void {
     this.localState = state;
     this.awareness.setLocalState(state);
@@ -114,7 +95,7 @@ export class BoardClient {
 
   /** Sends a command (a facilitator's control, a vote, a draft) and resolves with the server's answer. */
   command(command: Command): Promise<CommandAck> {
-    if (!this.socket.connected) {
+    if (!this.joined) {
       return Promise.resolve({ ok: false, code: "storage-unavailable", message: "You are offline; try again when the connection is back.", retry: true });
     }
     return new Promise((resolve) => {
@@ -130,7 +111,8 @@ export class BoardClient {
   }
 
   destroy(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.reconnect.cancel();
+    this.resend.cancel();
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], "destroy");
     this.socket.disconnect();
     this.awareness.destroy();
@@ -138,40 +120,58 @@ export class BoardClient {
   }
 
   private bindDoc(): void {
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE) this.sendUpdate(syncUpdate(update));
+    const doc = this.doc;
+    const awareness = this.awareness;
+    // Edits are read after the transaction but before garbage collection, while deleted records still hold their text.
+    doc.on("afterTransaction", (transaction: Y.Transaction) => {
+      if (transaction.origin !== REMOTE && transaction.changed.size > 0) this.captured.set(transaction, captureArgumentEdits(doc, transaction));
     });
-    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-      if (origin === REMOTE || !this.socket.connected) return;
+    doc.on("update", (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      if (origin === REMOTE || doc !== this.doc) return;
+      this.send(this.changes.add(syncUpdate(update), this.captured.get(transaction) ?? []));
+    });
+    awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      // Also the periodic renewal: before a join it would be refused with not-joined and a disconnect.
+      if (origin === REMOTE || !this.joined || awareness !== this.awareness) return;
       const changed = [...added, ...updated, ...removed];
-      this.socket.emit(EVENTS.awareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      this.socket.emit(EVENTS.awareness, awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
     });
   }
 
   private join(): void {
-    this.setStatus("syncing");
+    if (!this.socket.connected) return;
+    // While joins are being refused (the server waits for its database) the line keeps saying offline.
+    if (!this.joinRefusalShown) this.setStatus("syncing");
     const request = { protocol: PROTOCOL_VERSION, boardId: this.boardId, ...(this.options.memberToken ? { memberToken: this.options.memberToken } : {}) };
-    this.socket.emit(EVENTS.join, request, (ack: JoinAck) => {
-      if (!ack.ok) {
-        this.emit("error", ack);
-        if (ack.retry) {
-          // e.g. the database is briefly down: try the join again rather than give up on the board.
-          this.setStatus("offline");
-          this.retryTimer ??= setTimeout(() => {
-            this.retryTimer = null;
-            if (this.socket.connected) this.join();
-          }, RETRY_DELAY_MS);
-          return;
-        }
-        this.setStatus("failed");
-        this.socket.disconnect();
+    this.socket.emit(EVENTS.join, request, (ack: JoinAck) => this.onJoinAck(ack));
+  }
+
+  private onJoinAck(ack: JoinAck): void {
+    if (!this.socket.connected) return;
+    if (!ack.ok) {
+      if (isRetryable(ack)) {
+        // e.g. the server is still waiting for its database: keep trying, and say so once, not every time.
+        if (!this.joinRefusalShown) this.emit("error", ack);
+        this.joinRefusalShown = true;
+        this.setStatus("offline");
+        this.reconnect.schedule(() => this.join());
         return;
       }
-      this.clockOffsetMs = ack.serverTime - Date.now();
-      this.emit("joined", { role: ack.role, memberId: ack.memberId });
-      this.socket.emit(EVENTS.sync, syncStep1(this.doc));
-      if (this.localState) this.awareness.setLocalState(this.localState);
-    });
+      // No such board, or an outdated page: final. Do not promise a reconnect.
+      this.emit("error", ack);
+      this.setStatus("failed");
+      this.socket.disconnect();
+      return;
+    }
+    this.joined = true;
+    this.joinRefusalShown = false;
+    this.reconnect.succeeded();
+    this.clockOffsetMs = ack.serverTime - Date.now();
+    this.emit("joined", { role: ack.role, memberId: ack.memberId });
+    this.socket.emit(EVENTS.sync, syncStep1(this.doc));
+    // What was made offline (or lost in flight with the last connection), in the order it was made.
+    for (const change of this.changes.unsent()) this.send(change);
+    if (this.localState) this.awareness.setLocalState(this.localState);
   }
 
   private onSyncFrame(payload: unknown): void {
@@ -179,56 +179,91 @@ export class BoardClient {
     const message = bytes && decodeSyncMessage(bytes);
     if (!message) return;
     if (message.type === SYNC_STEP_1) {
-      // The server asks for what it lacks: answer with our diff, acknowledged once saved.
-      this.sendUpdate(syncStep2(this.doc, message.stateVector));
+      if (!this.joined) return; // nothing goes out before a join; the next handshake covers it
+      // The server asks for what it lacks: answer with our diff, tracked like any change until stored.
+      this.send(this.changes.add(syncStep2(this.doc, message.stateVector), [], "handshake"));
       return;
     }
     Y.applyUpdate(this.doc, message.update, REMOTE);
-    if (this.status !== "live") this.setStatus("live");
+    if (message.type !== SYNC_STEP_2) return;
+    this.setStatus("live");
+    if (this.replay) this.replayEdits(this.replay);
   }
 
-  private sendUpdate(frame: Uint8Array): void {
-    if (!this.socket.connected) return; // the next join resyncs by state vector
-    this.setPending(this.pending + 1);
-    this.socket.emit(EVENTS.sync, frame, (ack: UpdateAck) => {
-      this.setPending(Math.max(0, this.pending - 1));
-      if (ack.ok) return;
-      this.emit("error", ack);
-      if (ack.retry) this.scheduleResync();
-      // A refused edit (a rule, or the role) is already in our copy: drop it by reloading the server's state.
-      else if (ack.code === "update-rejected" || ack.code === "forbidden") this.resetToServer();
-    });
+  private send(change: PendingChange): void {
+    if (this.joined) {
+      const token = this.changes.markSent(change);
+      this.socket.emit(EVENTS.sync, change.frame, (ack: UpdateAck) => this.onAck(change.seq, token, ack));
+    }
+    this.reportSaveState();
   }
 
-  /** After a transient failure (the database was down) run the handshake again: it resends what the server lacks. */
-  private scheduleResync(): void {
-    if (this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.socket.connected) this.socket.emit(EVENTS.sync, syncStep1(this.doc));
-    }, RETRY_DELAY_MS);
+  private onAck(seq: number, token: number, ack: UpdateAck): void {
+    const outcome = this.changes.acknowledge(seq, token, ack);
+    if (outcome.kind === "saved" && !this.changes.retrying) this.resend.succeeded();
+    if (outcome.kind === "retry") {
+      if (outcome.firstFailure) this.emit("error", outcome.error);
+      this.resend.schedule(() => this.resendAll());
+    }
+    if (outcome.kind === "refused") this.onRefused(outcome.change, outcome.error);
+    this.reportSaveState();
   }
 
-  /** Drops local state the server refused and reloads the board as the server has it. */
-  private resetToServer(): void {
+  /** After a retryable failure: everything unsaved, in order (a later change may build on a failed one). */
+  private resendAll(): void {
+    for (const change of this.changes.list()) this.send(change);
+  }
+
+  /**
+   * One change was refused for good. Its Yjs update is in our document and every later local update
+   * builds on it, so: keep the other unsaved changes as intents, reload the board as the server has it
+   * in a fresh document, and replay those intents there once it has arrived.
+   */
+  private onRefused(change: PendingChange, error: ErrorPayload): void {
+    const kept = this.changes
+      .takeAll()
+      .map((other) => other.edits)
+      .filter((edits) => edits.length > 0);
+    this.emit("error", refusalNotice(change, error, kept.length));
+    this.resend.cancel();
+    this.replay = [...(this.replay ?? []), ...kept];
     const previous = this.doc;
+    // The old document's presence leaves with it; the same person comes back under the new client id.
+    awarenessProtocol.removeAwarenessStates(this.awareness, [previous.clientID], "reset");
     this.awareness.destroy();
     this.doc = new Y.Doc();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.bindDoc();
     previous.destroy();
     if (this.localState) this.awareness.setLocalState(this.localState);
-    this.setPending(0);
     this.emit("reset", this.doc);
-    if (this.socket.connected) this.join();
+    this.join(); // the same connection: the server answers a repeated join like the first
   }
 
-  private onDisconnect(): void {
+  private replayEdits(batches: ArgumentEdit[][]): void {
+    this.replay = null;
+    // One transaction per original change, so a later refusal again names just one change.
+    const lost = batches.flatMap((edits) => replayArgumentEdits(this.doc, edits));
+    for (const edit of lost) this.emit("error", lostEditNotice(edit));
+  }
+
+  private onDisconnect(reason: string): void {
+    this.joined = false;
+    this.resend.cancel();
+    this.reconnect.cancel();
+    this.changes.connectionLost();
     // A refused join is final (no such board, or an outdated page): do not promise a reconnect.
     if (this.status !== "failed") this.setStatus("offline");
-    this.setPending(0); // unsaved edits stay in the doc and go out in the next handshake
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, others, REMOTE);
+    // Socket.io reconnects by itself after a lost network, but never after the server hung up.
+    if (reason === "io server disconnect") this.reconnect.schedule(() => this.socket.connect());
+    this.reportSaveState();
+  }
+
+  private onConnectError(): void {
+    if (this.status !== "failed") this.setStatus("offline");
+    if (!this.socket.active) this.reconnect.schedule(() => this.socket.connect());
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -237,12 +272,15 @@ export class BoardClient {
     this.emit("status", status);
   }
 
-  private setPending(count: number): void {
-    this.pending = count;
-    this.emit("pending", count);
+  /** Tells listeners about the unsaved count and the retrying flag, when either changed. */
+  private reportSaveState(): void {
+    const { count, retrying } = this.changes;
+    if (count !== this.reported.pending) this.emit("pending", count);
+    if (retrying !== this.reported.retrying) this.emit("retrying", retrying);
+    this.reported = { pending: count, retrying };
   }
 
   private emit<K extends keyof BoardClientEvents>(event: K, ...args: Parameters<BoardClientEvents[K]>): void {
-    for (const listener of this.listeners[event]) (listener as (...a: unknown[]) => void)(...args);
+    this.events.emit(event, ...args);
   }
 }

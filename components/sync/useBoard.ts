@@ -30,6 +30,8 @@ export interface UseBoardResult {
   status: ConnectionStatus;
   /** Local edits the server has not yet confirmed as saved. */
   pending: number;
+  /** Some of them came back "not saved" (the database is down) and are being resent. */
+  retrying: boolean;
   /** The latest error from the server; cleared by `dismissError`. */
   error: ErrorPayload | null;
   dismissError(): void;
@@ -66,6 +68,7 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
   const [board, setBoard] = useState<BoardState | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [pending, setPending] = useState(0);
+  const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
   const [session, setSession] = useState<SessionState | null>(null);
@@ -85,12 +88,14 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
     setClient(next);
     setDoc(next.doc);
     setStatus(next.status);
-    setPending(0);
+    setPending(next.pending);
+    setRetrying(next.retrying);
     setMe(null);
     setStateKey(`${boardId}\n${memberToken ?? ""}`);
     const offs = [
       next.on("status", setStatus),
       next.on("pending", setPending),
+      next.on("retrying", setRetrying),
       next.on("error", setError),
       next.on("reset", setDoc),
       next.on("joined", setMe),
@@ -148,6 +153,7 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
     board,
     status: current ? status : "connecting",
     pending,
+    retrying,
     error,
     dismissError,
     peers,

@@ -3,6 +3,8 @@ import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { Backoff, DATABASE_BACKOFF, type BackoffPolicy } from "../../lib/protocol/backoff";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseKind } from "./board-store";
 import { migrate, type MigrationReport } from "./migrate";
@@ -26,6 +28,56 @@ export interface Database {
 /** Opens the configured database. Only this folder touches Prisma or the drivers. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+export interface WaitOptions {
+  /** One line per failed attempt, so an operator sees why the server is not up yet. */
+  log: (message: string) => void;
+  /** Stops waiting (the server is shutting down); the promise then rejects. */
+  signal?: AbortSignal;
+  policy?: BackoffPolicy;
+}
+
+/**
+ * Opens the configured database once it answers. A PostgreSQL server that is down, starting up, not
+ * accepting connections or without the database yet is retried with backoff for as long as it takes
+ * (each attempt logged); refused credentials and PGlite's (local) failures are reported at once.
+ */
+export async function openDatabaseWhenReachable(config: DatabaseConfig, options: WaitOptions): Promise<Database> {
+  const url = config.databaseUrl;
+  if (!url) return openPglite(config.dataDir);
+  const backoff = new Backoff(options.policy ?? DATABASE_BACKOFF);
+  for (;;) {
+    try {
+      await checkReachable(url);
+      return openPostgres(url);
+    } catch (error) {
+      if (options.signal?.aborted) throw new Error("Stopped waiting for the database: the server is shutting down.");
+      // A wrong user or password will not fix itself by waiting: say so at once (SQLSTATE class 28).
+      if (String((error as { code?: unknown }).code ?? "").startsWith("28")) throw error;
+      const attempt = backoff.attempts + 1;
+      await new Promise<void>((resolve) => {
+        const stop = () => (backoff.cancel(), resolve());
+        const delay = backoff.schedule(() => (options.signal?.removeEventListener("abort", stop), resolve())) ?? 0;
+        options.log(`Database at ${redactUrl(url)} is not reachable (attempt ${attempt}: ${(error as Error).message}); retrying in ${delay} ms`);
+        options.signal?.addEventListener("abort", stop, { once: true });
+      });
+      if (options.signal?.aborted) throw new Error("Stopped waiting for the database: the server is shutting down.");
+    }
+  }
+}
+
+/** One short-lived connection and a trivial query: rejects unless PostgreSQL really answers. */
+async function checkReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  // A connection that dies mid-check must reject the check, not crash the process.
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 function openPostgres(url: string): Database {

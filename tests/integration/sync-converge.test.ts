@@ -106,7 +106,7 @@ describe("sync: two clients on the demo board", () => {
     const missed = addTestArgument(alice.doc, { text: "Made while Bob was away." });
     await saved(alice);
     const offline = addTestArgument(bob.doc, { parentId: PAK_MILITARY, text: "Written offline by Bob.", author: BOB });
-    expect(bob.pending).toBe(0); // nothing can be sent while offline
+    expect(bob.pending).toBe(1); // nothing can be sent while offline, and nothing unsent counts as saved
 
     bobSocket.connect();
     await sees(bob, missed.id);

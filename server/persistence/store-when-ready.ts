@@ -1,0 +1,45 @@
+import { ParleyError } from "../../lib/errors/errors";
+import type { BoardStore, DatabaseKind } from "./board-store";
+
+export interface StoreWhenReady {
+  /** Answers every call with `storage-unavailable` until `open` hands it the real store. */
+  store: BoardStore;
+  open(store: BoardStore): void;
+  readonly isOpen: boolean;
+}
+
+/**
+ * A BoardStore that exists before the database does. The server listens while it waits for its
+ * database (so /api/health can say 503 and a join can be refused as retryable rather than a connection
+ * refused); everything that would touch the database meanwhile fails the way a database outage does.
+ */
+export function storeWhenReady(kind: DatabaseKind): StoreWhenReady {
+  let real: BoardStore | null = null;
+  const notYet = () => new ParleyError("storage-unavailable", "Parley is still waiting for its database; try again in a moment.");
+  // A Proxy rather than a hand-written wrapper, so methods added to BoardStore later are covered too.
+  const store = new Proxy({} as BoardStore, {
+    get(_target, name) {
+      if (name === "kind") return real?.kind ?? kind;
+      // Not a thenable: `await store` must not call into the database.
+      if (typeof name !== "string" || name === "then") return undefined;
+      if (real) {
+        const value = (real as unknown as Record<string, unknown>)[name];
+        return typeof value === "function" ? value.bind(real) : value;
+      }
+      // Closing a store that never opened has nothing to release.
+      if (name === "close") return async () => {};
+      return async () => {
+        throw notYet();
+      };
+    },
+  });
+  return {
+    store,
+    open: (opened) => {
+      real = opened;
+    },
+    get isOpen() {
+      return real !== null;
+    },
+  };
+}
