@@ -1,9 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { AuthorNameSchema } from "../../lib/board/argument";
 import { RoleSchema, type Actor, type Role } from "../../lib/board/roles";
 import { ParleyError } from "../../lib/errors/errors";
 import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
 import { normalizeJoinCode } from "./create-board";
+import { authorizeBoardRead } from "./read-access";
+import { hashToken } from "./token";
+
+export { hashToken };
 
 export interface JoinBoardRequest {
   displayName: string;
@@ -52,17 +56,14 @@ async function roleFor(store: BoardStore, board: BoardRecord, request: JoinBoard
 }
 
 /**
- * Who is behind a sync connection. A member token decides on any board; without one, only an open
- * board lets a guest in (as a participant whose authorship cannot be checked).
+ * Who is behind a sync connection. The read decision is authorizeBoardRead's: a member token decides on
+ * any board; without one, only an open board lets a guest in (as a participant whose authorship cannot
+ * be checked).
  */
 export async function resolveActor(store: BoardStore, board: BoardRecord, memberToken: string | undefined): Promise<Actor> {
-  if (memberToken) {
-    const member = await store.findMemberByTokenHash(hashToken(memberToken));
-    if (member && member.boardId === board.id) return { memberId: member.id, role: RoleSchema.parse(member.role), displayName: member.displayName };
-    if (board.accessMode !== "open") throw new ParleyError("forbidden", "Your place on this board has expired; open the invite link or join with the code again.");
-  }
-  if (board.accessMode === "open") return { memberId: null, role: "participant" };
-  throw new ParleyError("forbidden", "This board is facilitated: join it with its code or an invite link.");
+  const reader = await authorizeBoardRead(store, board, { memberToken });
+  if (reader.via === "member") return { memberId: reader.member.id, role: reader.role, displayName: reader.member.displayName };
+  return { memberId: null, role: "participant" };
 }
 
 /** The facilitator behind a member token, for facilitator-only HTTP calls. */
@@ -70,8 +71,4 @@ export async function requireFacilitator(store: BoardStore, boardId: string, mem
   const member = memberToken ? await store.findMemberByTokenHash(hashToken(memberToken)) : null;
   if (!member || member.boardId !== boardId || member.role !== "facilitator") throw new ParleyError("forbidden", "Only this board's facilitators can do that.");
   return member;
-}
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
 }
