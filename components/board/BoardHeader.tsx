@@ -36,6 +36,8 @@ export function BoardHeader({ summary, source, live, access, view }: BoardHeader
         selfId={access.selfId}
         named={access.displayName !== null}
         presenceDetails={view.presenceDetails}
+        role={view.roleKnown ? view.role : null}
+        memberToken={access.memberToken}
         controls={
           <SessionTools
             role={view.roleKnown ? view.role : null}

@@ -1,10 +1,32 @@
 "use client";
 import { useState } from "react";
+import type { Role } from "@/lib/board/roles";
 import { copyText } from "@/components/common/clipboard";
+import { useInvites } from "@/components/facilitator/useInvites";
 import styles from "./TopBar.module.css";
 
-/** The join code students type on the home page, and a button that copies the board's link. */
-export function JoinCode({ code, boardId }: { code: string; boardId: string }) {
+interface JoinCodeProps {
+  boardId: string;
+  /** The code, when the page already holds it (an open board, or a facilitator's board data). */
+  code?: string;
+  /** This person's role on the board and their token: a facilitator who just joined fetches the code. */
+  role?: Role | null;
+  memberToken?: string;
+}
+
+/**
+ * The join code students type on the home page, and a button that copies the board's link — shown
+ * only to those who may invite. The code lets anyone in as a participant, so an observer never sees it.
+ */
+export function JoinCode({ boardId, code, role, memberToken }: JoinCodeProps) {
+  const fetchIt = !code && role === "facilitator" && Boolean(memberToken);
+  const invites = useInvites(boardId, fetchIt ? memberToken : undefined);
+  const shown = code ?? (fetchIt && invites.status === "ready" ? invites.value.joinCode : null);
+  if (!shown) return null;
+  return <JoinCodeView code={shown} boardId={boardId} />;
+}
+
+function JoinCodeView({ code, boardId }: { code: string; boardId: string }) {
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const copy = async () => {
     // The code rides along: on a facilitated board the bare address would only ask for it.

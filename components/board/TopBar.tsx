@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { Role } from "@/lib/board/roles";
 import type { BoardSummary, SourceView } from "@/server/http/types";
 import type { ConnectionStatus } from "@/components/sync/board-client";
 import type { Peer } from "@/components/sync/useBoard";
@@ -25,11 +26,14 @@ interface TopBarProps {
   presenceDetails?: PresenceDetails;
   /** Session controls for this person's role: Facilitate, their team. */
   controls?: ReactNode;
+  /** This person's role (once the server said) and token: only those who may invite see the join code. */
+  role?: Role | null;
+  memberToken?: string;
   onChangeName(): void;
 }
 
 /** The board's title and source, how to invite others, whether work is saved, and who is here. */
-export function TopBar({ summary, source, status, pending, peers, selfId, named, presenceDetails, controls, onChangeName }: TopBarProps) {
+export function TopBar({ summary, source, status, pending, peers, selfId, named, presenceDetails, controls, role, memberToken, onChangeName }: TopBarProps) {
   const sourceLine = [source.publisher, formatPublishedOn(source.publishedOn)].filter(Boolean).join(" · ");
   return (
     <header className={styles.bar}>
@@ -50,7 +54,7 @@ export function TopBar({ summary, source, status, pending, peers, selfId, named,
         </p>
       </div>
       <div className={styles.tools}>
-        <JoinCode code={summary.joinCode} boardId={summary.id} />
+        <JoinCode code={summary.joinCode} boardId={summary.id} role={role} memberToken={memberToken} />
         <SyncStatus status={status} pending={pending} />
         <PresenceStrip peers={peers} selfId={selfId} details={presenceDetails} />
         {controls}

@@ -17,6 +17,9 @@ import { hashToken } from "./token";
 /** Board ids are generated from letters and digits ("demo" is the seeded one); anything else never reaches the database. */
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That is not a board id.");
 
+/** Invite tokens are base64url; checking the shape first keeps odd bytes (a NUL) away from the database. */
+export const InviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "That invite link is not valid.");
+
 export function isBoardId(id: unknown): id is string {
   return BoardIdSchema.safeParse(id).success;
 }
@@ -54,7 +57,7 @@ export async function authorizeBoardRead(store: BoardStore, board: BoardRecord, 
     if (!credentials.invite && !credentials.joinCode) throw new ParleyError("forbidden", EXPIRED);
   }
   if (board.accessMode === "open") return { via: "public", role: null };
-  if (credentials.invite) {
+  if (credentials.invite && InviteTokenSchema.safeParse(credentials.invite).success) {
     const invite = await store.findInvite(credentials.invite);
     if (invite && invite.boardId === board.id && !invite.revokedAt) return { via: "invite", role: RoleSchema.parse(invite.role) };
   }

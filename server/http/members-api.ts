@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { AuthorNameSchema } from "../../lib/board/argument";
 import { ParleyError } from "../../lib/errors/errors";
-import { hashToken, joinBoard, requireFacilitator } from "../boards/join-board";
+import { joinBoard, renameMember, requireFacilitator } from "../boards/join-board";
+import { isBoardId } from "../boards/read-access";
 import { sendRoster } from "../sync/audience";
 import { getAppContext } from "./context";
+import { requireJsonWrite } from "./guard";
 import { bearer, errorResponse, json, readJson } from "./respond";
 
 const JoinBodySchema = z.object({
@@ -15,6 +17,8 @@ const JoinBodySchema = z.object({
 /** POST /api/boards/:id/members — take a place on a board; answers the secret the browser keeps. */
 export async function handleJoinMembers(request: Request, boardId: string): Promise<Response> {
   try {
+    requireJsonWrite(request);
+    if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
     const body = await readJson(request, JoinBodySchema);
     const { member, memberToken } = await joinBoard(getAppContext().store, boardId, body);
     return json({ memberId: member.id, memberToken, role: member.role, displayName: member.displayName }, 201);
@@ -26,12 +30,10 @@ export async function handleJoinMembers(request: Request, boardId: string): Prom
 /** PATCH /api/boards/:id/members/me — change one's own display name (Authorization: Bearer <memberToken>). */
 export async function handleRenameMember(request: Request, boardId: string): Promise<Response> {
   try {
+    requireJsonWrite(request);
     const body = await readJson(request, z.object({ displayName: AuthorNameSchema }));
     const { store } = getAppContext();
-    const token = bearer(request);
-    const member = token ? await store.findMemberByTokenHash(hashToken(token)) : null;
-    if (!member || member.boardId !== boardId) throw new ParleyError("forbidden", "Join the board first.");
-    await store.renameMember(member.id, body.displayName);
+    const member = await renameMember(store, boardId, bearer(request), body.displayName);
     // Facilitators' class lists show real names: tell them now, not at the next join.
     const room = await getAppContext().rooms.peek(boardId);
     if (room) {
@@ -49,6 +51,7 @@ export async function handleRenameMember(request: Request, boardId: string): Pro
 export async function handleListInvites(request: Request, boardId: string): Promise<Response> {
   try {
     const { store } = getAppContext();
+    if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
     await requireFacilitator(store, boardId, bearer(request));
     const board = await store.getBoard(boardId);
     const invites = await store.listInvites(boardId);
