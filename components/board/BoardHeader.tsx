@@ -38,6 +38,7 @@ export function BoardHeader({ summary, source, live, access, view }: BoardHeader
         presenceDetails={view.presenceDetails}
         role={view.roleKnown ? view.role : null}
         memberToken={access.memberToken}
+        participantsInvite={session?.settings.participantsInvite === true}
         controls={
           <SessionTools
             role={view.roleKnown ? view.role : null}

@@ -29,11 +29,13 @@ interface TopBarProps {
   /** This person's role (once the server said) and token: only those who may invite see the join code. */
   role?: Role | null;
   memberToken?: string;
+  /** The facilitator lets participants invite: they see the code too. */
+  participantsInvite?: boolean;
   onChangeName(): void;
 }
 
 /** The board's title and source, how to invite others, whether work is saved, and who is here. */
-export function TopBar({ summary, source, status, pending, peers, selfId, named, presenceDetails, controls, role, memberToken, onChangeName }: TopBarProps) {
+export function TopBar({ summary, source, status, pending, peers, selfId, named, presenceDetails, controls, role, memberToken, participantsInvite, onChangeName }: TopBarProps) {
   const sourceLine = [source.publisher, formatPublishedOn(source.publishedOn)].filter(Boolean).join(" · ");
   return (
     <header className={styles.bar}>
@@ -54,7 +56,14 @@ export function TopBar({ summary, source, status, pending, peers, selfId, named,
         </p>
       </div>
       <div className={styles.tools}>
-        <JoinCode code={summary.joinCode} boardId={summary.id} role={role} memberToken={memberToken} />
+        <JoinCode
+          code={summary.joinCode}
+          boardId={summary.id}
+          open={summary.accessMode === "open"}
+          role={role}
+          memberToken={memberToken}
+          participantsInvite={participantsInvite}
+        />
         <SyncStatus status={status} pending={pending} />
         <PresenceStrip peers={peers} selfId={selfId} details={presenceDetails} />
         {controls}

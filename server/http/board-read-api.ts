@@ -1,4 +1,5 @@
 import { ParleyError } from "../../lib/errors/errors";
+import { readSession } from "../../lib/session/session";
 import { mayInvite, readableBoard } from "../boards/read-access";
 import { getAppContext } from "./context";
 import { readCredentials } from "./guard";
@@ -19,8 +20,9 @@ export async function handleGetBoard(request: Request, boardId: string): Promise
     const source = await store.getSourceDocument(board.sourceId);
     if (!source) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     const withSource = new URL(request.url).searchParams.get("include") === "source";
+    const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(board.id));
     const view: BoardReadView = {
-      board: toSummary(board, source.title, { withJoinCode: mayInvite(reader) }),
+      board: toSummary(board, source.title, { withJoinCode: mayInvite(reader, participantsInvite) }),
       role: reader.role,
       ...(withSource ? { source: toSourceView(source) } : {}),
     };
@@ -28,5 +30,16 @@ export async function handleGetBoard(request: Request, boardId: string): Promise
     return json(view, 200, { "cache-control": "private, no-store", vary: "authorization" });
   } catch (error) {
     return errorResponse(error);
+  }
+}
+
+/** Whether the facilitator lets participants invite: read from the board's live session (loading the room if needed). */
+export async function participantsMayInvite(boardId: string): Promise<boolean> {
+  const { rooms } = getAppContext();
+  const room = await rooms.acquire(boardId);
+  try {
+    return readSession(room.doc).settings.participantsInvite === true;
+  } finally {
+    rooms.release(room);
   }
 }

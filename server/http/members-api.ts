@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { AuthorNameSchema } from "../../lib/board/argument";
 import { ParleyError } from "../../lib/errors/errors";
-import { joinBoard, renameMember, requireFacilitator } from "../boards/join-board";
-import { isBoardId } from "../boards/read-access";
+import { joinBoard, renameMember } from "../boards/join-board";
+import { isBoardId, mayInvite, readableBoard } from "../boards/read-access";
+import { participantsMayInvite } from "./board-read-api";
 import { sendRoster } from "../sync/audience";
 import { getAppContext } from "./context";
 import { requireJsonWrite } from "./guard";
@@ -47,16 +48,20 @@ export async function handleRenameMember(request: Request, boardId: string): Pro
   }
 }
 
-/** GET /api/boards/:id/invites — the board's capability links, for its facilitators only. */
+/**
+ * GET /api/boards/:id/invites — the board's capability links: all of them for its facilitators; the
+ * join code and the participant link for participants when the facilitator lets them invite.
+ */
 export async function handleListInvites(request: Request, boardId: string): Promise<Response> {
   try {
     const { store } = getAppContext();
-    if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
-    await requireFacilitator(store, boardId, bearer(request));
-    const board = await store.getBoard(boardId);
-    const invites = await store.listInvites(boardId);
+    const { board, reader } = await readableBoard(store, boardId, { memberToken: bearer(request) });
+    const facilitator = reader.via === "member" && reader.role === "facilitator";
+    const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(board.id));
+    if (!mayInvite(reader, participantsInvite)) throw new ParleyError("forbidden", "Only this board's facilitators can do that.");
+    const invites = (await store.listInvites(boardId)).filter((i) => facilitator || (i.role === "participant" && !i.revokedAt));
     const byRole = Object.fromEntries(invites.map((i) => [i.role, i.token]));
-    return json({ joinCode: board?.joinCode, invites: byRole }, 200, { "cache-control": "no-store" });
+    return json({ joinCode: board.joinCode, invites: byRole }, 200, { "cache-control": "no-store" });
   } catch (error) {
     return errorResponse(error);
   }

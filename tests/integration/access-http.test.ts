@@ -19,7 +19,9 @@ import * as meRoute from "@/app/api/boards/[id]/members/me/route";
 import * as importRoute from "@/app/api/boards/import/route";
 import * as joinRoute from "@/app/api/join/[code]/route";
 import * as healthRoute from "@/app/api/health/route";
+import { EVENTS } from "@/lib/protocol/protocol";
 import { createTestDatabase, type TestDatabase } from "./support/database";
+import { RawClient } from "./support/raw-client";
 import { startSyncServer } from "./support/server";
 
 const ORIGIN = "http://parley.test";
@@ -152,6 +154,35 @@ describe("access: reading a facilitated board", () => {
     }
     expect((await read(board.id, board.facilitator.memberToken)).status).toBe(200);
     expect([403, 404]).toContain((await read("demo\u0000x", board.facilitator.memberToken)).status);
+  });
+});
+
+describe("access: participants invite only when the facilitator lets them", () => {
+  it("gives a participant the code and the participant link while the setting is on, an observer never", async () => {
+    const t = await facilitatedBoard("Period 5");
+    const codeFor = async (token: string) => (await status(READS.board(t.id, token))).body.board.joinCode;
+    const invitesFor = (token: string) => status(FACILITATOR_READS.invites(t.id, token));
+    const facilitator = await RawClient.connect(server.url);
+    const setInvite = (on: boolean) => facilitator.request(EVENTS.command, { type: "set-settings", patch: { participantsInvite: on } });
+    try {
+      expect(await facilitator.join(t.id, undefined, t.facilitator.memberToken)).toMatchObject({ ok: true, role: "facilitator" });
+      expect(await codeFor(t.participant.memberToken)).toBeUndefined();
+      expect(await invitesFor(t.participant.memberToken)).toMatchObject({ status: 403 });
+
+      expect(await setInvite(true)).toMatchObject({ ok: true });
+      expect(await codeFor(t.participant.memberToken)).toBe(t.joinCode);
+      expect(await invitesFor(t.participant.memberToken)).toMatchObject({ status: 200, body: { joinCode: t.joinCode, invites: { participant: t.invites.participant } } });
+      expect(Object.keys((await invitesFor(t.participant.memberToken)).body.invites)).toEqual(["participant"]);
+      expect(await codeFor(t.observer.memberToken)).toBeUndefined();
+      expect(await invitesFor(t.observer.memberToken)).toMatchObject({ status: 403 });
+      expect(await invitesFor(other.participant.memberToken)).toMatchObject({ status: 403 });
+
+      expect(await setInvite(false)).toMatchObject({ ok: true });
+      expect(await codeFor(t.participant.memberToken)).toBeUndefined();
+      expect(await invitesFor(t.participant.memberToken)).toMatchObject({ status: 403 });
+    } finally {
+      facilitator.close();
+    }
   });
 });
 
