@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { BoardPage, expect, test } from "./fixtures";
-import { createManagedBoard, type ManagedBoard } from "./session-pages";
+import { createManagedBoard, FacilitatorPanel, type ManagedBoard } from "./session-pages";
 
 /** The board's observer invite, read the way the facilitator's panel reads it. */
 async function observerInvite(request: APIRequestContext, board: ManagedBoard): Promise<string> {
@@ -64,6 +64,29 @@ test("an observer sees the board but no join code; the facilitator sees it and f
   await page.goto("/");
   await expect(page.getByTestId("own-board").filter({ hasText: "Observed board" })).toBeVisible();
   await expect(page.getByTestId("recent-board").filter({ hasText: "Observed board" })).toHaveCount(0);
+});
+
+test("a participant sees the join code only while the facilitator lets participants invite", async ({ page, freshContext }) => {
+  const board = await createManagedBoard(page.request, "Invite setting board");
+  const facilitator = new BoardPage(page);
+  await page.goto(board.facilitatorUrl);
+  await facilitator.chooseName("Mr Okafor");
+  await facilitator.waitUntilLive();
+
+  const student = new BoardPage(await (await freshContext()).newPage());
+  await student.page.goto(`/b/${board.id}?code=${board.code}`);
+  await student.chooseName("Lena");
+  await student.waitUntilLive();
+  await expect(student.page.getByTestId("join-code")).toHaveCount(0);
+
+  const panel = await new FacilitatorPanel(facilitator).open();
+  const toggle = panel.root.getByTestId("setting-participantsinvite");
+  await toggle.check();
+  await expect(toggle).toBeChecked();
+  await expect(student.page.getByTestId("join-code")).toHaveText(board.code);
+  await toggle.uncheck();
+  await expect(toggle).not.toBeChecked();
+  await expect(student.page.getByTestId("join-code")).toHaveCount(0);
 });
 
 test("pages carry the security headers", async ({ request }) => {
