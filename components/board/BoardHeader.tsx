@@ -37,6 +37,9 @@ export function BoardHeader({ summary, source, live, access, view }: BoardHeader
         selfId={access.selfId}
         named={access.displayName !== null}
         presenceDetails={view.presenceDetails}
+        role={view.roleKnown ? view.role : null}
+        memberToken={access.memberToken}
+        participantsInvite={session?.settings.participantsInvite === true}
         controls={
           <SessionTools
             role={view.roleKnown ? view.role : null}

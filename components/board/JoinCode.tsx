@@ -1,10 +1,53 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import type { Role } from "@/lib/board/roles";
+import type { BoardReadView } from "@/server/http/types";
 import { copyText } from "@/components/common/clipboard";
 import styles from "./TopBar.module.css";
 
-/** The join code students type on the home page, and a button that copies the board's link. */
-export function JoinCode({ code, boardId }: { code: string; boardId: string }) {
+interface JoinCodeProps {
+  boardId: string;
+  /** The code, when the page already holds it (an open board, or a facilitator's board data). */
+  code?: string;
+  /** An open board: anyone with its link takes part, so its code is no secret. */
+  open: boolean;
+  /** This person's role once the server said (null before), and their token to fetch the code with. */
+  role?: Role | null;
+  memberToken?: string;
+  /** The facilitator lets participants invite (the session setting). */
+  participantsInvite?: boolean;
+}
+
+/**
+ * The join code students type on the home page, and a button that copies the board's link — shown
+ * only to those who may invite: facilitators, and participants when the facilitator allows it. The
+ * code lets anyone in as a participant, so an observer never sees it (the server never sends it to them).
+ */
+export function JoinCode({ boardId, code, open, role, memberToken, participantsInvite = false }: JoinCodeProps) {
+  const mayInvite = open || role === "facilitator" || (role === "participant" && participantsInvite);
+  const fetched = useJoinCode(boardId, mayInvite && !open ? memberToken : undefined, participantsInvite);
+  const shown = open ? code : mayInvite ? (role === "facilitator" ? code : undefined) ?? fetched : null;
+  if (!shown) return null;
+  return <JoinCodeView code={shown} boardId={boardId} />;
+}
+
+/** GET /api/boards/:id with the member's token: the answer holds the code only if the server agrees they may invite. */
+function useJoinCode(boardId: string, memberToken: string | undefined, participantsInvite: boolean): string | null {
+  const [code, setCode] = useState<string | null>(null);
+  useEffect(() => {
+    setCode(null);
+    if (!memberToken) return;
+    const controller = new AbortController();
+    fetch(`/api/boards/${encodeURIComponent(boardId)}`, { headers: { authorization: `Bearer ${memberToken}` }, cache: "no-store", signal: controller.signal })
+      .then(async (response) => (response.ok ? ((await response.json()) as BoardReadView) : null))
+      .then((view) => setCode(view?.board.joinCode ?? null))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [boardId, memberToken, participantsInvite]);
+  return code;
+}
+
+function JoinCodeView({ code, boardId }: { code: string; boardId: string }) {
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const copy = async () => {
     // The code rides along: on a facilitated board the bare address would only ask for it.

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { Role } from "@/lib/board/roles";
 import type { BoardSummary, SourceView } from "@/server/http/types";
 import type { ConnectionStatus } from "@/components/sync/board-client";
 import type { Peer } from "@/components/sync/useBoard";
@@ -27,11 +28,16 @@ interface TopBarProps {
   presenceDetails?: PresenceDetails;
   /** Session controls for this person's role: Facilitate, their team. */
   controls?: ReactNode;
+  /** This person's role (once the server said) and token: only those who may invite see the join code. */
+  role?: Role | null;
+  memberToken?: string;
+  /** The facilitator lets participants invite: they see the code too. */
+  participantsInvite?: boolean;
   onChangeName(): void;
 }
 
 /** The board's title and source, how to invite others, whether work is saved, and who is here. */
-export function TopBar({ summary, source, status, pending, retrying, peers, selfId, named, presenceDetails, controls, onChangeName }: TopBarProps) {
+export function TopBar({ summary, source, status, pending, retrying, peers, selfId, named, presenceDetails, controls, role, memberToken, participantsInvite, onChangeName }: TopBarProps) {
   const sourceLine = [source.publisher, formatPublishedOn(source.publishedOn)].filter(Boolean).join(" · ");
   return (
     <header className={styles.bar}>
@@ -52,7 +58,14 @@ export function TopBar({ summary, source, status, pending, retrying, peers, self
         </p>
       </div>
       <div className={styles.tools}>
-        <JoinCode code={summary.joinCode} boardId={summary.id} />
+        <JoinCode
+          code={summary.joinCode}
+          boardId={summary.id}
+          open={summary.accessMode === "open"}
+          role={role}
+          memberToken={memberToken}
+          participantsInvite={participantsInvite}
+        />
         <SyncStatus status={status} pending={pending} retrying={retrying} />
         <PresenceStrip peers={peers} selfId={selfId} details={presenceDetails} />
         {controls}

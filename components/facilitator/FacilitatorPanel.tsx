@@ -16,7 +16,8 @@ import styles from "./FacilitatorPanel.module.css";
 
 interface FacilitatorPanelProps {
   boardId: string;
-  joinCode: string;
+  /** When the page holds it; otherwise the invite section loads it with the facilitator's token. */
+  joinCode?: string;
   memberToken: string | undefined;
   session: SessionState;
   positions: Position[];

@@ -9,7 +9,7 @@ import invite from "./InviteSection.module.css";
 
 interface InviteSectionProps {
   boardId: string;
-  joinCode: string;
+  joinCode?: string;
   memberToken: string | undefined;
 }
 
@@ -20,6 +20,8 @@ export function InviteSection({ boardId, joinCode, memberToken }: InviteSectionP
   const titleId = useId();
   const links = invites.status === "ready" ? invites.value.invites : null;
   const participant = links?.participant ? inviteUrl(boardId, links.participant) : null;
+  // Managed boards' pages never carry the code: it comes with the links, which only facilitators get.
+  const code = joinCode ?? (invites.status === "ready" ? invites.value.joinCode : "…");
 
   return (
     <div className={styles.sectionBody}>
@@ -27,7 +29,7 @@ export function InviteSection({ boardId, joinCode, memberToken }: InviteSectionP
         <div>
           <p className={styles.smallLabel}>Join code</p>
           <p className={invite.bigCode} data-testid="invite-join-code">
-            {joinCode}
+            {code}
           </p>
           <p className={styles.hint}>Students type it on the home page.</p>
         </div>
@@ -68,7 +70,7 @@ export function InviteSection({ boardId, joinCode, memberToken }: InviteSectionP
         </h2>
         <div className={invite.bigQr}>{participant ? <QrCode text={participant} size={320} label="QR code of the participant link" /> : null}</div>
         <p className={invite.bigQrCode}>
-          or type <strong>{joinCode}</strong> at {typeof window === "undefined" ? "" : window.location.host}
+          or type <strong>{code}</strong> at {typeof window === "undefined" ? "" : window.location.host}
         </p>
         <div className="dialog-actions">
           <button type="button" className="btn btn-primary" onClick={() => setBig(false)}>

@@ -27,6 +27,7 @@ const TOGGLES: Toggle[] = [
   { key: "anonymous", testId: "setting-anonymous", label: "Anonymous mode", hint: "Participants see “Anonymous” instead of names; you still see who wrote what." },
   { key: "teamPick", testId: "setting-teampick", label: "Let participants pick their team", hint: "Off: you assign everyone under Teams." },
   { key: "privateDrafting", testId: "setting-privatedrafting", label: "Private drafting", hint: "During a drafting phase, new arguments stay with their team until you reveal them." },
+  { key: "participantsInvite", testId: "setting-participantsinvite", label: "Let participants invite others", hint: "They see the join code and can copy the link. Observers never see it." },
 ];
 
 /** The board's rules as switches; each one applies to every screen at once. */
@@ -52,7 +53,7 @@ export function SettingsSection({ settings, argumentCount, command }: SettingsSe
                 <input
                   type="checkbox"
                   role="switch"
-                  checked={pending[t.key] ?? settings[t.key]}
+                  checked={pending[t.key] ?? settings[t.key] ?? false}
                   disabled={busy || anonymityTooLate}
                   onChange={(e) => void toggle(t.key, e.target.checked)}
                   data-testid={t.testId}

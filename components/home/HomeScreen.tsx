@@ -2,6 +2,7 @@ import type { BoardSummary } from "@/server/http/types";
 import { DemoCard } from "./DemoCard";
 import { ImportForm } from "./ImportForm";
 import { JoinForm } from "./JoinForm";
+import { MyBoards } from "./MyBoards";
 import { NewBoardForm } from "./NewBoardForm";
 import { RecentBoards } from "./RecentBoards";
 import styles from "./Home.module.css";
@@ -31,6 +32,7 @@ export function HomeScreen({ recent, now }: HomeScreenProps) {
       <main className={styles.grid}>
         <div className={styles.mainColumn}>
           <DemoCard />
+          <MyBoards now={now} />
           <RecentBoards boards={recent} now={now} />
         </div>
         <div className={styles.sideColumn}>

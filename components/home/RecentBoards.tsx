@@ -9,17 +9,17 @@ interface RecentBoardsProps {
   now: number;
 }
 
-/** The latest boards on this Parley, newest activity first. */
+/** The latest open boards on this Parley, newest activity first: facilitated boards are never listed publicly. */
 export function RecentBoards({ boards, now }: RecentBoardsProps) {
   return (
     <section className={styles.recent} aria-labelledby="recent-heading" data-testid="recent-boards">
       <h2 id="recent-heading" className={styles.sectionTitle}>
-        Recent boards
+        Open boards
       </h2>
       {boards === null ? (
-        <p className={styles.emptyState}>Recent boards can’t be shown right now. You can still open the demo or join with a code.</p>
+        <p className={styles.emptyState}>Open boards can’t be shown right now. You can still open the demo or join with a code.</p>
       ) : boards.length === 0 ? (
-        <p className={styles.emptyState}>No boards yet. Start one with the form, or open the demo board to see how it works.</p>
+        <p className={styles.emptyState}>No open boards. Start one with the form, or join your class’s board with its code.</p>
       ) : (
         <ul className={styles.recentList}>
           {boards.map((board) => (
@@ -28,9 +28,6 @@ export function RecentBoards({ boards, now }: RecentBoardsProps) {
                 <span className={styles.recentTitle}>{board.title}</span>
                 <span className={styles.recentMeta}>
                   {board.sourceTitle} · updated {relativeTime(Date.parse(board.updatedAt), now)}
-                </span>
-                <span className={styles.recentCode} aria-label={`Join code ${board.joinCode}`}>
-                  {board.joinCode}
                 </span>
               </Link>
             </li>

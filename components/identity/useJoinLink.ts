@@ -4,7 +4,8 @@ import type { JoinTicket } from "./useMembership";
 
 const pendingKey = (boardId: string) => `parley.joinLink.${boardId}`;
 
-function readPending(boardId: string): JoinTicket {
+/** The ticket a link left in this tab (see useJoinLink), for pages that must read before the join. */
+export function readPending(boardId: string): JoinTicket {
   try {
     const raw = window.sessionStorage.getItem(pendingKey(boardId));
     const v = raw ? (JSON.parse(raw) as JoinTicket) : {};

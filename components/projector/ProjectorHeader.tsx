@@ -39,12 +39,15 @@ export function ProjectorHeader({ summary, session, serverNow }: ProjectorHeader
         ) : null}
         {phase && session ? <p className={styles.rule}>{ruleNote(phase.rule, session.settings)}</p> : null}
       </div>
-      <div className={styles.joinBlock}>
-        <p className={styles.joinLabel}>Join at {host || "this site"} with the code</p>
-        <p className={styles.joinCode} data-testid="projector-join-code">
-          {summary.joinCode}
-        </p>
-      </div>
+      {/* Only a facilitator's projector holds the code (an observer link must not hand it out). */}
+      {summary.joinCode ? (
+        <div className={styles.joinBlock}>
+          <p className={styles.joinLabel}>Join at {host || "this site"} with the code</p>
+          <p className={styles.joinCode} data-testid="projector-join-code">
+            {summary.joinCode}
+          </p>
+        </div>
+      ) : null}
     </header>
   );
 }

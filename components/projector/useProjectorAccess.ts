@@ -5,7 +5,7 @@ import { useJoinLink } from "@/components/identity/useJoinLink";
 import { membershipKey, useMembership } from "@/components/identity/useMembership";
 
 /** The projector's own place on a board, kept apart so it never replaces a person's membership. */
-const projectorKey = (boardId: string) => `parley.projector.${boardId}`;
+export const projectorKey = (boardId: string) => `parley.projector.${boardId}`;
 
 /** The name a projector joins under: what the facilitator sees in the class list. */
 const PROJECTOR_NAME = "Projector";

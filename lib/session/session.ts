@@ -7,7 +7,7 @@ import { ROOTS, POSITION_COLORS } from "../board/constants";
  * projector too) follows it live. Only the server writes it, when it carries out a facilitator's
  * command (lib/session/commands.ts); clients that try to write it are refused.
  *
- *   settings     { locked, coEditing, anonymous, teamPick, privateDrafting }
+ *   settings     { locked, coEditing, anonymous, teamPick, privateDrafting, participantsInvite? }
  *   phases       Phase[]                 the agenda
  *   clock        { phaseId, startedAt, durationMs, pausedRemainingMs }   server-clock times
  *   spotlight    { argumentId, at }
@@ -28,6 +28,8 @@ export const SettingsSchema = z
     teamPick: z.boolean(),
     /** During a drafting phase, new arguments stay with their team until the facilitator reveals them. */
     privateDrafting: z.boolean(),
+    /** Participants see the join code and may invite others (observers never do). Absent: off. */
+    participantsInvite: z.boolean().optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,9 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { AuthorNameSchema } from "../../lib/board/argument";
 import { RoleSchema, type Actor, type Role } from "../../lib/board/roles";
 import { ParleyError } from "../../lib/errors/errors";
 import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
 import { normalizeJoinCode } from "./create-board";
+import { authorizeBoardRead, InviteTokenSchema, isBoardId } from "./read-access";
+import { hashToken } from "./token";
+
+export { hashToken };
 
 export interface JoinBoardRequest {
   displayName: string;
@@ -24,25 +28,77 @@ export interface Membership {
  * open board anyone may join, as a participant. The role comes from the capability, never the request.
  */
 export async function joinBoard(store: BoardStore, boardId: string, request: JoinBoardRequest): Promise<Membership> {
+  if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
   const board = await store.getBoard(boardId);
   if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
   const name = AuthorNameSchema.safeParse(request.displayName);
   if (!name.success) throw new ParleyError("bad-request", name.error.issues[0].message);
   const role = await roleFor(store, board, request);
   const memberToken = randomBytes(24).toString("base64url");
-  const member = await store.createMember({
-    id: `mem-${randomBytes(8).toString("hex")}`,
-    boardId,
-    role,
-    displayName: name.data,
-    tokenHash: hashToken(memberToken),
+  const member = await oneNameAtATime(board, async () => {
+    await requireFreeName(store, board, name.data, null);
+    return store.createMember({
+      id: `mem-${randomBytes(8).toString("hex")}`,
+      boardId,
+      role,
+      displayName: name.data,
+      tokenHash: hashToken(memberToken),
+    });
   });
   return { member, memberToken };
 }
 
+/**
+ * Changes a member's display name (the holder of `memberToken`, on `boardId`); answers the member as
+ * renamed. On a managed board the name must not be anyone else's there, in any letter case.
+ */
+export async function renameMember(store: BoardStore, boardId: string, memberToken: string | null, displayName: string): Promise<MemberRecord> {
+  const name = AuthorNameSchema.safeParse(displayName);
+  if (!name.success) throw new ParleyError("bad-request", name.error.issues[0].message);
+  const member = memberToken ? await store.findMemberByTokenHash(hashToken(memberToken)) : null;
+  const board = member && member.boardId === boardId ? await store.getBoard(boardId) : null;
+  if (!member || !board) throw new ParleyError("forbidden", "Join the board first.");
+  await oneNameAtATime(board, async () => {
+    await requireFreeName(store, board, name.data, member.id);
+    await store.renameMember(member.id, name.data);
+  });
+  return { ...member, displayName: name.data };
+}
+
+/** How two names compare: spaces collapsed, letter case ignored ("ms  rivera" is "Ms Rivera"). */
+export function nameKey(name: string): string {
+  return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
+}
+
+/**
+ * On a managed board a name says who wrote an argument and who is facilitating: nobody may take
+ * another member's. Open boards (the demo) have no roles to impersonate and let guests write under
+ * any name, so they do not check.
+ */
+async function requireFreeName(store: BoardStore, board: BoardRecord, name: string, self: string | null): Promise<void> {
+  if (board.accessMode === "open") return;
+  const taken = (await store.listMembers(board.id)).find((m) => m.id !== self && nameKey(m.displayName) === nameKey(name));
+  if (taken) throw new ParleyError("invalid-content", `Someone on this board is already called “${taken.displayName}”. Choose another name.`, { field: "displayName" });
+}
+
+/** Name checks and writes for one board run one after another in this process, so two joins cannot both take a free name. */
+const nameQueues = new Map<string, Promise<unknown>>();
+
+async function oneNameAtATime<T>(board: BoardRecord, work: () => Promise<T>): Promise<T> {
+  const before = nameQueues.get(board.id) ?? Promise.resolve();
+  const mine = before.then(work, work);
+  const tail = mine.catch(() => undefined);
+  nameQueues.set(board.id, tail);
+  try {
+    return await mine;
+  } finally {
+    if (nameQueues.get(board.id) === tail) nameQueues.delete(board.id);
+  }
+}
+
 async function roleFor(store: BoardStore, board: BoardRecord, request: JoinBoardRequest): Promise<Role> {
   if (request.invite) {
-    const invite = await store.findInvite(request.invite);
+    const invite = InviteTokenSchema.safeParse(request.invite).success ? await store.findInvite(request.invite) : null;
     if (!invite || invite.boardId !== board.id || invite.revokedAt) throw new ParleyError("forbidden", "That invite link is not valid for this board (any more).");
     return RoleSchema.parse(invite.role);
   }
@@ -52,17 +108,14 @@ async function roleFor(store: BoardStore, board: BoardRecord, request: JoinBoard
 }
 
 /**
- * Who is behind a sync connection. A member token decides on any board; without one, only an open
- * board lets a guest in (as a participant whose authorship cannot be checked).
+ * Who is behind a sync connection. The read decision is authorizeBoardRead's: a member token decides on
+ * any board; without one, only an open board lets a guest in (as a participant whose authorship cannot
+ * be checked).
  */
 export async function resolveActor(store: BoardStore, board: BoardRecord, memberToken: string | undefined): Promise<Actor> {
-  if (memberToken) {
-    const member = await store.findMemberByTokenHash(hashToken(memberToken));
-    if (member && member.boardId === board.id) return { memberId: member.id, role: RoleSchema.parse(member.role), displayName: member.displayName };
-    if (board.accessMode !== "open") throw new ParleyError("forbidden", "Your place on this board has expired; open the invite link or join with the code again.");
-  }
-  if (board.accessMode === "open") return { memberId: null, role: "participant" };
-  throw new ParleyError("forbidden", "This board is facilitated: join it with its code or an invite link.");
+  const reader = await authorizeBoardRead(store, board, { memberToken });
+  if (reader.via === "member") return { memberId: reader.member.id, role: reader.role, displayName: reader.member.displayName };
+  return { memberId: null, role: "participant" };
 }
 
 /** The facilitator behind a member token, for facilitator-only HTTP calls. */
@@ -70,8 +123,4 @@ export async function requireFacilitator(store: BoardStore, boardId: string, mem
   const member = memberToken ? await store.findMemberByTokenHash(hashToken(memberToken)) : null;
   if (!member || member.boardId !== boardId || member.role !== "facilitator") throw new ParleyError("forbidden", "Only this board's facilitators can do that.");
   return member;
-}
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
 }

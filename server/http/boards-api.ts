@@ -5,9 +5,12 @@ import { ParleyError } from "../../lib/errors/errors";
 import { demoPositionDrafts, loadDemoSource } from "../../prisma/seed/demo-board";
 import { createBoard, NewSourceSchema, normalizeJoinCode } from "../boards/create-board";
 import { getAppContext } from "./context";
-import { toSummary } from "./queries";
+import { requireJsonWrite } from "./guard";
+import { listRecentBoards, toSummary } from "./queries";
 import { errorResponse, json, readJson } from "./respond";
-import type { BoardSummary } from "./types";
+
+/** How many boards the public list holds. */
+const PUBLIC_LIST_LIMIT = 20;
 
 const CreateBoardRequestSchema = z.object({
   title: z.string().trim().min(1, "Give the board a title.").max(LIMITS.boardTitleMaxChars, `A title can be at most ${LIMITS.boardTitleMaxChars} characters.`),
@@ -21,6 +24,7 @@ const CreateBoardRequestSchema = z.object({
 /** POST /api/boards */
 export async function handleCreateBoard(request: Request): Promise<Response> {
   try {
+    requireJsonWrite(request);
     const body = await readJson(request, CreateBoardRequestSchema);
     const { store } = getAppContext();
     const source =
@@ -33,7 +37,8 @@ export async function handleCreateBoard(request: Request): Promise<Response> {
     // Identical text reuses the stored document (and its title): report what the board really cites.
     const stored = await store.getSourceDocument(board.sourceId);
     const invite = await facilitatorInvite(board.id);
-    return json({ board: toSummary(board, stored?.title ?? source.title), url: `/b/${board.id}`, facilitatorInvite: invite }, 201, {
+    // The creator is this board's facilitator-to-be: they are the one who hands out the code.
+    return json({ board: toSummary(board, stored?.title ?? source.title, { withJoinCode: true }), url: `/b/${board.id}`, facilitatorInvite: invite }, 201, {
       location: `/b/${board.id}`,
     });
   } catch (error) {
@@ -47,11 +52,10 @@ export async function facilitatorInvite(boardId: string): Promise<string | null>
   return invites.find((i) => i.role === "facilitator")?.token ?? null;
 }
 
-/** GET /api/boards */
+/** GET /api/boards: the public list — open boards only, never with a join code (anyone can call this). */
 export async function handleListBoards(): Promise<Response> {
   try {
-    const boards = await getAppContext().store.listRecentBoards(20);
-    return json({ boards: boards.map((b): BoardSummary => toSummary(b, b.sourceTitle)) });
+    return json({ boards: await listRecentBoards(PUBLIC_LIST_LIMIT) }, 200, { "cache-control": "no-store" });
   } catch (error) {
     return errorResponse(error);
   }
@@ -66,7 +70,8 @@ export async function handleJoinByCode(code: string): Promise<Response> {
     const board = await store.getBoardByJoinCode(normalized);
     if (!board) throw new ParleyError("board-not-found", `No board has the code ${normalized}. Check it with your facilitator.`);
     const source = await store.getSourceDocument(board.sourceId);
-    return json({ board: toSummary(board, source?.title ?? "") });
+    // The caller already holds the code: answering it back tells them nothing new.
+    return json({ board: toSummary(board, source?.title ?? "", { withJoinCode: true }) }, 200, { "cache-control": "no-store" });
   } catch (error) {
     return errorResponse(error);
   }

@@ -3,8 +3,9 @@ import { detectImportFormat, ExportFormatSchema, EXPORT_FORMATS, IMPORT_FORMATS,
 import { getAppContext } from "./context";
 import { facilitatorInvite } from "./boards-api";
 import { toSummary } from "./queries";
-import { requireFacilitator } from "../boards/join-board";
-import { bearer, errorResponse, json } from "./respond";
+import { readableBoard } from "../boards/read-access";
+import { readCredentials, requireSameOrigin } from "./guard";
+import { errorResponse, json } from "./respond";
 
 /** Largest file accepted for import: a maximal source text plus a few thousand arguments. */
 export const MAX_IMPORT_BYTES = 5_000_000;
@@ -18,10 +19,9 @@ export async function handleExport(request: Request, boardId: string): Promise<R
       throw new ParleyError("bad-request", `Choose a format: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
     }
     const { exports, store } = getAppContext();
-    const facilitator = await requireFacilitator(store, boardId, bearer(request)).then(
-      () => true,
-      () => false,
-    );
+    const { reader } = await readableBoard(store, boardId, readCredentials(request));
+    // Individual ballots are the facilitator's to see; everyone else gets the board without them.
+    const facilitator = reader.via === "member" && reader.role === "facilitator";
     const rendered = await exports.render(boardId, format.data, {
       origin: publicOrigin(request),
       ova: url.searchParams.get("ova") === "1",
@@ -42,13 +42,15 @@ export async function handleExport(request: Request, boardId: string): Promise<R
 }
 
 /** GET /api/boards/:id/source — the source text itself, the target of exported Web Annotations. */
-export async function handleSource(boardId: string): Promise<Response> {
+export async function handleSource(request: Request, boardId: string): Promise<Response> {
   try {
     const { store } = getAppContext();
-    const board = await store.getBoard(boardId);
-    const source = board && (await store.getSourceDocument(board.sourceId));
+    const { board } = await readableBoard(store, boardId, readCredentials(request));
+    const source = await store.getSourceDocument(board.sourceId);
     if (!source) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-    return new Response(source.text, { headers: { "content-type": "text/plain; charset=utf-8", etag: `"${source.sha256}"` } });
+    // A managed board's text is for its members: no shared cache may keep it.
+    const caching: Record<string, string> = board.accessMode === "open" ? {} : { "cache-control": "private, no-store" };
+    return new Response(source.text, { headers: { "content-type": "text/plain; charset=utf-8", etag: `"${source.sha256}"`, ...caching } });
   } catch (error) {
     return errorResponse(error);
   }
@@ -61,6 +63,7 @@ export async function handleSource(boardId: string): Promise<Response> {
  */
 export async function handleImport(request: Request): Promise<Response> {
   try {
+    requireSameOrigin(request);
     const declared = Number(request.headers.get("content-length") ?? 0);
     if (declared > MAX_IMPORT_BYTES) throw tooLarge();
     const text = await request.text();
@@ -73,7 +76,7 @@ export async function handleImport(request: Request): Promise<Response> {
     const format = (requested as ImportFormat | null) ?? detectImportFormat(text);
     const { board, sourceTitle } = await getAppContext().exports.importFile(text, format);
     const invite = await facilitatorInvite(board.id);
-    return json({ board: toSummary(board, sourceTitle), url: `/b/${board.id}`, format, facilitatorInvite: invite }, 201, { location: `/b/${board.id}` });
+    return json({ board: toSummary(board, sourceTitle, { withJoinCode: true }), url: `/b/${board.id}`, format, facilitatorInvite: invite }, 201, { location: `/b/${board.id}` });
   } catch (error) {
     return errorResponse(error);
   }

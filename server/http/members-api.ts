@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { AuthorNameSchema } from "../../lib/board/argument";
 import { ParleyError } from "../../lib/errors/errors";
-import { hashToken, joinBoard, requireFacilitator } from "../boards/join-board";
+import { joinBoard, renameMember } from "../boards/join-board";
+import { isBoardId, mayInvite, readableBoard } from "../boards/read-access";
+import { participantsMayInvite } from "./board-read-api";
 import { sendRoster } from "../sync/audience";
 import { getAppContext } from "./context";
+import { requireJsonWrite } from "./guard";
 import { bearer, errorResponse, json, readJson } from "./respond";
 
 const JoinBodySchema = z.object({
@@ -15,6 +18,8 @@ const JoinBodySchema = z.object({
 /** POST /api/boards/:id/members — take a place on a board; answers the secret the browser keeps. */
 export async function handleJoinMembers(request: Request, boardId: string): Promise<Response> {
   try {
+    requireJsonWrite(request);
+    if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
     const body = await readJson(request, JoinBodySchema);
     const { member, memberToken } = await joinBoard(getAppContext().store, boardId, body);
     return json({ memberId: member.id, memberToken, role: member.role, displayName: member.displayName }, 201);
@@ -26,12 +31,10 @@ export async function handleJoinMembers(request: Request, boardId: string): Prom
 /** PATCH /api/boards/:id/members/me — change one's own display name (Authorization: Bearer <memberToken>). */
 export async function handleRenameMember(request: Request, boardId: string): Promise<Response> {
   try {
+    requireJsonWrite(request);
     const body = await readJson(request, z.object({ displayName: AuthorNameSchema }));
     const { store } = getAppContext();
-    const token = bearer(request);
-    const member = token ? await store.findMemberByTokenHash(hashToken(token)) : null;
-    if (!member || member.boardId !== boardId) throw new ParleyError("forbidden", "Join the board first.");
-    await store.renameMember(member.id, body.displayName);
+    const member = await renameMember(store, boardId, bearer(request), body.displayName);
     // Facilitators' class lists show real names: tell them now, not at the next join.
     const room = await getAppContext().rooms.peek(boardId);
     if (room) {
@@ -45,15 +48,20 @@ export async function handleRenameMember(request: Request, boardId: string): Pro
   }
 }
 
-/** GET /api/boards/:id/invites — the board's capability links, for its facilitators only. */
+/**
+ * GET /api/boards/:id/invites — the board's capability links: all of them for its facilitators; the
+ * join code and the participant link for participants when the facilitator lets them invite.
+ */
 export async function handleListInvites(request: Request, boardId: string): Promise<Response> {
   try {
     const { store } = getAppContext();
-    await requireFacilitator(store, boardId, bearer(request));
-    const board = await store.getBoard(boardId);
-    const invites = await store.listInvites(boardId);
+    const { board, reader } = await readableBoard(store, boardId, { memberToken: bearer(request) });
+    const facilitator = reader.via === "member" && reader.role === "facilitator";
+    const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(board.id));
+    if (!mayInvite(reader, participantsInvite)) throw new ParleyError("forbidden", "Only this board's facilitators can do that.");
+    const invites = (await store.listInvites(boardId)).filter((i) => facilitator || (i.role === "participant" && !i.revokedAt));
     const byRole = Object.fromEntries(invites.map((i) => [i.role, i.token]));
-    return json({ joinCode: board?.joinCode, invites: byRole }, 200, { "cache-control": "no-store" });
+    return json({ joinCode: board.joinCode, invites: byRole }, 200, { "cache-control": "no-store" });
   } catch (error) {
     return errorResponse(error);
   }

@@ -2,7 +2,8 @@
 export interface BoardSummary {
   id: string;
   title: string;
-  joinCode: string;
+  /** Present only for those who may invite (facilitators): the code lets anyone in as a participant. */
+  joinCode?: string;
   /** "open": anyone with the link takes part; "managed": invites and a facilitator's rules. */
   accessMode: "open" | "managed";
   sourceTitle: string;
@@ -24,4 +25,12 @@ export interface SourceView {
 export interface BoardPageData {
   board: BoardSummary;
   source: SourceView;
+}
+
+/** GET /api/boards/:id: the board as this reader may see it, with their role (null: a guest on an open board). */
+export interface BoardReadView {
+  board: BoardSummary;
+  role: "facilitator" | "participant" | "observer" | null;
+  /** With `?include=source`. */
+  source?: SourceView;
 }

@@ -129,7 +129,8 @@ export interface BoardStore {
   createBoard(input: NewBoard): Promise<BoardRecord>;
   getBoard(id: string): Promise<BoardRecord | null>;
   getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>;
-  listRecentBoards(limit: number): Promise<BoardListing[]>;
+  /** Newest activity first; `accessMode` keeps only boards of that kind (the public list shows open boards only). */
+  listRecentBoards(limit: number, options?: { accessMode?: AccessMode }): Promise<BoardListing[]>;
   /** Appends one Yjs update to the board's log; resolves with its sequence number once committed. */
   appendUpdate(boardId: string, update: Uint8Array, memberId?: string | null): Promise<number>;
   /** Every update the board ever accepted, oldest first (the log and what compaction moved aside). */

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { ParleyError } from "../../lib/errors/errors";
 import type {
+  AccessMode,
   BoardListing,
   BoardRecord,
   BoardStore,
@@ -74,9 +75,10 @@ export class PrismaBoardStore implements BoardStore {
     return storage(() => this.prisma.board.findUnique({ where: { joinCode } }));
   }
 
-  async listRecentBoards(limit: number): Promise<BoardListing[]> {
+  async listRecentBoards(limit: number, options: { accessMode?: AccessMode } = {}): Promise<BoardListing[]> {
+    const where = options.accessMode ? { accessMode: options.accessMode } : {};
     const rows = await storage(() =>
-      this.prisma.board.findMany({ orderBy: { updatedAt: "desc" }, take: limit, include: { source: { select: { title: true } } } }),
+      this.prisma.board.findMany({ where, orderBy: { updatedAt: "desc" }, take: limit, include: { source: { select: { title: true } } } }),
     );
     return rows.map(({ source, ...board }) => ({ ...board, sourceTitle: source.title }));
   }

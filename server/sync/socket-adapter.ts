@@ -3,6 +3,7 @@ import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { EVENTS, JoinRequestSchema, PROTOCOL_VERSION, type CommandAck, type JoinAck } from "../../lib/protocol/protocol";
 import { asBytes } from "../../lib/protocol/sync-messages";
 import { resolveActor } from "../boards/join-board";
+import { isBoardId } from "../boards/read-access";
 import type { BoardStore } from "../persistence/board-store";
 import type { BoardRoom } from "./board-room";
 import { sendDrafts, sendRoster, sendVotes } from "./audience";
@@ -17,6 +18,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
   namespace.on("connection", (socket) => {
     let room: BoardRoom | null = null;
     const connection = socketConnection(socket);
+    // One join per connection, claimed before the first await: a second join racing the first must
+    // never get to write its own actor or room (issue 8: that made an observer a facilitator).
+    let claim: { boardId: string; outcome: Promise<JoinAck> } | null = null;
 
     socket.on(EVENTS.join, async (request: unknown, ack: Ack<JoinAck>) => {
       const answer = (value: JoinAck) => (typeof ack === "function" ? ack(value) : undefined);
@@ -26,27 +30,49 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         answer(failure(new ParleyError("protocol-mismatch", `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`)));
         return socket.disconnect(true);
       }
-      if (room) {
+      if (claim) {
         // A client that reloads after a refused update joins again on the same connection: same board, same answer.
-        if (room.boardId === parsed.data.boardId) return answer(welcome(room.boardId, connection));
-        return answer(failure(new ParleyError("bad-request", "This connection has already joined another board.")));
+        if (claim.boardId !== parsed.data.boardId) return answer(failure(new ParleyError("bad-request", "This connection has already joined another board; open a new connection for it.")));
+        const first = await claim.outcome;
+        return answer(first.ok && room ? welcome(room.boardId, connection) : first);
       }
-      try {
-        const board = await store.getBoard(parsed.data.boardId);
-        if (!board) throw new ParleyError("board-not-found", `There is no board "${parsed.data.boardId}".`);
-        connection.actor = await resolveActor(store, board, parsed.data.memberToken);
-        const joined = await rooms.acquire(parsed.data.boardId);
-        if (!socket.connected) return rooms.release(joined);
-        room = joined;
-        await socket.join(joined.boardId);
-        joined.join(connection);
-        answer(welcome(joined.boardId, connection));
-        // What only this person may see, and (to facilitators) that someone new is here.
+      const mine: { boardId: string; outcome: Promise<JoinAck> } = {
+        boardId: parsed.data.boardId,
+        outcome: admit(parsed.data.boardId, parsed.data.memberToken),
+      };
+      claim = mine;
+      const outcome = await mine.outcome;
+      // A refused join frees the connection for another try (a fresh token, another board).
+      if (!outcome.ok && claim === mine) claim = null;
+      answer(outcome);
+      // What only this person may see, and (to facilitators) that someone new is here.
+      if (outcome.ok && room) {
+        const joined = room;
         void Promise.all([sendVotes(joined, store, connection), sendDrafts(joined, store, connection), sendRoster(joined, store)]).catch(() => undefined);
-      } catch (error) {
-        answer(failure(error));
       }
     });
+
+    /** Everything that awaits happens first; actor and room are then set together, once. */
+    async function admit(boardId: string, memberToken: string | undefined): Promise<JoinAck> {
+      try {
+        if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
+        const board = await store.getBoard(boardId);
+        if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+        const actor = await resolveActor(store, board, memberToken);
+        const joined = await rooms.acquire(boardId);
+        if (socket.connected) await socket.join(joined.boardId);
+        if (!socket.connected) {
+          rooms.release(joined);
+          return failure(new ParleyError("not-joined", "The connection closed while joining."));
+        }
+        connection.actor = actor;
+        room = joined;
+        joined.join(connection);
+        return welcome(joined.boardId, connection);
+      } catch (error) {
+        return failure(error);
+      }
+    }
 
     socket.on(EVENTS.sync, async (payload: unknown, ack: Ack<SyncResult>) => {
       const result = await routeSync(room, connection, payload);

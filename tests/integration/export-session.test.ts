@@ -41,11 +41,13 @@ describe("teams and votes in Parley JSON", () => {
       ).text(),
     );
 
-  it("exports teams to everyone and ballots only to facilitators", async () => {
+  it("exports teams to every member and ballots only to facilitators", async () => {
     const { board, member, memberToken } = await facilitatedBoard();
     await server.context.store.castVote(board.id, { argumentId: "demo-us-for-1", memberId: member.id, strength: 4, quoteSupport: 3 });
 
-    const anyone = await exportJson(board.id);
+    // A managed board is read by its members only (server/boards/read-access.ts): a participant, say.
+    const participant = await joinBoard(server.context.store, board.id, { displayName: "Sam", joinCode: board.joinCode });
+    const anyone = await exportJson(board.id, participant.memberToken);
     expect(anyone.teams.map((t: { name: string }) => t.name)).toEqual(["Team US", "Team Pakistani military"]);
     expect(anyone.votes).toEqual([]);
 

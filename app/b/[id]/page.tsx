@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getBoardPageData } from "@/server/http/queries";
 import { BoardScreen } from "@/components/board/BoardScreen";
+import { ReadGate } from "@/components/board/ReadGate";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +15,14 @@ interface BoardPageProps {
 }
 
 export async function generateMetadata({ params }: BoardPageProps): Promise<Metadata> {
-  const data = await loadBoard((await params).id);
-  return { title: data ? data.board.title : "Board not found" };
+  const load = await loadBoard((await params).id);
+  // A managed board's title is for its members: the server renders none of it.
+  return { title: !load ? "Board not found" : load.access === "public" ? load.data.board.title : "Facilitated board" };
 }
 
 export default async function BoardPage({ params }: BoardPageProps) {
-  const data = await loadBoard((await params).id);
-  if (!data) notFound();
-  return <BoardScreen summary={data.board} source={data.source} />;
+  const load = await loadBoard((await params).id);
+  if (!load) notFound();
+  if (load.access === "members") return <ReadGate boardId={load.boardId} view="board" />;
+  return <BoardScreen summary={load.data.board} source={load.data.source} />;
 }

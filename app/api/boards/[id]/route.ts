@@ -1,0 +1,8 @@
+import { handleGetBoard } from "@/server/http/board-read-api";
+
+export const dynamic = "force-dynamic";
+
+/** The board as this reader may see it (members of a managed board; anyone on an open one). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handleGetBoard(request, (await params).id);
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { RoleSchema, type Role } from "../../lib/board/roles";
+import { ParleyError } from "../../lib/errors/errors";
+import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
+import { normalizeJoinCode } from "./create-board";
+import { hashToken } from "./token";
+
+/**
+ * Who may read a board: the one decision every page, API route and the sync join go through.
+ *
+ * - An **open** board (the demo) is public: anyone may read it.
+ * - A **managed** board is read by its members (a member token of that board), or through one of its
+ *   live invite links (the observer link is the facilitator-made public read link), or with its join
+ *   code — which already lets anyone in as a participant, so reading with it grants nothing more.
+ */
+
+/** Board ids are generated from letters and digits ("demo" is the seeded one); anything else never reaches the database. */
+export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That is not a board id.");
+
+/** Invite tokens are base64url; checking the shape first keeps odd bytes (a NUL) away from the database. */
+export const InviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "That invite link is not valid.");
+
+export function isBoardId(id: unknown): id is string {
+  return BoardIdSchema.safeParse(id).success;
+}
+
+/** What a reader may present. Each is optional; the strongest valid one decides. */
+export interface ReadCredentials {
+  /** A member's secret (`Authorization: Bearer …`, or the sync join's `memberToken`). */
+  memberToken?: string | null;
+  /** A capability link's token (`?invite=`). */
+  invite?: string | null;
+  /** The board's six-character code (`?code=`). */
+  joinCode?: string | null;
+}
+
+/** Why a read was allowed, and as whom. */
+export type BoardReader =
+  | { via: "member"; member: MemberRecord; role: Role }
+  | { via: "invite"; role: Role }
+  | { via: "join-code"; role: "participant" }
+  | { via: "public"; role: null };
+
+const FORBIDDEN = "This board is facilitated: join it with its code or an invite link.";
+const EXPIRED = "Your place on this board has expired; open the invite link or join with the code again.";
+
+/**
+ * Decides whether `credentials` may read `board`; throws `forbidden` when they may not.
+ * A member token of another board never counts, and on a managed board it is refused outright (the
+ * browser then forgets it and asks for the code again).
+ */
+export async function authorizeBoardRead(store: BoardStore, board: BoardRecord, credentials: ReadCredentials): Promise<BoardReader> {
+  if (credentials.memberToken) {
+    const member = await store.findMemberByTokenHash(hashToken(credentials.memberToken));
+    if (member && member.boardId === board.id) return { via: "member", member, role: RoleSchema.parse(member.role) };
+    if (board.accessMode === "open") return { via: "public", role: null };
+    if (!credentials.invite && !credentials.joinCode) throw new ParleyError("forbidden", EXPIRED);
+  }
+  if (board.accessMode === "open") return { via: "public", role: null };
+  if (credentials.invite && InviteTokenSchema.safeParse(credentials.invite).success) {
+    const invite = await store.findInvite(credentials.invite);
+    if (invite && invite.boardId === board.id && !invite.revokedAt) return { via: "invite", role: RoleSchema.parse(invite.role) };
+  }
+  if (credentials.joinCode && normalizeJoinCode(credentials.joinCode) === board.joinCode) return { via: "join-code", role: "participant" };
+  throw new ParleyError("forbidden", FORBIDDEN);
+}
+
+/** Loads a board by id and authorizes the read in one step: `board-not-found` or `forbidden` otherwise. */
+export async function readableBoard(store: BoardStore, boardId: string, credentials: ReadCredentials): Promise<{ board: BoardRecord; reader: BoardReader }> {
+  if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
+  const board = await store.getBoard(boardId);
+  if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+  return { board, reader: await authorizeBoardRead(store, board, credentials) };
+}
+
+/**
+ * Whether this reader may see the join code and invite links. Facilitators always; participants only
+ * when the facilitator allows it (`participantsInvite`, read from the live session by the caller).
+ */
+export function mayInvite(reader: BoardReader, participantsInvite = false): boolean {
+  if (reader.via !== "member") return false;
+  return reader.role === "facilitator" || (reader.role === "participant" && participantsInvite);
+}
