@@ -7,7 +7,7 @@ import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import type { CommandAck } from "../../lib/protocol/protocol";
 import { applySessionCommand, CommandSchema, FACILITATOR_COMMANDS, SESSION_COMMANDS, type Command } from "../../lib/session/commands";
 import { expectedSignature } from "../../lib/board/permissions";
-import { currentPhase, readSession, writeSession } from "../../lib/session/session";
+import { closedReason, currentPhase, readSession, writeSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import { sendDrafts, sendVotes } from "./audience";
 import type { BoardRoom } from "./board-room";
@@ -28,6 +28,7 @@ export async function handleCommand(room: BoardRoom, store: BoardStore, connecti
     if (FACILITATOR_COMMANDS.has(command.type) && actor.role !== "facilitator") throw new ParleyError("forbidden", "Only a facilitator can do that.");
     const session = readSession(room.doc);
     if (session.settings.locked && actor.role !== "facilitator") throw new ParleyError("forbidden", "The facilitator has locked the board.");
+    if (closedReason(session) && actor.role !== "facilitator") throw new ParleyError("forbidden", closedReason(session)!);
 
     if (SESSION_COMMANDS.has(command.type)) {
       await expect(room.runServerChange(actor.memberId, (doc) => applySessionCommand(doc, command, actor, Date.now())));
