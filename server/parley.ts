@@ -8,6 +8,8 @@ import { setAppContext, type AppContext } from "./http/context";
 import { healthReport } from "./http/health";
 import { openDatabase } from "./persistence/connect";
 import { PrismaBoardStore } from "./persistence/prisma-board-store";
+import { SYNC_NAMESPACE } from "../lib/protocol/protocol";
+import { createLiveControl, type LiveControl } from "./sync/live-control";
 import { RoomManager } from "./sync/room-manager";
 import { createSyncServer, type SyncServer } from "./sync/sync-server";
 
@@ -53,9 +55,15 @@ export async function startParley({ config, mode, dev = false, log = console.log
     publish: (kind, boardId, frame) => sync?.publish(kind, boardId, frame),
     log,
   });
+  // The sync server starts after the context exists; until then there is no connection to control.
+  let live: LiveControl | null = null;
   const context: AppContext = {
     store,
     rooms,
+    live: {
+      disconnectMember: (memberId, error, options) => live?.disconnectMember(memberId, error, options),
+      closeBoard: (boardId, error) => live?.closeBoard(boardId, error),
+    },
     exports: createExportService(store, rooms),
     database: { kind: database.kind, location: database.location },
     startedAt: new Date(),
@@ -74,6 +82,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
     });
   }
   sync = await createSyncServer(httpServer, rooms, store, { redisUrl: config.REDIS_URL, corsOrigin: config.PARLEY_CORS_ORIGIN });
+  live = createLiveControl(sync.io.of(SYNC_NAMESPACE));
   if (config.REDIS_URL) log("Scale-out: sharing rooms through Redis");
 
   await new Promise<void>((resolve, reject) => {

@@ -57,13 +57,17 @@ async function roleFor(store: BoardStore, board: BoardRecord, request: JoinBoard
  */
 export async function resolveActor(store: BoardStore, board: BoardRecord, memberToken: string | undefined): Promise<Actor> {
   if (memberToken) {
-    const member = await store.findMemberByTokenHash(hashToken(memberToken));
+    const member = await store.findMemberByTokenHash(hashToken(memberToken), { includeRemoved: true });
+    if (member?.removedAt && member.boardId === board.id) throw new ParleyError("forbidden", REMOVED_MESSAGE);
     if (member && member.boardId === board.id) return { memberId: member.id, role: RoleSchema.parse(member.role), displayName: member.displayName };
     if (board.accessMode !== "open") throw new ParleyError("forbidden", "Your place on this board has expired; open the invite link or join with the code again.");
   }
   if (board.accessMode === "open") return { memberId: null, role: "participant" };
   throw new ParleyError("forbidden", "This board is facilitated: join it with its code or an invite link.");
 }
+
+/** What a removed member is told, on their open connections and whenever they try to come back. */
+export const REMOVED_MESSAGE = "You were removed from this board.";
 
 /** The facilitator behind a member token, for facilitator-only HTTP calls. */
 export async function requireFacilitator(store: BoardStore, boardId: string, memberToken: string | null): Promise<MemberRecord> {

@@ -2,11 +2,11 @@ import type { Namespace, Socket } from "socket.io";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { EVENTS, JoinRequestSchema, PROTOCOL_VERSION, type CommandAck, type JoinAck } from "../../lib/protocol/protocol";
 import { asBytes } from "../../lib/protocol/sync-messages";
-import { resolveActor } from "../boards/join-board";
 import type { BoardStore } from "../persistence/board-store";
 import type { BoardRoom } from "./board-room";
 import { sendDrafts, sendRoster, sendVotes } from "./audience";
 import { handleCommand } from "./commands";
+import { resolveLiveActor } from "./live-control";
 import type { Connection, SyncResult } from "./connection";
 import type { RoomManager } from "./room-manager";
 
@@ -34,7 +34,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
       try {
         const board = await store.getBoard(parsed.data.boardId);
         if (!board) throw new ParleyError("board-not-found", `There is no board "${parsed.data.boardId}".`);
-        connection.actor = await resolveActor(store, board, parsed.data.memberToken);
+        connection.actor = await resolveLiveActor(socket, store, board, parsed.data.memberToken);
         const joined = await rooms.acquire(parsed.data.boardId);
         if (!socket.connected) return rooms.release(joined);
         room = joined;

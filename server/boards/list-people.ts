@@ -1,0 +1,34 @@
+import type { Role } from "../../lib/board/roles";
+import { docFromParts } from "../../lib/board/snapshot";
+import { readSession } from "../../lib/session/session";
+import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
+
+/** One person on the class list of the facilitator panel. */
+export interface Person {
+  id: string;
+  displayName: string;
+  role: Role;
+  teamId: string | null;
+  joinedAt: string;
+  /** ISO time of removal; removed people are listed for the record, with no actions. */
+  removedAt: string | null;
+}
+
+/** Everyone who joined the board, for its facilitators: real names, roles, teams, removals. */
+export async function listPeople(deps: Pick<TeacherDeps, "store" | "rooms">, request: FacilitatorRequest): Promise<{ people: Person[] }> {
+  const { board } = await facilitatorOf(deps.store, request);
+  const room = await deps.rooms.peek(board.id);
+  // The loaded room is the live truth; otherwise the stored state is the same thing.
+  const session = room ? readSession(room.doc) : readSession(docFromParts((await deps.store.loadBoardState(board.id)).parts));
+  const members = await deps.store.listMembers(board.id);
+  return {
+    people: members.map((m) => ({
+      id: m.id,
+      displayName: m.displayName,
+      role: m.role as Role,
+      teamId: session.assignments[m.id] ?? null,
+      joinedAt: m.createdAt.toISOString(),
+      removedAt: m.removedAt?.toISOString() ?? null,
+    })),
+  };
+}
