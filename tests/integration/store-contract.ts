@@ -13,6 +13,7 @@ import { ParleyError } from "@/lib/errors/errors";
 import type { BoardStore, NewSourceDocument } from "@/server/persistence/board-store";
 import type { Database } from "@/server/persistence/connect";
 import { ARTICLE, addTestArgument } from "./support/board";
+import { defineTeacherStoreCases } from "./store-contract-teacher";
 
 export interface StoreUnderTest {
   database: Database;
@@ -171,5 +172,7 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect(await store.compact(board.id, foldUpdates)).toMatchObject({ foldedUpdates: 2, upToSeq: 4 });
       expect(readBoard(docFromParts((await store.loadBoardState(board.id)).parts))).toEqual(readBoard(doc));
     });
+
+    defineTeacherStoreCases(() => store);
   });
 }
