@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { copyText } from "@/components/common/clipboard";
 import { Modal } from "@/components/common/Modal";
 import { QrCode } from "./QrCode";
+import { ReissueInvites } from "./ReissueInvites";
 import { inviteUrl, useInvites } from "./useInvites";
 import styles from "./FacilitatorPanel.module.css";
 import invite from "./InviteSection.module.css";
@@ -19,6 +20,8 @@ export function InviteSection({ boardId, joinCode, memberToken }: InviteSectionP
   const [big, setBig] = useState(false);
   const titleId = useId();
   const links = invites.status === "ready" ? invites.value.invites : null;
+  // After a reissue the code on screen is the new one (the page was loaded with the old).
+  const code = invites.status === "ready" ? invites.value.joinCode : joinCode;
   const participant = links?.participant ? inviteUrl(boardId, links.participant) : null;
 
   return (
@@ -27,7 +30,7 @@ export function InviteSection({ boardId, joinCode, memberToken }: InviteSectionP
         <div>
           <p className={styles.smallLabel}>Join code</p>
           <p className={invite.bigCode} data-testid="invite-join-code">
-            {joinCode}
+            {code}
           </p>
           <p className={styles.hint}>Students type it on the home page.</p>
         </div>
@@ -62,13 +65,14 @@ export function InviteSection({ boardId, joinCode, memberToken }: InviteSectionP
           ) : null}
         </ul>
       ) : null}
+      {links ? <ReissueInvites boardId={boardId} memberToken={memberToken} onReissued={invites.replace} /> : null}
       <Modal open={big && participant !== null} onCancel={() => setBig(false)} labelledBy={titleId}>
         <h2 id={titleId} className="dialog-title">
           Scan to join
         </h2>
         <div className={invite.bigQr}>{participant ? <QrCode text={participant} size={320} label="QR code of the participant link" /> : null}</div>
         <p className={invite.bigQrCode}>
-          or type <strong>{joinCode}</strong> at {typeof window === "undefined" ? "" : window.location.host}
+          or type <strong>{code}</strong> at {typeof window === "undefined" ? "" : window.location.host}
         </p>
         <div className="dialog-actions">
           <button type="button" className="btn btn-primary" onClick={() => setBig(false)}>

@@ -79,6 +79,7 @@ export class BoardClient {
   /** Server time minus local time, from the join: the phase clock runs on the server's time. */
   clockOffsetMs = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private rejoinOnClose = false;
   private localState: AwarenessState | null = null;
 
   constructor(
@@ -87,14 +88,19 @@ export class BoardClient {
   ) {
     this.socket = io(`${options.url ?? ""}${SYNC_NAMESPACE}`, { transports: ["websocket", "polling"] });
     this.socket.on("connect", () => this.join());
-    this.socket.on("disconnect", () => this.onDisconnect());
+    this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
     this.socket.on("connect_error", () => this.setStatus("offline"));
     this.socket.on(EVENTS.sync, (payload: unknown) => this.onSyncFrame(payload));
     this.socket.on(EVENTS.awareness, (payload: unknown) => {
       const bytes = asBytes(payload);
       if (bytes) awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, REMOTE);
     });
-    this.socket.on(EVENTS.error, (error: ErrorPayload) => this.emit("error", error));
+    this.socket.on(EVENTS.error, (error: ErrorPayload) => {
+      // A facilitator changed this member (role, name) or the board: the server is about to close the
+      // connection, and the next join learns where this person stands now.
+      if ((error.details as { rejoin?: unknown } | undefined)?.rejoin === true) this.rejoinOnClose = true;
+      this.emit("error", error);
+    });
     this.socket.on(EVENTS.votes, (view: VotesView) => this.emit("votes", view));
     this.socket.on(EVENTS.drafts, (view: DraftsView) => this.emit("drafts", view));
     this.socket.on(EVENTS.roster, (view: RosterView) => this.emit("roster", view));
@@ -223,7 +229,11 @@ export class BoardClient {
     if (this.socket.connected) this.join();
   }
 
-  private onDisconnect(): void {
+  private onDisconnect(reason?: string): void {
+    if (reason === "io server disconnect" && this.rejoinOnClose) {
+      this.rejoinOnClose = false;
+      this.socket.connect(); // Socket.io never reconnects by itself after a server-side close
+    }
     // A refused join is final (no such board, or an outdated page): do not promise a reconnect.
     if (this.status !== "failed") this.setStatus("offline");
     this.setPending(0); // unsaved edits stay in the doc and go out in the next handshake

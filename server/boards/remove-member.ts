@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import type { MemberRecord } from "../persistence/board-store";
+import { sendRoster } from "../sync/audience";
 import { REMOVED_MESSAGE } from "./join-board";
 import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
@@ -15,7 +16,10 @@ export async function removeMember(deps: TeacherDeps, request: FacilitatorReques
   const memberId = MemberIdSchema.parse(request.memberId);
   await facilitatorOf(deps.store, request);
   const removed = await deps.store.removeMember(request.boardId, memberId);
-  // Only now that the removal is stored: a refused one must not close anybody's connection.
-  deps.live.disconnectMember(memberId, toErrorPayload(new ParleyError("forbidden", REMOVED_MESSAGE)));
+  // Only now that the removal is stored: a refused one must not close anybody's connection. Their
+  // client joins again, is refused with the same message, and shows it instead of "offline".
+  deps.live.disconnectMember(memberId, toErrorPayload(new ParleyError("forbidden", REMOVED_MESSAGE)), { rejoin: true });
+  const room = await deps.rooms.peek(request.boardId);
+  if (room) await sendRoster(room, deps.store);
   return removed;
 }

@@ -29,9 +29,14 @@ describe("teacher: remove a member", () => {
 
   it("closes the removed member's socket with a clear error and refuses their token on sync and HTTP", async () => {
     const t = await h.table();
+    const mark = t.facilitator.mark();
     const { status, body } = await read(await remove(t.boardId, t.bob.memberId, t.facilitator.seat.memberToken));
     expect(status).toBe(200);
     expect(body.memberId).toBe(t.bob.memberId);
+    // The facilitators' live class list drops them.
+    const roster = await t.facilitator.eventAfter<{ members: { id: string }[] }>(EVENTS.roster, mark);
+    expect(roster.members.map((m) => m.id)).not.toContain(t.bob.memberId);
+    expect(roster.members.map((m) => m.id)).toContain(t.alice.memberId);
 
     const error = await waitFor(() => t.bob.raw.errors.find((e) => e.code === "forbidden"), { message: "Bob to be told" });
     expect(error.message).toBe(REMOVED_MESSAGE);
