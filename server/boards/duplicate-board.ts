@@ -7,6 +7,7 @@ import { DEFAULT_PHASES, readSession, writeSession } from "../../lib/session/ses
 import { ParleyError } from "../../lib/errors/errors";
 import { hashToken } from "./join-board";
 import { newBoardId, newJoinCode, newSecret } from "./create-board";
+import { ACTION_COST } from "./teacher-limits";
 import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
 export interface DuplicatedBoard {
@@ -25,7 +26,7 @@ export interface DuplicatedBoard {
  * facilitator who duplicated it. Board, invites and that facilitator are stored in one transaction.
  */
 export async function duplicateBoard(deps: TeacherDeps, request: FacilitatorRequest): Promise<DuplicatedBoard> {
-  const { board, facilitator } = await facilitatorOf(deps.store, request);
+  const { board, facilitator } = await facilitatorOf(deps.store, request, ACTION_COST.duplicate);
   const original = docFromParts((await deps.store.loadBoardState(board.id)).parts);
   const session = readSession(original);
   const doc = new Y.Doc();

@@ -1,6 +1,7 @@
 import type { Role } from "../../lib/board/roles";
 import { docFromParts } from "../../lib/board/snapshot";
 import { readSession } from "../../lib/session/session";
+import { ACTION_COST } from "./teacher-limits";
 import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
 /** One person on the class list of the facilitator panel. */
@@ -16,7 +17,8 @@ export interface Person {
 
 /** Everyone who joined the board, for its facilitators: real names, roles, teams, removals. */
 export async function listPeople(deps: Pick<TeacherDeps, "store" | "rooms">, request: FacilitatorRequest): Promise<{ people: Person[] }> {
-  const { board } = await facilitatorOf(deps.store, request);
+  // Reading the class list is free: the panel reloads it whenever someone joins.
+  const { board } = await facilitatorOf(deps.store, request, ACTION_COST.read);
   const room = await deps.rooms.peek(board.id);
   // The loaded room is the live truth; otherwise the stored state is the same thing.
   const session = room ? readSession(room.doc) : readSession(docFromParts((await deps.store.loadBoardState(board.id)).parts));

@@ -5,6 +5,7 @@ import type { LiveControl } from "../sync/live-control";
 import type { RoomManager } from "../sync/room-manager";
 import type * as Y from "yjs";
 import { requireFacilitator } from "./join-board";
+import { ACTION_COST, chargeTeacherAction } from "./teacher-limits";
 
 /** What the teacher's use-cases need from the running server (a slice of the AppContext). */
 export interface TeacherDeps {
@@ -20,10 +21,18 @@ export interface FacilitatorRequest {
   memberToken: string | null;
 }
 
-/** The board and the facilitator behind the request, or `forbidden` / `board-not-found`. */
-export async function facilitatorOf(store: BoardStore, request: FacilitatorRequest): Promise<{ board: BoardRecord; facilitator: MemberRecord }> {
+/**
+ * The board and the facilitator behind the request, or `forbidden` / `board-not-found`; counts the
+ * action against the facilitator's rate limit (`rate-limited`).
+ */
+export async function facilitatorOf(
+  store: BoardStore,
+  request: FacilitatorRequest,
+  cost: number = ACTION_COST.light,
+): Promise<{ board: BoardRecord; facilitator: MemberRecord }> {
   // Credentials first: without them nobody learns whether a board exists.
   const facilitator = await requireFacilitator(store, request.boardId, request.memberToken);
+  await chargeTeacherAction(facilitator.id, cost);
   const board = await store.getBoard(request.boardId);
   if (!board) throw new ParleyError("board-not-found", `There is no board "${request.boardId}".`);
   return { board, facilitator };
