@@ -3,11 +3,11 @@ import { AuthorNameSchema } from "../../lib/board/argument";
 import { RoleSchema } from "../../lib/board/roles";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { applySessionCommand } from "../../lib/session/commands";
-import { readSession, teamOf } from "../../lib/session/session";
+import { teamOf } from "../../lib/session/session";
 import type { MemberRecord } from "../persistence/board-store";
 import { sendDrafts, sendRoster, sendVotes } from "../sync/audience";
 import { MemberIdSchema } from "./remove-member";
-import { changeBoardDocument, facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
+import { changeBoardDocument, facilitatorOf, readLiveSession, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
 /** What a facilitator may change about a member; at least one field. `teamId: null` takes them off their team. */
 export const MemberChangeSchema = z
@@ -51,7 +51,7 @@ export async function changeMember(deps: TeacherDeps, request: FacilitatorReques
   const session =
     teamId !== undefined
       ? await changeBoardDocument(deps, request.boardId, facilitator.id, (doc) => applySessionCommand(doc, { type: "assign-team", memberId, teamId }, actor, Date.now()))
-      : await changeBoardDocument(deps, request.boardId, facilitator.id, (doc) => ({ ok: true, value: readSession(doc) }));
+      : await readLiveSession(deps, request.boardId);
   // People on this process see the change now (roster, and which team's drafts and results they see).
   const room = await deps.rooms.peek(request.boardId);
   if (room) await Promise.all([sendRoster(room, deps.store), ...(teamId !== undefined ? [sendVotes(room, deps.store), sendDrafts(room, deps.store)] : [])]);

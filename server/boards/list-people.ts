@@ -1,8 +1,6 @@
 import type { Role } from "../../lib/board/roles";
-import { docFromParts } from "../../lib/board/snapshot";
-import { readSession } from "../../lib/session/session";
 import { ACTION_COST } from "./teacher-limits";
-import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
+import { facilitatorOf, readLiveSession, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
 /** One person on the class list of the facilitator panel. */
 export interface Person {
@@ -19,9 +17,7 @@ export interface Person {
 export async function listPeople(deps: Pick<TeacherDeps, "store" | "rooms">, request: FacilitatorRequest): Promise<{ people: Person[] }> {
   // Reading the class list is free: the panel reloads it whenever someone joins.
   const { board } = await facilitatorOf(deps.store, request, ACTION_COST.read);
-  const room = await deps.rooms.peek(board.id);
-  // The loaded room is the live truth; otherwise the stored state is the same thing.
-  const session = room ? readSession(room.doc) : readSession(docFromParts((await deps.store.loadBoardState(board.id)).parts));
+  const session = await readLiveSession(deps, board.id);
   const members = await deps.store.listMembers(board.id);
   return {
     people: members.map((m) => ({

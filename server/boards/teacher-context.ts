@@ -1,4 +1,6 @@
+import { docFromParts } from "../../lib/board/snapshot";
 import type { ModelResult } from "../../lib/board/validate";
+import { readSession, type SessionState } from "../../lib/session/session";
 import { ParleyError } from "../../lib/errors/errors";
 import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
 import type { LiveControl } from "../sync/live-control";
@@ -36,6 +38,16 @@ export async function facilitatorOf(
   const board = await store.getBoard(request.boardId);
   if (!board) throw new ParleyError("board-not-found", `There is no board "${request.boardId}".`);
   return { board, facilitator };
+}
+
+/** The session as it stands: from the loaded room when there is one, else from the stored state (the same thing). */
+export async function readLiveSession(deps: Pick<TeacherDeps, "store" | "rooms">, boardId: string): Promise<SessionState> {
+  const room = await deps.rooms.peek(boardId);
+  if (room) return readSession(room.doc);
+  const doc = docFromParts((await deps.store.loadBoardState(boardId)).parts);
+  const session = readSession(doc);
+  doc.destroy();
+  return session;
 }
 
 /**
