@@ -10,6 +10,8 @@ import { healthReport } from "./http/health";
 import { openDatabaseWhenReachable, redactUrl, type Database } from "./persistence/connect";
 import { PrismaBoardStore } from "./persistence/prisma-board-store";
 import { storeWhenReady } from "./persistence/store-when-ready";
+import { SYNC_NAMESPACE } from "../lib/protocol/protocol";
+import { createLiveControl, type LiveControl } from "./sync/live-control";
 import { RoomManager } from "./sync/room-manager";
 import type { RelayOptions } from "./sync/relay-stream";
 import { createSyncServer, type SyncServer } from "./sync/sync-server";
@@ -60,9 +62,15 @@ export async function startParley({ config, mode, dev = false, log = console.log
     publishUpdate: (boardId, seq, update) => sync?.publishUpdate(boardId, seq, update),
     log,
   });
+  // The sync server starts after the context exists; until then there is no connection to control.
+  let live: LiveControl | null = null;
   const context: AppContext = {
     store,
     rooms,
+    live: {
+      disconnectMember: (memberId, error, options) => live?.disconnectMember(memberId, error, options),
+      closeBoard: (boardId, error) => live?.closeBoard(boardId, error),
+    },
     exports: createExportService(store, rooms),
     database: { kind, location: config.DATABASE_URL ? redactUrl(config.DATABASE_URL) : resolve(config.PARLEY_DATA_DIR, "pglite") },
     startedAt: new Date(),
@@ -87,6 +95,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
     relay,
     log,
   });
+  live = createLiveControl(sync.io.of(SYNC_NAMESPACE));
   if (config.REDIS_URL) log("Scale-out: sharing rooms through Redis");
 
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,23 @@
 import styles from "./BoardScreen.module.css";
 
-/** Why this person cannot write: watching as an observer, or the facilitator has locked the board. */
-export function AccessBanner({ kind }: { kind: "readonly" | "locked" }) {
+type BannerKind = "readonly" | "locked" | "ended" | "archived";
+
+/**
+ * Why this person cannot write: watching as an observer, the facilitator has locked the board, the
+ * session has ended or the board is archived. Facilitators see the last two too, with what they may still do.
+ */
+export function AccessBanner({ kind, facilitator = false }: { kind: BannerKind; facilitator?: boolean }) {
+  if (kind === "ended" || kind === "archived") {
+    const what = kind === "ended" ? "This session has ended." : "This board is archived.";
+    const rest = facilitator
+      ? `Only facilitators can change it now; ${kind === "ended" ? "reopen the session" : "unarchive it"} from the facilitator panel to let the class back in.`
+      : "You can read everything and download it, but nothing can be added or changed.";
+    return (
+      <div className={styles.quiet} role="status" data-testid={`${kind}-banner`}>
+        <strong>{what}</strong> {rest}
+      </div>
+    );
+  }
   return kind === "readonly" ? (
     <div className={styles.quiet} role="status" data-testid="readonly-banner">
       <strong>Read-only.</strong> You are following this board as an observer: arguments appear here as the class writes them.

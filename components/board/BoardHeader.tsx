@@ -57,7 +57,7 @@ export function BoardHeader({ summary, source, live, access, view }: BoardHeader
           <FollowToggle follow={view.follow} onChange={view.setFollow} />
         </PhaseBar>
       ) : null}
-      {rules.banner && view.roleKnown ? <AccessBanner kind={rules.banner} /> : null}
+      {rules.banner && view.roleKnown ? <AccessBanner kind={rules.banner} facilitator={rules.facilitator} /> : null}
     </>
   );
 }

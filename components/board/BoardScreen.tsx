@@ -211,6 +211,9 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
           {view.facilitating && session ? (
             <FacilitatorPanel
               boardId={summary.id}
+              title={summary.title}
+              deletable={summary.accessMode === "managed"}
+              selfId={access.membership?.memberId ?? null}
               joinCode={summary.joinCode}
               memberToken={access.memberToken}
               session={session}

@@ -112,6 +112,14 @@ export function useBoardAccess(summary: BoardSummary, { identity, ready: identit
     [remember, open],
   );
 
+  /** A facilitator renamed this member or changed their role: keep the stored membership in step. */
+  const adopt = useCallback(
+    (change: { displayName: string; role: Membership["role"] }) => {
+      if (membership && (membership.displayName !== change.displayName || membership.role !== change.role)) remember({ ...membership, ...change });
+    },
+    [membership, remember],
+  );
+
   /** The join-by-code form on the "join required" page; answers an error to show, or null. */
   const joinWithCode = useCallback(
     async (joinCode: string, name: string): Promise<string | null> => {
@@ -151,6 +159,7 @@ export function useBoardAccess(summary: BoardSummary, { identity, ready: identit
     withName,
     changeName,
     expire,
+    adopt,
     joinWithCode,
     dialog: {
       open: naming !== null,

@@ -3,7 +3,7 @@ import { createContext, useContext, useMemo } from "react";
 import type { Argument } from "@/lib/board/argument";
 import { capabilitiesOf, type Role } from "@/lib/board/roles";
 import { subtreeIds } from "@/lib/board/tree";
-import { ANONYMOUS_NAME, currentPhase, MANAGED_SETTINGS, teamOf, type SessionState, type Team } from "@/lib/session/session";
+import { ANONYMOUS_NAME, closedReason, currentPhase, MANAGED_SETTINGS, teamOf, type SessionState, type Team } from "@/lib/session/session";
 import type { RosterView } from "@/components/sync/board-client";
 import type { Draft } from "./useArgumentDraft";
 
@@ -24,7 +24,7 @@ export interface BoardRules {
   canDelete(arg: Argument): boolean;
   /** Why saving `draft` would be refused now (the board was locked meanwhile…), or null. */
   refusalFor(draft: Draft): string | null;
-  banner: "readonly" | "locked" | null;
+  banner: "readonly" | "locked" | "ended" | "archived" | null;
   /** The name to show: facilitators see real names on an anonymous board. */
   authorName(arg: Argument): string;
   teamOfAuthor(arg: Argument): Team | null;
@@ -49,7 +49,9 @@ export function useBoardRules({ role, selfId, session, args, roster, onSpotlight
     const facilitator = caps.facilitate;
     const phase = session ? currentPhase(session) : null;
     const rule = facilitator ? "anything" : (phase?.rule ?? "anything");
-    const frozen = rule === "voting" || rule === "closed";
+    // An ended session or an archived board is read-only for all but facilitators (lib/session/session.ts).
+    const closed = session ? closedReason(session) : null;
+    const frozen = rule === "voting" || rule === "closed" || (closed !== null && !facilitator);
     const canWrite = caps.write && !frozen;
     const canAddTopLevel = canWrite && rule !== "rebuttals";
     const canReply = canWrite && rule !== "openings";
@@ -65,6 +67,7 @@ export function useBoardRules({ role, selfId, session, args, roster, onSpotlight
       const keep = " Copy your text if you want to keep it.";
       if (role === "observer") return "Observers can follow the board but not change it.";
       if (!caps.write) return `The facilitator has locked the board.${keep}`;
+      if (closed && !facilitator) return `${closed}${keep}`;
       if (frozen) return `During ${phaseName}, arguments cannot be added or changed.${keep}`;
       const { target } = draft;
       if (target.kind === "new" && !canAddTopLevel) return `During ${phaseName}, only replies to existing arguments can be added.`;
@@ -82,7 +85,7 @@ export function useBoardRules({ role, selfId, session, args, roster, onSpotlight
       canEdit,
       canDelete,
       refusalFor,
-      banner: role === "observer" ? "readonly" : !facilitator && settings.locked ? "locked" : null,
+      banner: session?.status?.archivedAt ? "archived" : session?.status?.endedAt ? "ended" : role === "observer" ? "readonly" : !facilitator && settings.locked ? "locked" : null,
       authorName: (arg) => (facilitator && arg.authorName === ANONYMOUS_NAME ? (names.get(arg.authorId) ?? arg.authorName) : arg.authorName),
       teamOfAuthor: (arg) => (session ? teamOf(session, arg.authorId) : null),
       spotlightId: session?.spotlight.argumentId ?? null,

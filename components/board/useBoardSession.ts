@@ -49,6 +49,15 @@ export function useBoardSession({ access, live, board, reveal, onError }: Sessio
     else if (me && me.memberId === null) expire("Your place on this board has expired; join again.");
   }, [membership, status, error, me, expire]);
 
+  // A facilitator renamed this person or changed their role (server/boards/change-member.ts).
+  const { adopt } = access;
+  useEffect(() => {
+    const member = (error?.details as { member?: { displayName?: unknown; role?: unknown } } | undefined)?.member;
+    if (member && typeof member.displayName === "string" && (member.role === "facilitator" || member.role === "participant" || member.role === "observer")) {
+      adopt({ displayName: member.displayName, role: member.role });
+    }
+  }, [error, adopt]);
+
   const presenceDetails = useMemo<PresenceDetails | undefined>(() => {
     if (!session) return undefined;
     const names = new Map(roster?.members.map((m) => [m.id, m.displayName]) ?? []);

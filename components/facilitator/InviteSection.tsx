@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { copyText } from "@/components/common/clipboard";
 import { Modal } from "@/components/common/Modal";
 import { QrCode } from "./QrCode";
+import { ReissueInvites } from "./ReissueInvites";
 import { inviteUrl, useInvites } from "./useInvites";
 import styles from "./FacilitatorPanel.module.css";
 import invite from "./InviteSection.module.css";
@@ -19,9 +20,10 @@ export function InviteSection({ boardId, joinCode, memberToken }: InviteSectionP
   const [big, setBig] = useState(false);
   const titleId = useId();
   const links = invites.status === "ready" ? invites.value.invites : null;
+  // After a reissue the code on screen is the new one (the page was loaded with the old). Managed boards'
+  // pages never carry the code: it comes with the links, which only facilitators get.
+  const code = invites.status === "ready" ? invites.value.joinCode : (joinCode ?? "…");
   const participant = links?.participant ? inviteUrl(boardId, links.participant) : null;
-  // Managed boards' pages never carry the code: it comes with the links, which only facilitators get.
-  const code = joinCode ?? (invites.status === "ready" ? invites.value.joinCode : "…");
 
   return (
     <div className={styles.sectionBody}>
@@ -64,6 +66,7 @@ export function InviteSection({ boardId, joinCode, memberToken }: InviteSectionP
           ) : null}
         </ul>
       ) : null}
+      {links ? <ReissueInvites boardId={boardId} memberToken={memberToken} onReissued={invites.replace} /> : null}
       <Modal open={big && participant !== null} onCancel={() => setBig(false)} labelledBy={titleId}>
         <h2 id={titleId} className="dialog-title">
           Scan to join

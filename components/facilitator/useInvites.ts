@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 export interface Invites {
   joinCode: string;
@@ -9,8 +9,10 @@ export interface Invites {
 type InvitesState = { status: "loading" } | { status: "ready"; value: Invites } | { status: "error"; message: string };
 
 /** GET /api/boards/:id/invites: the board's capability links, which only facilitators may read. */
-export function useInvites(boardId: string, memberToken: string | undefined): InvitesState {
+export function useInvites(boardId: string, memberToken: string | undefined): InvitesState & { replace(value: Invites): void } {
   const [state, setState] = useState<InvitesState>({ status: "loading" });
+  // After a reissue the server answers the links that work now: show those, no second request.
+  const replace = useCallback((value: Invites) => setState({ status: "ready", value }), []);
   useEffect(() => {
     if (!memberToken) return setState({ status: "error", message: "Join the board as its facilitator to see its invite links." });
     let live = true;
@@ -27,7 +29,7 @@ export function useInvites(boardId: string, memberToken: string | undefined): In
       live = false;
     };
   }, [boardId, memberToken]);
-  return state;
+  return { ...state, replace };
 }
 
 /** The address someone opens to join with `invite`; `projector` opens the big-screen view. */

@@ -47,6 +47,8 @@ export class BoardClient {
   private readonly captured = new WeakMap<Y.Transaction, ArgumentEdit[]>();
   private joinRefusalShown = false;
   private reported = { pending: 0, retrying: false };
+  /** The server closes this connection to tell us to join again at once (a new role or name). */
+  private rejoinOnClose = false;
   private localState: AwarenessState | null = null;
 
   constructor(
@@ -65,7 +67,12 @@ export class BoardClient {
       // The server sends who is here just before it answers the join: take it whenever it comes.
       if (bytes) awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, REMOTE);
     });
-    this.socket.on(EVENTS.error, (error: ErrorPayload) => this.emit("error", error));
+    this.socket.on(EVENTS.error, (error: ErrorPayload) => {
+      // A facilitator changed this member (role, name) or the board: the server is about to close the
+      // connection, and the next join learns where this person stands now.
+      if ((error.details as { rejoin?: unknown } | undefined)?.rejoin === true) this.rejoinOnClose = true;
+      this.emit("error", error);
+    });
     this.socket.on(EVENTS.votes, (view: VotesView) => this.emit("votes", view));
     this.socket.on(EVENTS.drafts, (view: DraftsView) => this.emit("drafts", view));
     this.socket.on(EVENTS.roster, (view: RosterView) => this.emit("roster", view));
@@ -257,7 +264,12 @@ export class BoardClient {
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, others, REMOTE);
     // Socket.io reconnects by itself after a lost network, but never after the server hung up.
-    if (reason === "io server disconnect") this.reconnect.schedule(() => this.socket.connect());
+    if (reason === "io server disconnect") {
+      if (this.rejoinOnClose) {
+        this.rejoinOnClose = false;
+        this.socket.connect(); // a facilitator changed this member: learn the new role or name now
+      } else this.reconnect.schedule(() => this.socket.connect());
+    }
     this.reportSaveState();
   }
 

@@ -1,4 +1,4 @@
-import { ANONYMOUS_NAME, currentPhase, type SessionState } from "../session/session";
+import { ANONYMOUS_NAME, closedReason, currentPhase, type SessionState } from "../session/session";
 import type { Argument } from "./argument";
 import type { Actor } from "./roles";
 
@@ -22,6 +22,8 @@ export function authorizeUpdate(actor: Actor, session: SessionState, changes: Ar
   if (actor.role === "observer") return "Observers can follow the board but not change it.";
   const facilitator = actor.role === "facilitator";
   if (!facilitator) {
+    const closed = closedReason(session);
+    if (closed) return closed;
     if (session.settings.locked) return "The facilitator has locked the board.";
     const phaseDenial = phaseRule(session, changes, isPosition);
     if (phaseDenial) return phaseDenial;

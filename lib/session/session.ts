@@ -15,6 +15,7 @@ import { ROOTS, POSITION_COLORS } from "../board/constants";
  *   assignments  { [memberId]: teamId }
  *   voting       { revealed }
  *   drafts       { revealedAt }
+ *   status       { endedAt, archivedAt } the session ended / the board archived: read-only but for facilitators
  */
 export const SettingsSchema = z
   .object({
@@ -83,7 +84,17 @@ export interface SessionState {
   assignments: Record<string, string>;
   voting: { revealed: boolean };
   drafts: { revealedAt: number | null };
+  /** Absent in sessions built by hand (tests, older callers): read as open. */
+  status?: SessionStatus;
 }
+
+/**
+ * Whether the class is over. An ended session or an archived board is read-only for everyone but
+ * facilitators, who can reopen or unarchive it. Server times (ms); null = not so.
+ */
+export const SessionStatusSchema = z.object({ endedAt: z.number().nullable(), archivedAt: z.number().nullable() }).strict();
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+export const OPEN_STATUS: SessionStatus = { endedAt: null, archivedAt: null };
 
 /** Open boards (and boards made before sessions existed): no facilitator, everyone edits everything. */
 export const OPEN_SETTINGS: Settings = { locked: false, coEditing: true, anonymous: false, teamPick: true, privateDrafting: false };
@@ -123,6 +134,7 @@ export function readSession(doc: Y.Doc): SessionState {
     assignments: get("assignments", z.record(z.string(), z.string()), {}),
     voting: get("voting", z.object({ revealed: z.boolean() }), { revealed: false }),
     drafts: get("drafts", z.object({ revealedAt: z.number().nullable() }), { revealedAt: null }),
+    status: get("status", SessionStatusSchema, OPEN_STATUS),
   };
 }
 
@@ -134,6 +146,14 @@ export function writeSession(doc: Y.Doc, patch: Partial<SessionState>): void {
       if (value !== undefined && JSON.stringify(root.get(key)) !== JSON.stringify(value)) root.set(key, value);
     }
   });
+}
+
+/** Why nobody but a facilitator may change the board now (archived, or the session ended), or null. */
+export function closedReason(session: Pick<SessionState, "status">): string | null {
+  if (!session.status) return null;
+  if (session.status.archivedAt !== null) return "This board is archived: it can be read but not changed.";
+  if (session.status.endedAt !== null) return "This session has ended: the board can be read but not changed.";
+  return null;
 }
 
 /** The phase in force, if the facilitator has started one. */

@@ -93,6 +93,16 @@ export function newSecret(): string {
   return randomBytes(16).toString("base64url");
 }
 
+/** A fresh six-character join code (callers retry on the rare clash). */
+export function newJoinCode(): string {
+  return randomString(CODE_ALPHABET, 6);
+}
+
+/** A fresh board id. */
+export function newBoardId(): string {
+  return randomString(ID_ALPHABET, 10);
+}
+
 export function normalizeJoinCode(code: string): string {
   return code.replace(/[\s-]/g, "").toUpperCase();
 }

@@ -118,6 +118,8 @@ export async function resolveActor(store: BoardStore, board: BoardRecord, member
   return { memberId: null, role: "participant" };
 }
 
+export { REMOVED_MESSAGE } from "./read-access";
+
 /** The facilitator behind a member token, for facilitator-only HTTP calls. */
 export async function requireFacilitator(store: BoardStore, boardId: string, memberToken: string | null): Promise<MemberRecord> {
   const member = memberToken ? await store.findMemberByTokenHash(hashToken(memberToken)) : null;

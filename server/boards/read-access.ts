@@ -41,6 +41,9 @@ export type BoardReader =
   | { via: "join-code"; role: "participant" }
   | { via: "public"; role: null };
 
+/** What a removed member is told, on their open connections and whenever they try to come back. */
+export const REMOVED_MESSAGE = "You were removed from this board.";
+
 const FORBIDDEN = "This board is facilitated: join it with its code or an invite link.";
 const EXPIRED = "Your place on this board has expired; open the invite link or join with the code again.";
 
@@ -51,7 +54,9 @@ const EXPIRED = "Your place on this board has expired; open the invite link or j
  */
 export async function authorizeBoardRead(store: BoardStore, board: BoardRecord, credentials: ReadCredentials): Promise<BoardReader> {
   if (credentials.memberToken) {
-    const member = await store.findMemberByTokenHash(hashToken(credentials.memberToken));
+    const member = await store.findMemberByTokenHash(hashToken(credentials.memberToken), { includeRemoved: true });
+    // A removed member's token stops working everywhere, with a reason (even on an open board).
+    if (member?.removedAt && member.boardId === board.id) throw new ParleyError("forbidden", REMOVED_MESSAGE);
     if (member && member.boardId === board.id) return { via: "member", member, role: RoleSchema.parse(member.role) };
     if (board.accessMode === "open") return { via: "public", role: null };
     if (!credentials.invite && !credentials.joinCode) throw new ParleyError("forbidden", EXPIRED);

@@ -1,5 +1,6 @@
 import type { ExportService } from "../export/export-service";
 import type { BoardStore, DatabaseKind } from "../persistence/board-store";
+import type { LiveControl } from "../sync/live-control";
 import type { RoomManager } from "../sync/room-manager";
 
 /**
@@ -9,6 +10,8 @@ import type { RoomManager } from "../sync/room-manager";
 export interface AppContext {
   store: BoardStore;
   rooms: RoomManager;
+  /** Reaches live connections on every server process (teacher actions: remove, delete…). */
+  live: LiveControl;
   exports: ExportService;
   database: { kind: DatabaseKind; location: string };
   startedAt: Date;

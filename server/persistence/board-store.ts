@@ -27,6 +27,8 @@ export interface BoardRecord {
   sourceId: string;
   updateSeq: number;
   accessMode: string;
+  /** When a facilitator archived the board (hidden from listings, read-only); null while in use. */
+  archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -42,6 +44,8 @@ export interface NewBoard {
   accessMode?: AccessMode;
   /** Capability links created with the board (managed boards: one per role). */
   invites?: { token: string; role: string }[];
+  /** Members seated with the board (a duplicate's facilitator), so it never exists without them. */
+  members?: { id: string; role: string; displayName: string; tokenHash: string }[];
   /** Ballots carried over by an import, stored in the same transaction. */
   votes?: VoteRecord[];
 }
@@ -76,6 +80,21 @@ export interface MemberRecord {
   role: string;
   displayName: string;
   createdAt: Date;
+  /** When a facilitator removed them; their token no longer works, the row stays for the history. */
+  removedAt: Date | null;
+}
+
+/** What a facilitator may change about a member: their name, their role. */
+export interface MemberChange {
+  displayName?: string;
+  role?: string;
+}
+
+/** New capability links (and optionally a new join code) that replace a board's current ones. */
+export interface InviteReissue {
+  /** One new token per role; the role's current links are revoked in the same transaction. */
+  invites: { token: string; role: string }[];
+  joinCode?: string;
 }
 
 export interface InviteRecord {
@@ -155,10 +174,31 @@ export interface BoardStore {
   listDrafts(boardId: string): Promise<DraftRecord[]>;
   /** Adds a person to a board; `tokenHash` is the SHA-256 of the secret their browser keeps. */
   createMember(input: { id: string; boardId: string; role: string; displayName: string; tokenHash: string }): Promise<MemberRecord>;
-  findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;
+  /** The member holding this token; a removed member only with `includeRemoved` (to say why they are refused). */
+  findMemberByTokenHash(tokenHash: string, options?: { includeRemoved?: boolean }): Promise<MemberRecord | null>;
   renameMember(memberId: string, displayName: string): Promise<void>;
+  /** Everyone who ever joined, removed members included (the history and the review name them). */
   listMembers(boardId: string): Promise<MemberRecord[]>;
   findInvite(token: string): Promise<InviteRecord | null>;
   listInvites(boardId: string): Promise<InviteRecord[]>;
+
+  // Teacher actions (server/boards/*): each one transaction; member changes hold the board's row lock
+  // so two facilitators acting at once cannot leave a board without a facilitator or with a name twice.
+  /**
+   * Marks a member removed (idempotent). Throws bad-request when they are not on the board and
+   * invalid-content when they are its last facilitator.
+   */
+  removeMember(boardId: string, memberId: string): Promise<MemberRecord>;
+  /**
+   * Renames and/or changes the role of an active member. Throws invalid-content when another active
+   * member has the name (case-insensitive) or the change would leave the board without a facilitator.
+   */
+  changeMember(boardId: string, memberId: string, change: MemberChange): Promise<MemberRecord>;
+  /** Revokes the given roles' current invites, stores the new ones and (optionally) the new join code. */
+  reissueInvites(boardId: string, reissue: InviteReissue): Promise<BoardRecord>;
+  /** Archives (a date) or unarchives (null) a board; listings leave archived boards out. */
+  setBoardArchived(boardId: string, archivedAt: Date | null): Promise<BoardRecord>;
+  /** Deletes a board with its log, snapshots, members, invites, votes and drafts. False when there was none. */
+  deleteBoard(boardId: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -9,6 +9,8 @@ import type {
   DraftRecord,
   HistoryEntry,
   InviteRecord,
+  InviteReissue,
+  MemberChange,
   MemberRecord,
   NewBoard,
   NewSourceDocument,
@@ -19,6 +21,7 @@ import type {
 } from "./board-store";
 import type { Database } from "./connect";
 import { classifyStorageError, isRetryableConflict, storageFailureCause } from "./storage-errors";
+import { changeMemberInTransaction, MEMBER_FIELDS, reissueInvitesInTransaction, removeMemberInTransaction } from "./member-admin";
 
 /** BoardStore over Prisma; the same code serves PostgreSQL and PGlite through their driver adapters. */
 export class PrismaBoardStore implements BoardStore {
@@ -58,6 +61,7 @@ export class PrismaBoardStore implements BoardStore {
         });
         await tx.boardUpdate.create({ data: { boardId: input.id, seq: 1, data: bytes(input.initialUpdate) } });
         for (const invite of input.invites ?? []) await tx.boardInvite.create({ data: { ...invite, boardId: input.id } });
+        for (const member of input.members ?? []) await tx.boardMember.create({ data: { ...member, boardId: input.id } });
         for (const { argumentId, memberId, strength, quoteSupport, at } of input.votes ?? []) {
           await tx.vote.create({ data: { boardId: input.id, argumentId, memberId, strength, quoteSupport, updatedAt: at } });
           await tx.voteEvent.create({ data: { boardId: input.id, argumentId, memberId, strength, quoteSupport, createdAt: at } });
@@ -76,7 +80,8 @@ export class PrismaBoardStore implements BoardStore {
   }
 
   async listRecentBoards(limit: number, options: { accessMode?: AccessMode } = {}): Promise<BoardListing[]> {
-    const where = options.accessMode ? { accessMode: options.accessMode } : {};
+    // Archived boards are put away: never listed.
+    const where = { archivedAt: null, ...(options.accessMode ? { accessMode: options.accessMode } : {}) };
     const rows = await storage(() =>
       this.prisma.board.findMany({ where, orderBy: { updatedAt: "desc" }, take: limit, include: { source: { select: { title: true } } } }),
     );
@@ -232,8 +237,10 @@ export class PrismaBoardStore implements BoardStore {
     return storage(() => this.prisma.boardMember.create({ data: input, select: MEMBER_FIELDS }));
   }
 
-  async findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
-    return storage(() => this.prisma.boardMember.findUnique({ where: { tokenHash }, select: MEMBER_FIELDS }));
+  async findMemberByTokenHash(tokenHash: string, options: { includeRemoved?: boolean } = {}): Promise<MemberRecord | null> {
+    const member = await storage(() => this.prisma.boardMember.findUnique({ where: { tokenHash }, select: MEMBER_FIELDS }));
+    // A removed member's token opens nothing, wherever it is checked.
+    return member && (member.removedAt === null || options.includeRemoved) ? member : null;
   }
 
   async renameMember(memberId: string, displayName: string): Promise<void> {
@@ -252,13 +259,37 @@ export class PrismaBoardStore implements BoardStore {
     return storage(() => this.prisma.boardInvite.findMany({ where: { boardId, revokedAt: null }, orderBy: { createdAt: "asc" } }));
   }
 
+  // ── Teacher actions ────────────────────────────────────────────────────────────────────────────────
+
+  removeMember(boardId: string, memberId: string): Promise<MemberRecord> {
+    return storage(() => this.prisma.$transaction((tx) => removeMemberInTransaction(tx, boardId, memberId)));
+  }
+
+  changeMember(boardId: string, memberId: string, change: MemberChange): Promise<MemberRecord> {
+    return storage(() => this.prisma.$transaction((tx) => changeMemberInTransaction(tx, boardId, memberId, change)));
+  }
+
+  reissueInvites(boardId: string, reissue: InviteReissue): Promise<BoardRecord> {
+    return storage(() => this.prisma.$transaction((tx) => reissueInvitesInTransaction(tx, boardId, reissue)));
+  }
+
+  async setBoardArchived(boardId: string, archivedAt: Date | null): Promise<BoardRecord> {
+    const rows = await storage(() => this.prisma.board.updateManyAndReturn({ where: { id: boardId }, data: { archivedAt } }));
+    if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+    return rows[0];
+  }
+
+  async deleteBoard(boardId: string): Promise<boolean> {
+    // Every table that names the board cascades from it (schema.prisma), so one statement removes it all.
+    const { count } = await storage(() => this.prisma.board.deleteMany({ where: { id: boardId } }));
+    return count > 0;
+  }
+
   close(): Promise<void> {
     return this.prisma.$disconnect();
   }
 }
 
-/** Member columns that may leave the store: never the token hash. */
-const MEMBER_FIELDS = { id: true, boardId: true, role: true, displayName: true, createdAt: true } as const;
 
 /** Prisma's Bytes fields want a Uint8Array over a plain ArrayBuffer. */
 function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {

@@ -38,7 +38,7 @@ export async function sendDrafts(room: BoardRoom, store: BoardStore, only?: Conn
 /** Real names, roles and teams of everyone who joined: facilitators only (anonymous boards hide names). */
 export async function sendRoster(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
   const members = await store.listMembers(room.boardId);
-  const roster = members.map((m) => ({ id: m.id, displayName: m.displayName, role: m.role }));
+  const roster = members.filter((m) => !m.removedAt).map((m) => ({ id: m.id, displayName: m.displayName, role: m.role }));
   for (const connection of only ? [only] : room.connections.values()) {
     if (connection.actor.role === "facilitator") connection.sendEvent(EVENTS.roster, { members: roster });
   }

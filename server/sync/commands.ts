@@ -7,7 +7,7 @@ import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import type { CommandAck } from "../../lib/protocol/protocol";
 import { applySessionCommand, CommandSchema, FACILITATOR_COMMANDS, SESSION_COMMANDS, type Command } from "../../lib/session/commands";
 import { expectedSignature } from "../../lib/board/permissions";
-import { currentPhase, readSession, writeSession } from "../../lib/session/session";
+import { closedReason, currentPhase, readSession, writeSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import { sendDrafts, sendVotes } from "./audience";
 import type { BoardRoom, RoomStep } from "./board-room";
@@ -34,6 +34,8 @@ export async function handleCommand(room: BoardRoom, store: BoardStore, connecti
     await room.exclusive(`command ${command.type}`, async (step) => {
       const session = readSession(room.doc);
       if (session.settings.locked && actor.role !== "facilitator") throw new ParleyError("forbidden", "The facilitator has locked the board.");
+      const closed = closedReason(session);
+      if (closed && actor.role !== "facilitator") throw new ParleyError("forbidden", closed);
 
       if (SESSION_COMMANDS.has(command.type)) {
         await expect(step.change(actor.memberId, (doc) => applySessionCommand(doc, command, actor, Date.now())));

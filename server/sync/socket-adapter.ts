@@ -2,12 +2,12 @@ import type { Namespace, Socket } from "socket.io";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { EVENTS, JoinRequestSchema, PROTOCOL_VERSION, type CommandAck, type JoinAck } from "../../lib/protocol/protocol";
 import { asBytes } from "../../lib/protocol/sync-messages";
-import { resolveActor } from "../boards/join-board";
 import { isBoardId } from "../boards/read-access";
 import type { BoardStore } from "../persistence/board-store";
 import type { BoardRoom } from "./board-room";
 import { sendDrafts, sendRoster, sendVotes } from "./audience";
 import { handleCommand } from "./commands";
+import { resolveLiveActor } from "./live-control";
 import type { Connection, SyncResult } from "./connection";
 import type { RoomManager } from "./room-manager";
 
@@ -58,7 +58,8 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
         const board = await store.getBoard(boardId);
         if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-        const actor = await resolveActor(store, board, memberToken);
+        // Decided after the socket is in its member's room, so a removal racing the join still reaches it.
+        const actor = await resolveLiveActor(socket, store, board, memberToken);
         const joined = await rooms.acquire(boardId);
         if (socket.connected) await socket.join(joined.boardId);
         if (!socket.connected) {

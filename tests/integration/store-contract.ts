@@ -13,6 +13,7 @@ import { ParleyError } from "@/lib/errors/errors";
 import type { BoardStore, NewSourceDocument } from "@/server/persistence/board-store";
 import type { Database } from "@/server/persistence/connect";
 import { ARTICLE, addTestArgument } from "./support/board";
+import { defineTeacherStoreCases } from "./store-contract-teacher";
 
 export interface StoreUnderTest {
   database: Database;
@@ -197,5 +198,7 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect((await store.loadUpdatesAfter(board.id, 3)).snapshot).toBeNull(); // nothing it needs was folded
       await expect(store.loadUpdatesAfter("no-such-board", 0)).rejects.toMatchObject({ code: "board-not-found" });
     });
+
+    defineTeacherStoreCases(() => store);
   });
 }

@@ -66,7 +66,7 @@ describe("ids and credentials", () => {
   });
 
   it("lets facilitators invite, participants only when allowed, nobody else", () => {
-    const member = (role: "facilitator" | "participant" | "observer") => ({ via: "member" as const, role, member: { id: "m", boardId: "b", role, displayName: "N", createdAt: new Date() } });
+    const member = (role: "facilitator" | "participant" | "observer") => ({ via: "member" as const, role, member: { id: "m", boardId: "b", role, displayName: "N", createdAt: new Date(), removedAt: null } });
     expect(mayInvite(member("facilitator"))).toBe(true);
     expect(mayInvite(member("participant"))).toBe(false);
     expect(mayInvite(member("participant"), true)).toBe(true);

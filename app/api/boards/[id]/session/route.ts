@@ -1,0 +1,7 @@
+import { handleEndSession } from "@/server/http/teacher-api";
+
+export const dynamic = "force-dynamic";
+
+export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handleEndSession(request, (await params).id);
+}
