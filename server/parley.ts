@@ -5,9 +5,11 @@ import { ensureDemoBoard } from "./boards/ensure-demo-board";
 import type { ParleyConfig } from "./config";
 import { createExportService } from "./export/export-service";
 import { setAppContext, type AppContext } from "./http/context";
+import { setRequestLimits, stampClientAddress } from "./http/rate-limit";
 import { healthReport } from "./http/health";
 import { openDatabase } from "./persistence/connect";
 import { PrismaBoardStore } from "./persistence/prisma-board-store";
+import { Limits, limitSettings } from "./sync/limits";
 import { RoomManager } from "./sync/room-manager";
 import { createSyncServer, type SyncServer } from "./sync/sync-server";
 
@@ -47,8 +49,11 @@ export async function startParley({ config, mode, dev = false, log = console.log
   if (config.PARLEY_SEED_DEMO && (await ensureDemoBoard(store))) log("Created the demo board at /b/demo");
 
   let sync: SyncServer | null = null;
+  const limits = await Limits.create(limitSettings(config), config.REDIS_URL);
+  setRequestLimits(limits);
   const rooms = new RoomManager(store, {
     compactEvery: config.PARLEY_COMPACT_EVERY,
+    presenceIdsPerConnection: limits.settings.presenceIdsPerConnection,
     idleUnloadMs: config.PARLEY_IDLE_UNLOAD_MS,
     publish: (kind, boardId, frame) => sync?.publish(kind, boardId, frame),
     log,
@@ -64,6 +69,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
 
   const web = mode === "full" ? await prepareNext(dev, config) : null;
   const httpServer = createServer((req, res) => {
+    stampClientAddress(req, limits.settings.trustProxy);
     if (web) return void web.handle(req, res);
     void serveSyncOnly(context, req, res);
   });
@@ -73,7 +79,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
       if (!req.url?.startsWith("/socket.io/")) upgrade(req, socket, head);
     });
   }
-  sync = await createSyncServer(httpServer, rooms, store, { redisUrl: config.REDIS_URL, corsOrigin: config.PARLEY_CORS_ORIGIN });
+  sync = await createSyncServer(httpServer, rooms, store, limits, { redisUrl: config.REDIS_URL, corsOrigin: config.PARLEY_CORS_ORIGIN });
   if (config.REDIS_URL) log("Scale-out: sharing rooms through Redis");
 
   await new Promise<void>((resolve, reject) => {
@@ -96,7 +102,9 @@ export async function startParley({ config, mode, dev = false, log = console.log
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await web?.close();
         await database.close();
+        await limits.close();
         setAppContext(undefined);
+        setRequestLimits(undefined);
       })()),
   };
 }

@@ -5,6 +5,7 @@ import { ParleyError } from "../../lib/errors/errors";
 import { demoPositionDrafts, loadDemoSource } from "../../prisma/seed/demo-board";
 import { createBoard, NewSourceSchema, normalizeJoinCode } from "../boards/create-board";
 import { getAppContext } from "./context";
+import { limitRequest } from "./rate-limit";
 import { toSummary } from "./queries";
 import { errorResponse, json, readJson } from "./respond";
 import type { BoardSummary } from "./types";
@@ -21,6 +22,7 @@ const CreateBoardRequestSchema = z.object({
 /** POST /api/boards */
 export async function handleCreateBoard(request: Request): Promise<Response> {
   try {
+    await limitRequest(request, "board");
     const body = await readJson(request, CreateBoardRequestSchema);
     const { store } = getAppContext();
     const source =
@@ -57,9 +59,10 @@ export async function handleListBoards(): Promise<Response> {
   }
 }
 
-/** GET /api/join/:code */
-export async function handleJoinByCode(code: string): Promise<Response> {
+/** GET /api/join/:code (the request, for its sender's join budget: codes must not be guessable by brute force). */
+export async function handleJoinByCode(code: string, request?: Request): Promise<Response> {
   try {
+    if (request) await limitRequest(request, "join");
     const normalized = normalizeJoinCode(code);
     if (!/^[A-Z0-9]{4,12}$/.test(normalized)) throw new ParleyError("bad-request", "A join code is 6 letters and digits, like DEMO18.");
     const { store } = getAppContext();

@@ -1,6 +1,7 @@
 import { ParleyError } from "../../lib/errors/errors";
 import { detectImportFormat, ExportFormatSchema, EXPORT_FORMATS, IMPORT_FORMATS, type ImportFormat } from "../../lib/export/formats";
 import { getAppContext } from "./context";
+import { limitRequest } from "./rate-limit";
 import { facilitatorInvite } from "./boards-api";
 import { toSummary } from "./queries";
 import { requireFacilitator } from "../boards/join-board";
@@ -61,6 +62,7 @@ export async function handleSource(boardId: string): Promise<Response> {
  */
 export async function handleImport(request: Request): Promise<Response> {
   try {
+    await limitRequest(request, "board");
     const declared = Number(request.headers.get("content-length") ?? 0);
     if (declared > MAX_IMPORT_BYTES) throw tooLarge();
     const text = await request.text();

@@ -4,6 +4,7 @@ import { ParleyError } from "../../lib/errors/errors";
 import { hashToken, joinBoard, requireFacilitator } from "../boards/join-board";
 import { sendRoster } from "../sync/audience";
 import { getAppContext } from "./context";
+import { limitRequest } from "./rate-limit";
 import { bearer, errorResponse, json, readJson } from "./respond";
 
 const JoinBodySchema = z.object({
@@ -15,6 +16,7 @@ const JoinBodySchema = z.object({
 /** POST /api/boards/:id/members — take a place on a board; answers the secret the browser keeps. */
 export async function handleJoinMembers(request: Request, boardId: string): Promise<Response> {
   try {
+    await limitRequest(request, "member");
     const body = await readJson(request, JoinBodySchema);
     const { member, memberToken } = await joinBoard(getAppContext().store, boardId, body);
     return json({ memberId: member.id, memberToken, role: member.role, displayName: member.displayName }, 201);

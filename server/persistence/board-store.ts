@@ -91,6 +91,14 @@ export interface VoteRecord {
   at: Date;
 }
 
+/** A member's rating as they send it: a rating left `undefined` keeps its earlier value, `null` clears it. */
+export interface VoteCast {
+  argumentId: string;
+  memberId: string;
+  strength?: number | null;
+  quoteSupport?: number | null;
+}
+
 export interface DraftRecord {
   id: string;
   boardId: string;
@@ -129,8 +137,11 @@ export interface BoardStore {
    * there was nothing to fold.
    */
   compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<CompactionResult | null>;
-  /** Records a member's rating of an argument (replacing their earlier one) and its history event. */
-  castVote(boardId: string, vote: Omit<VoteRecord, "at">): Promise<void>;
+  /**
+   * Records a member's rating of an argument (merged into their earlier one, see VoteCast) and its
+   * history event, in one statement: no read first, so a burst of votes costs one round trip each.
+   */
+  castVote(boardId: string, vote: VoteCast): Promise<void>;
   listVotes(boardId: string): Promise<VoteRecord[]>;
   listVoteEvents(boardId: string): Promise<VoteRecord[]>;
   saveDraft(draft: Omit<DraftRecord, "updatedAt">): Promise<void>;

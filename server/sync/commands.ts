@@ -9,7 +9,7 @@ import { applySessionCommand, CommandSchema, FACILITATOR_COMMANDS, SESSION_COMMA
 import { expectedSignature } from "../../lib/board/permissions";
 import { currentPhase, readSession, writeSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
-import { sendDrafts, sendVotes } from "./audience";
+import { sendDrafts, sendVotes, tallyVotesSoon } from "./audience";
 import type { BoardRoom } from "./board-room";
 import type { Connection } from "./connection";
 
@@ -18,7 +18,14 @@ import type { Connection } from "./connection";
  * Session commands change the board document through the room (saved, then broadcast); votes and
  * drafts go to the database and out to the people allowed to see them.
  */
-export async function handleCommand(room: BoardRoom, store: BoardStore, connection: Connection, raw: unknown): Promise<CommandAck> {
+export interface CommandOptions {
+  /** Votes within this long of each other reach everyone as one tally (PARLEY_VOTE_TALLY_DEBOUNCE_MS). */
+  tallyDelayMs?: number;
+}
+
+const DEFAULT_TALLY_DELAY_MS = 150;
+
+export async function handleCommand(room: BoardRoom, store: BoardStore, connection: Connection, raw: unknown, options: CommandOptions = {}): Promise<CommandAck> {
   try {
     const parsed = CommandSchema.safeParse(raw);
     if (!parsed.success) throw new ParleyError("bad-request", `Not a command Parley knows: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
@@ -36,7 +43,7 @@ export async function handleCommand(room: BoardRoom, store: BoardStore, connecti
         await sendDrafts(room, store);
       }
     } else if (command.type === "vote") {
-      await castVote(room, store, connection, command);
+      await castVote(room, store, connection, command, options.tallyDelayMs ?? DEFAULT_TALLY_DELAY_MS);
     } else if (command.type === "save-draft") {
       await saveDraft(room, store, connection, command.argument);
     } else if (command.type === "delete-draft") {
@@ -50,20 +57,16 @@ export async function handleCommand(room: BoardRoom, store: BoardStore, connecti
   }
 }
 
-async function castVote(room: BoardRoom, store: BoardStore, connection: Connection, command: Extract<Command, { type: "vote" }>): Promise<void> {
+async function castVote(room: BoardRoom, store: BoardStore, connection: Connection, command: Extract<Command, { type: "vote" }>, tallyDelayMs: number): Promise<void> {
   const { memberId } = connection.actor;
   if (!memberId) throw new ParleyError("forbidden", "Join the board with your name to vote.");
   if (currentPhase(readSession(room.doc))?.rule === "closed") throw new ParleyError("forbidden", "Voting is closed.");
   if (!readArgument(room.doc, command.argumentId)) throw new ParleyError("invalid-content", "That argument no longer exists.");
-  // A rating left out of the command keeps its earlier value; null clears it.
-  const earlier = (await store.listVotes(room.boardId)).find((v) => v.argumentId === command.argumentId && v.memberId === memberId);
-  await store.castVote(room.boardId, {
-    argumentId: command.argumentId,
-    memberId,
-    strength: command.strength === undefined ? (earlier?.strength ?? null) : command.strength,
-    quoteSupport: command.quoteSupport === undefined ? (earlier?.quoteSupport ?? null) : command.quoteSupport,
-  });
-  await sendVotes(room, store);
+  // A rating left out of the command keeps its earlier value, null clears it: the store merges both in
+  // one statement, so two quick clicks on the two ratings cannot overwrite each other.
+  await store.castVote(room.boardId, { argumentId: command.argumentId, memberId, strength: command.strength, quoteSupport: command.quoteSupport });
+  // Acknowledged once stored; the tally follows, coalesced with everyone else's votes.
+  tallyVotesSoon(room, store, tallyDelayMs);
 }
 
 async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connection, candidate: unknown): Promise<void> {
@@ -79,7 +82,9 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   const drafts = await store.listDrafts(room.boardId);
   const existing = drafts.find((d) => d.id === argument.id);
   if (existing && existing.memberId !== memberId && role !== "facilitator") throw new ParleyError("forbidden", "That draft is someone else's.");
-  if (argument.authorId !== memberId && !existing) throw new ParleyError("forbidden", "A draft must carry your own name.");
+  // A draft is revealed under its authorId: it must stay the id of the member who wrote it, whoever re-saves it.
+  const author = existing?.memberId ?? memberId;
+  if (argument.authorId !== author) throw new ParleyError("forbidden", existing ? "A draft keeps its author's id." : "A draft must carry your own member id.");
   if (readArgument(room.doc, argument.id)) throw new ParleyError("invalid-content", "That argument is already on the board.");
   // A draft may answer the board or another of its team's drafts (the reveal places parents first).
   const teamDrafts = new Map(

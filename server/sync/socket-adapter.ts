@@ -8,18 +8,36 @@ import type { BoardRoom } from "./board-room";
 import { sendDrafts, sendRoster, sendVotes } from "./audience";
 import { handleCommand } from "./commands";
 import type { Connection, SyncResult } from "./connection";
+import { clientAddress } from "../http/rate-limit";
+import type { LimitVerdict, Limits } from "./limits";
 import type { RoomManager } from "./room-manager";
 
 type Ack<T> = ((answer: T) => void) | undefined;
 
 /** Binds a Socket.io namespace to the rooms: the whole transport, per docs/protocol.md. */
-export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, store: BoardStore): void {
+export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, store: BoardStore, limits: Limits): void {
+  const { settings } = limits;
+  // Too many open sockets from one address: refused before any handler runs (the client's connect_error).
+  namespace.use((socket, next) => {
+    const ip = clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], settings.trustProxy);
+    if (!limits.seats.connect(ip, settings.maxConnectionsPerIp)) {
+      const error = new ParleyError("rate-limited", `Too many open connections from your network (at most ${settings.maxConnectionsPerIp}).`);
+      return next(Object.assign(new Error(error.message), { data: toErrorPayload(error) }));
+    }
+    socket.data.ip = ip;
+    next();
+  });
+
   namespace.on("connection", (socket) => {
     let room: BoardRoom | null = null;
     const connection = socketConnection(socket);
+    const ip: string = socket.data.ip;
+    const deadline = setTimeout(() => missedJoinDeadline(socket, connection, settings.joinDeadlineMs), settings.joinDeadlineMs);
 
     socket.on(EVENTS.join, async (request: unknown, ack: Ack<JoinAck>) => {
       const answer = (value: JoinAck) => (typeof ack === "function" ? ack(value) : undefined);
+      const limited = await admitJoin(limits, socket.id, ip, request);
+      if (limited) return answer(failure(limited));
       const parsed = JoinRequestSchema.safeParse(request);
       if (!parsed.success) return answer(failure(new ParleyError("bad-request", "A join needs { protocol, boardId }.")));
       if (parsed.data.protocol !== PROTOCOL_VERSION) {
@@ -49,18 +67,28 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     });
 
     socket.on(EVENTS.sync, async (payload: unknown, ack: Ack<SyncResult>) => {
-      const result = await routeSync(room, connection, payload);
+      const limited = await limits.connection("sync", connection.id);
+      // A refused edit loses nothing: the client's retry runs the handshake again, which resends it.
+      const result = limited.ok ? await routeSync(room, connection, payload) : overLimit(connection, limited, typeof ack === "function");
       if (typeof ack === "function") ack(result);
       else if (!result.ok) connection.sendError(result);
     });
 
     socket.on(EVENTS.command, async (payload: unknown, ack: Ack<CommandAck>) => {
-      const result: CommandAck = room ? await handleCommand(room, store, connection, payload) : (notJoined(connection) as CommandAck);
+      const limited = await spendCommand(limits, connection.id, payload);
+      const result: CommandAck = !limited.ok
+        ? (overLimit(connection, limited, typeof ack === "function") as CommandAck)
+        : room
+          ? await handleCommand(room, store, connection, payload, { tallyDelayMs: settings.voteTallyDelayMs })
+          : (notJoined(connection) as CommandAck);
       if (typeof ack === "function") ack(result);
       else if (!result.ok) connection.sendError(result);
     });
 
-    socket.on(EVENTS.awareness, (payload: unknown) => {
+    socket.on(EVENTS.awareness, async (payload: unknown) => {
+      const limited = await limits.connection("awareness", connection.id);
+      // Presence is fleeting: extra frames are dropped, and the sender hears about it once per window.
+      if (!limited.ok) return void ((limited.first || limited.flood) && overLimit(connection, limited, false));
       if (!room) return void notJoined(connection);
       const bytes = asBytes(payload);
       if (!bytes) return void protocolViolation(connection, "Presence messages must be binary.");
@@ -68,6 +96,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     });
 
     socket.on("disconnect", () => {
+      clearTimeout(deadline);
+      limits.seats.leave(connection.id, ip);
+      limits.forget(connection.id);
       if (!room) return;
       room.leave(connection.id);
       rooms.release(room);
@@ -80,6 +111,43 @@ async function routeSync(room: BoardRoom | null, connection: Connection, payload
   const bytes = asBytes(payload);
   if (!bytes) return protocolViolation(connection, "Sync messages must be binary.");
   return room.handleSync(connection, bytes);
+}
+
+/** Per-IP join budget, then a seat on the board; the refusal to answer, or null to go ahead. */
+async function admitJoin(limits: Limits, connectionId: string, ip: string, request: unknown): Promise<ParleyError | null> {
+  const verdict = await limits.address("join", ip);
+  if (!verdict.ok) return verdict.error;
+  const boardId = (request as { boardId?: unknown } | null)?.boardId;
+  const max = limits.settings.maxConnectionsPerBoard;
+  if (typeof boardId === "string" && !limits.seats.sit(connectionId, boardId, max)) {
+    return new ParleyError("rate-limited", `This board is full (at most ${max} connections). Try again when someone leaves.`);
+  }
+  return null;
+}
+
+/** Every command spends the command budget; a vote also spends the vote budget. */
+async function spendCommand(limits: Limits, connectionId: string, payload: unknown): Promise<LimitVerdict> {
+  const verdict = await limits.connection("command", connectionId);
+  if (!verdict.ok || (payload as { type?: unknown } | null)?.type !== "vote") return verdict;
+  return limits.connection("vote", connectionId);
+}
+
+/**
+ * The answer to a message over its budget: `rate-limited`, in the ack when there is one, else as an
+ * error event. A flood (many times the budget in one window) also ends the connection.
+ */
+function overLimit(connection: Connection, verdict: Extract<LimitVerdict, { ok: false }>, acked: boolean): SyncResult {
+  const payload = toErrorPayload(verdict.error);
+  if (!acked || verdict.flood) connection.sendError(payload);
+  if (verdict.flood) connection.close();
+  return { ok: false, ...payload };
+}
+
+/** Closes a socket that connected but never joined a board in time (it holds a connection slot for nothing). */
+function missedJoinDeadline(socket: Socket, connection: Connection, deadlineMs: number): void {
+  if (!socket.connected || socket.rooms.size > 1) return; // socket.rooms holds its own id, plus the board once joined
+  connection.sendError(toErrorPayload(new ParleyError("not-joined", `Join a board within ${deadlineMs / 1000} s of connecting.`)));
+  connection.close();
 }
 
 function socketConnection(socket: Socket): Connection {

@@ -4,6 +4,7 @@ import { createClient } from "redis";
 import { Server } from "socket.io";
 import { SYNC_LIMITS, SYNC_NAMESPACE } from "../../lib/protocol/protocol";
 import type { BoardStore } from "../persistence/board-store";
+import type { Limits } from "./limits";
 import type { RoomManager } from "./room-manager";
 import { attachSyncNamespace } from "./socket-adapter";
 
@@ -31,10 +32,13 @@ export async function createSyncServer(
   httpServer: HttpServer,
   rooms: RoomManager,
   store: BoardStore,
+  limits: Limits,
   options: { redisUrl?: string; corsOrigin?: string } = {},
 ): Promise<SyncServer> {
   const io = new Server(httpServer, {
     maxHttpBufferSize: SYNC_LIMITS.transportMaxBytes,
+    // A transport that never opens the /sync namespace is closed as soon as one that never joins would be.
+    connectTimeout: limits.settings.joinDeadlineMs,
     // Other upgrade requests (Next's hot reload in development) are not ours to close.
     destroyUpgrade: false,
     ...(options.corsOrigin ? { cors: { origin: options.corsOrigin.split(",") } } : {}),
@@ -62,7 +66,7 @@ export async function createSyncServer(
       if (room && bytes) room.applyRemoteAwareness(bytes);
     });
   }
-  attachSyncNamespace(namespace, rooms, store);
+  attachSyncNamespace(namespace, rooms, store, limits);
   return {
     io,
     publish: (kind, boardId, frame) => {
