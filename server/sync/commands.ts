@@ -77,10 +77,11 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   const teamId = session.assignments[memberId];
   if (!teamId && role !== "facilitator") throw new ParleyError("forbidden", "Join a team before drafting.");
   const argument = ArgumentSchema.parse(candidate);
-  const signature = expectedSignature(connection.actor, session);
-  if (signature !== null && argument.authorName !== signature) throw new ParleyError("forbidden", `Sign your drafts as "${signature}".`);
   const drafts = await store.listDrafts(room.boardId);
   const existing = drafts.find((d) => d.id === argument.id);
+  // A facilitator polishing someone's draft keeps that person's signature; everyone else signs as themselves.
+  const signature = existing && existing.memberId !== memberId ? authorNameOf(existing.record) : expectedSignature(connection.actor, session);
+  if (signature !== null && argument.authorName !== signature) throw new ParleyError("forbidden", `Sign this draft as "${signature}".`);
   if (existing && existing.memberId !== memberId && role !== "facilitator") throw new ParleyError("forbidden", "That draft is someone else's.");
   // A draft is revealed under its authorId: it must stay the id of the member who wrote it, whoever re-saves it.
   const author = existing?.memberId ?? memberId;
@@ -98,6 +99,11 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   if (!checked.ok) throw new ParleyError("invalid-content", checked.error.message, checked.error);
   await store.saveDraft({ id: argument.id, boardId: room.boardId, teamId: existing?.teamId ?? teamId ?? "facilitators", memberId: existing?.memberId ?? memberId, record: checked.value });
   await sendDrafts(room, store);
+}
+
+function authorNameOf(record: unknown): string | null {
+  const parsed = ArgumentSchema.safeParse(record);
+  return parsed.success ? parsed.data.authorName : null;
 }
 
 async function deleteDraft(room: BoardRoom, store: BoardStore, connection: Connection, id: string): Promise<void> {
