@@ -83,6 +83,8 @@ interface Owner {
 export class Presence {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly owners = new Map<number, Owner>();
+  /** How many ids each connection owns (kept alongside `owners`, so the cap costs nothing to check). */
+  private readonly counts = new Map<string, number>();
 
   constructor(doc: Y.Doc) {
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -97,7 +99,7 @@ export class Presence {
   admit(publisher: Publisher, entries: AwarenessEntry[]): PresenceVerdict {
     const { connectionId, actor } = publisher;
     const mine = (owner: Owner | undefined) => owner !== undefined && (owner.connectionId === connectionId || (actor.memberId !== null && owner.memberId === actor.memberId));
-    let owned = [...this.owners.values()].filter((o) => o.connectionId === connectionId).length;
+    let owned = this.counts.get(connectionId) ?? 0;
     const kept: AwarenessEntry[] = [];
     for (const entry of entries) {
       const owner = this.owners.get(entry.clientId);
@@ -118,8 +120,7 @@ export class Presence {
   apply(publisher: Pick<Publisher, "connectionId" | "actor">, entries: AwarenessEntry[]): Uint8Array | null {
     if (entries.length === 0) return null;
     for (const { clientId, state } of entries) {
-      if (state === null) this.owners.delete(clientId);
-      else this.owners.set(clientId, { connectionId: publisher.connectionId, memberId: publisher.actor.memberId });
+      this.setOwner(clientId, state === null ? null : { connectionId: publisher.connectionId, memberId: publisher.actor.memberId });
     }
     const frame = encodeAwarenessEntries(entries);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, frame, publisher.connectionId);
@@ -129,9 +130,8 @@ export class Presence {
   /** A frame another server process admitted: its entries belong to that process's connections. */
   applyRemote(frame: Uint8Array, entries: AwarenessEntry[]): void {
     for (const { clientId, state } of entries) {
-      if (state === null) this.owners.delete(clientId);
       // The other process checked that user.id is the member's own id.
-      else this.owners.set(clientId, { connectionId: "remote", memberId: (state as Partial<AwarenessState>).user?.id ?? null });
+      this.setOwner(clientId, state === null ? null : { connectionId: "remote", memberId: (state as Partial<AwarenessState>).user?.id ?? null });
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, frame, "remote");
   }
@@ -146,13 +146,27 @@ export class Presence {
   removeConnection(connectionId: string): Uint8Array | null {
     const ids = [...this.owners].filter(([, owner]) => owner.connectionId === connectionId).map(([id]) => id);
     if (ids.length === 0) return null;
-    for (const id of ids) this.owners.delete(id);
+    for (const id of ids) this.setOwner(id, null);
     awarenessProtocol.removeAwarenessStates(this.awareness, ids, "left");
     return awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
   }
 
   destroy(): void {
     this.awareness.destroy();
+  }
+
+  /** Gives `clientId` to `owner` (or to nobody), keeping the per-connection counts. */
+  private setOwner(clientId: number, owner: Owner | null): void {
+    const previous = this.owners.get(clientId);
+    if (previous) {
+      const left = (this.counts.get(previous.connectionId) ?? 1) - 1;
+      if (left > 0) this.counts.set(previous.connectionId, left);
+      else this.counts.delete(previous.connectionId);
+      this.owners.delete(clientId);
+    }
+    if (!owner) return;
+    this.owners.set(clientId, owner);
+    this.counts.set(owner.connectionId, (this.counts.get(owner.connectionId) ?? 0) + 1);
   }
 }
 

@@ -3,12 +3,12 @@ import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { EVENTS, JoinRequestSchema, PROTOCOL_VERSION, type CommandAck, type JoinAck } from "../../lib/protocol/protocol";
 import { asBytes } from "../../lib/protocol/sync-messages";
 import { resolveActor } from "../boards/join-board";
+import { clientAddress } from "../http/rate-limit";
 import type { BoardStore } from "../persistence/board-store";
 import type { BoardRoom } from "./board-room";
 import { sendDrafts, sendRoster, sendVotes } from "./audience";
 import { handleCommand } from "./commands";
 import type { Connection, SyncResult } from "./connection";
-import { clientAddress } from "../http/rate-limit";
 import type { LimitVerdict, Limits } from "./limits";
 import type { RoomManager } from "./room-manager";
 
@@ -88,7 +88,11 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     socket.on(EVENTS.awareness, async (payload: unknown) => {
       const limited = await limits.connection("awareness", connection.id);
       // Presence is fleeting: extra frames are dropped, and the sender hears about it once per window.
-      if (!limited.ok) return void ((limited.first || limited.flood) && overLimit(connection, limited, false));
+      if (!limited.ok) {
+        if (limited.first || limited.flood) connection.sendError(toErrorPayload(limited.error));
+        if (limited.flood) connection.close();
+        return;
+      }
       if (!room) return void notJoined(connection);
       const bytes = asBytes(payload);
       if (!bytes) return void protocolViolation(connection, "Presence messages must be binary.");
@@ -133,13 +137,16 @@ async function spendCommand(limits: Limits, connectionId: string, payload: unkno
 }
 
 /**
- * The answer to a message over its budget: `rate-limited`, in the ack when there is one, else as an
- * error event. A flood (many times the budget in one window) also ends the connection.
+ * The answer to a message over its budget: `rate-limited`, which the caller sends in the ack (or as an
+ * error event when there is none). A flood (many times the budget in one window) also ends the
+ * connection, and an acknowledged sender hears it as an error event too, just before the close.
  */
 function overLimit(connection: Connection, verdict: Extract<LimitVerdict, { ok: false }>, acked: boolean): SyncResult {
   const payload = toErrorPayload(verdict.error);
-  if (!acked || verdict.flood) connection.sendError(payload);
-  if (verdict.flood) connection.close();
+  if (verdict.flood) {
+    if (acked) connection.sendError(payload);
+    connection.close();
+  }
   return { ok: false, ...payload };
 }
 
