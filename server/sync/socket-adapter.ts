@@ -33,6 +33,14 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     const connection = socketConnection(socket);
     const ip: string = socket.data.ip;
     const deadline = setTimeout(() => missedJoinDeadline(socket, connection, settings.joinDeadlineMs), settings.joinDeadlineMs);
+    // Once a connection floods, whatever it still has in flight is dropped unanswered while it closes:
+    // answering each of thousands of queued frames is what would slow everyone else down.
+    let flooded = false;
+    const cutOff = (verdict: LimitVerdict): boolean => {
+      if (flooded) return true;
+      if (!verdict.ok && verdict.flood) flooded = true; // this first flooding message is answered, then the close
+      return false;
+    };
 
     socket.on(EVENTS.join, async (request: unknown, ack: Ack<JoinAck>) => {
       const answer = (value: JoinAck) => (typeof ack === "function" ? ack(value) : undefined);
@@ -68,6 +76,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
 
     socket.on(EVENTS.sync, async (payload: unknown, ack: Ack<SyncResult>) => {
       const limited = await limits.connection("sync", connection.id);
+      if (cutOff(limited)) return;
       // A refused edit loses nothing: the client's retry runs the handshake again, which resends it.
       const result = limited.ok ? await routeSync(room, connection, payload) : overLimit(connection, limited, typeof ack === "function");
       if (typeof ack === "function") ack(result);
@@ -76,6 +85,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
 
     socket.on(EVENTS.command, async (payload: unknown, ack: Ack<CommandAck>) => {
       const limited = await spendCommand(limits, connection.id, payload);
+      if (cutOff(limited)) return;
       const result: CommandAck = !limited.ok
         ? (overLimit(connection, limited, typeof ack === "function") as CommandAck)
         : room
@@ -87,6 +97,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
 
     socket.on(EVENTS.awareness, async (payload: unknown) => {
       const limited = await limits.connection("awareness", connection.id);
+      if (cutOff(limited)) return;
       // Presence is fleeting: extra frames are dropped, and the sender hears about it once per window.
       if (!limited.ok) {
         if (limited.first || limited.flood) connection.sendError(toErrorPayload(limited.error));
