@@ -88,7 +88,17 @@ export class BoardClient {
     this.socket = io(`${options.url ?? ""}${SYNC_NAMESPACE}`, { transports: ["websocket", "polling"] });
     this.socket.on("connect", () => this.join());
     this.socket.on("disconnect", () => this.onDisconnect());
-    this.socket.on("connect_error", () => this.setStatus("offline"));
+    this.socket.on("connect_error", (error: Error & { data?: ErrorPayload }) => {
+      this.setStatus("offline");
+      // Refused by the server itself (too many connections from this network): say why, and try again
+      // later, since Socket.io does not reconnect by itself after a refusal.
+      if (this.socket.active || !error.data?.retry) return;
+      this.emit("error", error.data);
+      this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = null;
+        this.socket.connect();
+      }, RETRY_DELAY_MS);
+    });
     this.socket.on(EVENTS.sync, (payload: unknown) => this.onSyncFrame(payload));
     this.socket.on(EVENTS.awareness, (payload: unknown) => {
       const bytes = asBytes(payload);

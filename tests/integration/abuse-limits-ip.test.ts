@@ -4,6 +4,8 @@
  * server trusts X-Forwarded-For here, so each test client can stand for its own address.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BoardClient } from "@/components/sync/board-client";
+import type { ErrorPayload } from "@/lib/errors/errors";
 import { DEMO_JOIN_CODE, demoPositionDrafts, loadDemoSource } from "@/prisma/seed/demo-board";
 import { createBoard } from "@/server/boards/create-board";
 import { handleCreateBoard, handleJoinByCode } from "@/server/http/boards-api";
@@ -70,6 +72,27 @@ describe("abuse: limits per address", () => {
 
     open[0].close();
     await waitFor(async () => (await from("10.0.0.1").catch(() => null)) !== null, { message: "a slot to free up", intervalMs: 50 });
+  });
+
+  it("tells a browser refused for its address why, and lets it in once a slot frees up", async () => {
+    const boardId = await openBoard();
+    const local: RawClient[] = []; // no X-Forwarded-For: these and the browser share 127.0.0.1
+    for (let i = 0; i < CAP.connectionsPerIp; i++) {
+      const client = await RawClient.connect(server.url);
+      open.push(client);
+      local.push(client);
+    }
+    const browser = new BoardClient(boardId, { url: server.url });
+    const errors: ErrorPayload[] = [];
+    browser.on("error", (error) => errors.push(error));
+    try {
+      await waitFor(() => errors.find((e) => e.code === "rate-limited"), { message: "the refusal" });
+      expect(browser.status).toBe("offline");
+      local[0].close();
+      await waitFor(() => browser.status === "live", { message: "the browser to get in" });
+    } finally {
+      browser.destroy();
+    }
   });
 
   it("throttles joins from one address (join-code guessing) while another address joins", async () => {
