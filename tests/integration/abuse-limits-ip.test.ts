@@ -86,10 +86,10 @@ describe("abuse: limits per address", () => {
     const errors: ErrorPayload[] = [];
     browser.on("error", (error) => errors.push(error));
     try {
-      await waitFor(() => errors.find((e) => e.code === "rate-limited"), { message: "the refusal" });
+      await waitFor(() => errors.find((e) => e.code === "rate-limited"), { message: "the refusal", timeoutMs: 20_000 });
       expect(browser.status).toBe("offline");
       local[0].close();
-      await waitFor(() => browser.status === "live", { message: "the browser to get in" });
+      await waitFor(() => browser.status === "live", { message: "the browser to get in", timeoutMs: 20_000 });
     } finally {
       browser.destroy();
     }
