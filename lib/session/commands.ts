@@ -122,12 +122,14 @@ function sessionPatch(doc: Y.Doc, session: SessionState, command: Command, actor
     case "assign-team":
       if (command.teamId !== null && !session.teams.some((t) => t.id === command.teamId)) return fail("invalid-argument", "There is no such team.");
       return ok({ assignments: assign(session, command.memberId, command.teamId), teamPicks: placed(picksOf(session), command.memberId, command.teamId !== null) });
-    case "pick-team":
+    case "pick-team": {
       if (!session.settings.teamPick) return fail("invalid-argument", "The facilitator assigns the teams on this board.");
       if (!actor.memberId) return fail("invalid-argument", "Join the board to pick a team.");
       if (!session.teams.some((t) => t.id === command.teamId)) return fail("invalid-argument", "There is no such team.");
-      if (teamPickRefusal(session, actor.memberId)) return fail("invalid-argument", teamPickRefusal(session, actor.memberId) as string);
+      const refusal = teamPickRefusal(session, actor.memberId);
+      if (refusal) return fail("invalid-argument", refusal);
       return ok({ assignments: assign(session, actor.memberId, command.teamId) });
+    }
     case "swap-sides": {
       // Every team moves to the next position in the board's order: two teams simply trade sides.
       const order = readPositions(doc).map((p) => p.id);
