@@ -180,9 +180,9 @@ function nameRefusal({ actor, anonymousBoard }: Publisher, state: unknown): stri
   const { user } = state as AwarenessState;
   if (actor.memberId !== null && user.id !== actor.memberId) return "Your presence must carry your own member id.";
   if (anonymousBoard && actor.role !== "facilitator") {
-    return user.name === ANONYMOUS_NAME ? null : `This board is anonymous: your presence shows as "${ANONYMOUS_NAME}".`;
+    return user.name.trim() === ANONYMOUS_NAME ? null : `This board is anonymous: your presence shows as "${ANONYMOUS_NAME}".`;
   }
-  if (actor.memberId !== null && user.name !== ANONYMOUS_NAME && user.name !== actor.displayName?.trim()) {
+  if (actor.memberId !== null && user.name.trim() !== ANONYMOUS_NAME && user.name.trim() !== actor.displayName?.trim()) {
     return `Your presence must show your own name ("${actor.displayName ?? ANONYMOUS_NAME}").`;
   }
   return null;
