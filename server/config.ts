@@ -4,6 +4,39 @@ const flag = z
   .enum(["1", "0", "true", "false", "yes", "no"])
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+/**
+ * Abuse limits (docs/security.md "## Limits"). Per-IP defaults are sized for a whole class behind one
+ * school NAT address: 30 students joining, reconnecting and voting at once stay far below them.
+ */
+const LIMIT_SETTINGS = {
+  /** Use the last X-Forwarded-For address as the client's IP: only behind a reverse proxy that sets it. */
+  PARLEY_TRUST_PROXY: flag.default(false),
+  /** A socket that has not joined a board this long after connecting is closed. */
+  PARLEY_JOIN_DEADLINE_MS: count(10_000),
+  PARLEY_MAX_CONNECTIONS_PER_IP: count(200),
+  PARLEY_MAX_CONNECTIONS_PER_BOARD: count(400),
+  /** Awareness client ids one connection may introduce (one per open editor; a browser uses one). */
+  PARLEY_PRESENCE_IDS_PER_CONNECTION: count(4),
+  /** The window the per-connection budgets below are counted in. */
+  PARLEY_CONNECTION_WINDOW_MS: count(10_000),
+  PARLEY_SYNC_PER_WINDOW: count(200),
+  PARLEY_AWARENESS_PER_WINDOW: count(40),
+  PARLEY_COMMANDS_PER_WINDOW: count(40),
+  PARLEY_VOTES_PER_WINDOW: count(30),
+  /** A connection that sends this many times its budget in one window is disconnected, not just refused. */
+  PARLEY_FLOOD_FACTOR: count(3),
+  /** Board joins (socket joins and join-code look-ups) per IP per minute. */
+  PARLEY_JOINS_PER_MINUTE_PER_IP: count(300),
+  /** Members created (HTTP joins) per IP per ten minutes. */
+  PARLEY_MEMBERS_PER_10_MINUTES_PER_IP: count(200),
+  /** Boards created or imported per IP per ten minutes. */
+  PARLEY_BOARDS_PER_10_MINUTES_PER_IP: count(40),
+  /** Votes arriving within this long of each other reach everyone as one tally. */
+  PARLEY_VOTE_TALLY_DEBOUNCE_MS: z.coerce.number().int().min(0).max(5_000).default(150),
+};
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -29,6 +62,7 @@ const EnvSchema = z.object({
   PARLEY_RELAY_CHECK_MS: z.coerce.number().int().min(0).default(5_000),
   /** Origins allowed to open the sync socket from elsewhere when the sync server runs on its own. */
   PARLEY_CORS_ORIGIN: z.string().optional(),
+  ...LIMIT_SETTINGS,
 });
 
 export type ParleyConfig = z.infer<typeof EnvSchema>;

@@ -6,12 +6,14 @@ import { ensureDemoBoard } from "./boards/ensure-demo-board";
 import type { ParleyConfig } from "./config";
 import { createExportService } from "./export/export-service";
 import { setAppContext, type AppContext } from "./http/context";
+import { setRequestLimits, stampClientAddress } from "./http/rate-limit";
 import { healthReport } from "./http/health";
 import { openDatabaseWhenReachable, redactUrl, type Database } from "./persistence/connect";
 import { PrismaBoardStore } from "./persistence/prisma-board-store";
 import { storeWhenReady } from "./persistence/store-when-ready";
 import { SYNC_NAMESPACE } from "../lib/protocol/protocol";
 import { createLiveControl, type LiveControl } from "./sync/live-control";
+import { Limits, limitSettings } from "./sync/limits";
 import { RoomManager } from "./sync/room-manager";
 import type { RelayOptions } from "./sync/relay-stream";
 import { createSyncServer, type SyncServer } from "./sync/sync-server";
@@ -54,9 +56,12 @@ export async function startParley({ config, mode, dev = false, log = console.log
   const store = pending.store;
 
   let sync: SyncServer | null = null;
+  const limits = await Limits.create(limitSettings(config), config.REDIS_URL);
+  setRequestLimits(limits);
   const rooms = new RoomManager(store, {
     compactEvery: config.PARLEY_COMPACT_EVERY,
     compactAfterBytes: config.PARLEY_COMPACT_BYTES,
+    presenceIdsPerConnection: limits.settings.presenceIdsPerConnection,
     idleUnloadMs: config.PARLEY_IDLE_UNLOAD_MS,
     publish: (kind, boardId, frame) => sync?.publish(kind, boardId, frame),
     publishUpdate: (boardId, seq, update) => sync?.publishUpdate(boardId, seq, update),
@@ -79,6 +84,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
 
   const web = mode === "full" ? await prepareNext(dev, config) : null;
   const httpServer = createServer((req, res) => {
+    stampClientAddress(req, limits.settings.trustProxy);
     if (web) return void web.handle(req, res);
     void serveSyncOnly(context, req, res);
   });
@@ -88,7 +94,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
       if (!req.url?.startsWith("/socket.io/")) upgrade(req, socket, head);
     });
   }
-  sync = await createSyncServer(httpServer, rooms, store, {
+  sync = await createSyncServer(httpServer, rooms, store, limits, {
     redisUrl: config.REDIS_URL,
     corsOrigin: config.PARLEY_CORS_ORIGIN,
     relayCheckMs: config.PARLEY_RELAY_CHECK_MS,
@@ -133,7 +139,9 @@ export async function startParley({ config, mode, dev = false, log = console.log
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await web?.close();
       await (database as Database | null)?.close();
+      await limits.close();
       setAppContext(undefined);
+      setRequestLimits(undefined);
     })());
 
   if (waitForDatabase) {

@@ -2,7 +2,7 @@
 import { useState, type CSSProperties } from "react";
 import type { CommandAck } from "@/lib/protocol/protocol";
 import type { Command } from "@/lib/session/commands";
-import { teamOf, type SessionState } from "@/lib/session/session";
+import { teamOf, teamPickRefusal, type SessionState } from "@/lib/session/session";
 import { POSITION_PALETTES } from "@/components/common/positionColors";
 import { useCommandRunner } from "./useCommandRunner";
 import styles from "./SessionControls.module.css";
@@ -28,7 +28,8 @@ export function TeamPicker({ session, memberId, command }: TeamPickerProps) {
   };
   const mine = session.teams.find((t) => t.id === picking) ?? teamOf(session, memberId);
   const dot = mine ? ({ "--team": POSITION_PALETTES[mine.color].base } as CSSProperties) : undefined;
-  if (!session.settings.teamPick) {
+  // Once drafting has started, or for someone the facilitator placed, the server refuses a pick: show the team only.
+  if (!session.settings.teamPick || teamPickRefusal(session, memberId)) {
     return mine ? (
       <span className={styles.teamChip} style={dot} data-testid="my-team">
         <span className={styles.teamDot} aria-hidden="true" />

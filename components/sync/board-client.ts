@@ -60,7 +60,7 @@ export class BoardClient {
     this.socket = options.socket ?? openSyncSocket(options.url);
     this.socket.on("connect", () => this.join());
     this.socket.on("disconnect", (reason: string) => this.onDisconnect(reason));
-    this.socket.on("connect_error", () => this.onConnectError());
+    this.socket.on("connect_error", (error: Error & { data?: ErrorPayload }) => this.onConnectError(error));
     this.socket.on(EVENTS.sync, (payload: unknown) => this.onSyncFrame(payload));
     this.socket.on(EVENTS.awareness, (payload: unknown) => {
       const bytes = asBytes(payload);
@@ -273,8 +273,11 @@ export class BoardClient {
     this.reportSaveState();
   }
 
-  private onConnectError(): void {
+  private onConnectError(error: Error & { data?: ErrorPayload }): void {
     if (this.status !== "failed") this.setStatus("offline");
+    // Refused by the server itself (too many connections from this network): say why; the backoff
+    // below tries again, since Socket.io does not reconnect by itself after a refusal.
+    if (!this.socket.active && error.data) this.emit("error", error.data);
     if (!this.socket.active) this.reconnect.schedule(() => this.socket.connect());
   }
 

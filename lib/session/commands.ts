@@ -4,7 +4,7 @@ import { ArgumentSchema } from "../board/argument";
 import { readArguments, readPositions } from "../board/doc";
 import type { Actor } from "../board/roles";
 import { fail, type ModelResult } from "../board/validate";
-import { PhaseSchema, readSession, SettingsSchema, TeamSchema, writeSession, type SessionState } from "./session";
+import { PhaseSchema, readSession, SettingsSchema, TeamSchema, teamPickRefusal, writeSession, type SessionState, type TeamPicks } from "./session";
 
 /**
  * Everything a person can ask the server to do besides editing arguments: the facilitator's session
@@ -86,7 +86,10 @@ function sessionPatch(doc: Y.Doc, session: SessionState, command: Command, actor
     case "start-phase": {
       const phase = session.phases.find((p) => p.id === command.phaseId);
       if (!phase) return fail("invalid-argument", "There is no such phase.");
-      return ok({ clock: { phaseId: phase.id, startedAt: now, durationMs: phase.durationSec === null ? null : phase.durationSec * 1000, pausedRemainingMs: null } });
+      const clock = { phaseId: phase.id, startedAt: now, durationMs: phase.durationSec === null ? null : phase.durationSec * 1000, pausedRemainingMs: null };
+      const picks = picksOf(session);
+      if (phase.rule !== "drafting" || picks.lockedAt !== null) return ok({ clock });
+      return ok({ clock, teamPicks: { ...picks, lockedAt: now } });
     }
     case "next-phase": {
       const index = session.phases.findIndex((p) => p.id === clock.phaseId);
@@ -113,16 +116,20 @@ function sessionPatch(doc: Y.Doc, session: SessionState, command: Command, actor
       if (new Set(command.teams.map((t) => t.id)).size !== command.teams.length) return fail("invalid-argument", "Each team needs its own id.");
       const ids = new Set(command.teams.map((t) => t.id));
       const assignments = Object.fromEntries(Object.entries(session.assignments).filter(([, teamId]) => ids.has(teamId)));
-      return ok({ teams: command.teams, assignments });
+      const picks = picksOf(session);
+      return ok({ teams: command.teams, assignments, teamPicks: { ...picks, assigned: picks.assigned.filter((id) => id in assignments) } });
     }
     case "assign-team":
       if (command.teamId !== null && !session.teams.some((t) => t.id === command.teamId)) return fail("invalid-argument", "There is no such team.");
-      return ok({ assignments: assign(session, command.memberId, command.teamId) });
-    case "pick-team":
+      return ok({ assignments: assign(session, command.memberId, command.teamId), teamPicks: placed(picksOf(session), command.memberId, command.teamId !== null) });
+    case "pick-team": {
       if (!session.settings.teamPick) return fail("invalid-argument", "The facilitator assigns the teams on this board.");
       if (!actor.memberId) return fail("invalid-argument", "Join the board to pick a team.");
       if (!session.teams.some((t) => t.id === command.teamId)) return fail("invalid-argument", "There is no such team.");
+      const refusal = teamPickRefusal(session, actor.memberId);
+      if (refusal) return fail("invalid-argument", refusal);
       return ok({ assignments: assign(session, actor.memberId, command.teamId) });
+    }
     case "swap-sides": {
       // Every team moves to the next position in the board's order: two teams simply trade sides.
       const order = readPositions(doc).map((p) => p.id);
@@ -141,6 +148,16 @@ function assign(session: SessionState, memberId: string, teamId: string | null):
   if (teamId === null) delete next[memberId];
   else next[memberId] = teamId;
   return next;
+}
+
+function picksOf(session: SessionState): TeamPicks {
+  return session.teamPicks ?? { lockedAt: null, assigned: [] };
+}
+
+/** The picks with `memberId` marked as placed by the facilitator (or, taken off every team, free to pick again). */
+function placed(picks: TeamPicks, memberId: string, onTeam: boolean): TeamPicks {
+  const others = picks.assigned.filter((id) => id !== memberId);
+  return { ...picks, assigned: onTeam ? [...others, memberId] : others };
 }
 
 function stopped() {

@@ -16,6 +16,7 @@ import { ROOTS, POSITION_COLORS } from "../board/constants";
  *   voting       { revealed }
  *   drafts       { revealedAt }
  *   status       { endedAt, archivedAt } the session ended / the board archived: read-only but for facilitators
+ *   teamPicks    { lockedAt, assigned }  when participants stopped choosing; whom the facilitator placed
  */
 export const SettingsSchema = z
   .object({
@@ -73,6 +74,20 @@ export const TeamSchema = z
   .strict();
 export type Team = z.infer<typeof TeamSchema>;
 
+/**
+ * Private drafting only stays private if teams hold still: picks lock for good once a drafting phase
+ * starts, and a member the facilitator placed never picks for themselves.
+ */
+export const TeamPicksSchema = z
+  .object({
+    /** Server time the first drafting phase started; null while participants may still pick. */
+    lockedAt: z.number().nullable(),
+    /** Member ids the facilitator assigned to a team. */
+    assigned: z.array(z.string()),
+  })
+  .strict();
+export type TeamPicks = z.infer<typeof TeamPicksSchema>;
+
 export const SpotlightSchema = z.object({ argumentId: z.string().max(64).nullable(), at: z.number() }).strict();
 
 export interface SessionState {
@@ -86,6 +101,8 @@ export interface SessionState {
   drafts: { revealedAt: number | null };
   /** Absent in sessions built by hand (tests, older callers): read as open. */
   status?: SessionStatus;
+  /** Optional only so older code that builds a session by hand still compiles; readSession always fills it. */
+  teamPicks?: TeamPicks;
 }
 
 /**
@@ -135,6 +152,7 @@ export function readSession(doc: Y.Doc): SessionState {
     voting: get("voting", z.object({ revealed: z.boolean() }), { revealed: false }),
     drafts: get("drafts", z.object({ revealedAt: z.number().nullable() }), { revealedAt: null }),
     status: get("status", SessionStatusSchema, OPEN_STATUS),
+    teamPicks: get("teamPicks", TeamPicksSchema, { lockedAt: null, assigned: [] }),
   };
 }
 
@@ -171,6 +189,14 @@ export function remainingMs(clock: Clock, now: number): number | null {
   if (clock.pausedRemainingMs !== null) return clock.pausedRemainingMs;
   if (clock.startedAt === null) return clock.durationMs;
   return Math.min(clock.durationMs, Math.max(0, clock.durationMs - (now - clock.startedAt)));
+}
+
+/** Why `memberId` may not pick their own team now, or null when they may. */
+export function teamPickRefusal(session: SessionState, memberId: string): string | null {
+  const picks = session.teamPicks ?? { lockedAt: null, assigned: [] };
+  if (picks.assigned.includes(memberId)) return "The facilitator has placed you on your team; ask them to move you.";
+  if (picks.lockedAt !== null || currentPhase(session)?.rule === "drafting") return "Teams are fixed once drafting has started; ask the facilitator to move you.";
+  return null;
 }
 
 /** The team a member argues for, if any. */

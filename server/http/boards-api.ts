@@ -7,6 +7,7 @@ import { createBoard, NewSourceSchema, normalizeJoinCode } from "../boards/creat
 import { getAppContext } from "./context";
 import { requireJsonWrite } from "./guard";
 import { listRecentBoards, toSummary } from "./queries";
+import { limitRequest } from "./rate-limit";
 import { errorResponse, json, readJson } from "./respond";
 
 /** How many boards the public list holds. */
@@ -25,6 +26,7 @@ const CreateBoardRequestSchema = z.object({
 export async function handleCreateBoard(request: Request): Promise<Response> {
   try {
     requireJsonWrite(request);
+    await limitRequest(request, "board");
     const body = await readJson(request, CreateBoardRequestSchema);
     const { store } = getAppContext();
     const source =
@@ -61,9 +63,10 @@ export async function handleListBoards(): Promise<Response> {
   }
 }
 
-/** GET /api/join/:code */
-export async function handleJoinByCode(code: string): Promise<Response> {
+/** GET /api/join/:code (the request, for its sender's join budget: codes must not be guessable by brute force). */
+export async function handleJoinByCode(code: string, request?: Request): Promise<Response> {
   try {
+    if (request) await limitRequest(request, "join");
     const normalized = normalizeJoinCode(code);
     if (!/^[A-Z0-9]{4,12}$/.test(normalized)) throw new ParleyError("bad-request", "A join code is 6 letters and digits, like DEMO18.");
     const { store } = getAppContext();

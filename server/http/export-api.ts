@@ -1,6 +1,7 @@
 import { ParleyError } from "../../lib/errors/errors";
 import { detectImportFormat, ExportFormatSchema, EXPORT_FORMATS, IMPORT_FORMATS, type ImportFormat } from "../../lib/export/formats";
 import { getAppContext } from "./context";
+import { limitRequest } from "./rate-limit";
 import { facilitatorInvite } from "./boards-api";
 import { toSummary } from "./queries";
 import { readableBoard } from "../boards/read-access";
@@ -64,6 +65,7 @@ export async function handleSource(request: Request, boardId: string): Promise<R
 export async function handleImport(request: Request): Promise<Response> {
   try {
     requireSameOrigin(request);
+    await limitRequest(request, "board");
     const declared = Number(request.headers.get("content-length") ?? 0);
     if (declared > MAX_IMPORT_BYTES) throw tooLarge();
     const text = await request.text();

@@ -7,6 +7,7 @@ import { participantsMayInvite } from "./board-read-api";
 import { sendRoster } from "../sync/audience";
 import { getAppContext } from "./context";
 import { requireJsonWrite } from "./guard";
+import { limitRequest } from "./rate-limit";
 import { bearer, errorResponse, json, readJson } from "./respond";
 
 const JoinBodySchema = z.object({
@@ -20,6 +21,7 @@ export async function handleJoinMembers(request: Request, boardId: string): Prom
   try {
     requireJsonWrite(request);
     if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
+    await limitRequest(request, "member");
     const body = await readJson(request, JoinBodySchema);
     const { member, memberToken } = await joinBoard(getAppContext().store, boardId, body);
     return json({ memberId: member.id, memberToken, role: member.role, displayName: member.displayName }, 201);

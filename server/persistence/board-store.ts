@@ -122,6 +122,14 @@ export interface VoteRecord {
   at: Date;
 }
 
+/** A member's rating as they send it: a rating left `undefined` keeps its earlier value, `null` clears it. */
+export interface VoteCast {
+  argumentId: string;
+  memberId: string;
+  strength?: number | null;
+  quoteSupport?: number | null;
+}
+
 export interface DraftRecord {
   id: string;
   boardId: string;
@@ -165,8 +173,12 @@ export interface BoardStore {
    * snapshot meanwhile (this one then gives up: the other already folded the same entries).
    */
   compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<CompactionResult | null>;
-  /** Records a member's rating of an argument (replacing their earlier one) and its history event. */
-  castVote(boardId: string, vote: Omit<VoteRecord, "at">): Promise<void>;
+  compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<CompactionResult | null>;
+  /**
+   * Records a member's rating of an argument (merged into their earlier one, see VoteCast) and its
+   * history event, in one statement: no read first, so a burst of votes costs one round trip each.
+   */
+  castVote(boardId: string, vote: VoteCast): Promise<void>;
   listVotes(boardId: string): Promise<VoteRecord[]>;
   listVoteEvents(boardId: string): Promise<VoteRecord[]>;
   saveDraft(draft: Omit<DraftRecord, "updatedAt">): Promise<void>;

@@ -17,6 +17,7 @@ import type {
   SourceDocumentRecord,
   StoredBoardState,
   UpdatesAfter,
+  VoteCast,
   VoteRecord,
 } from "./board-store";
 import type { Database } from "./connect";
@@ -190,17 +191,24 @@ export class PrismaBoardStore implements BoardStore {
     );
   }
 
-  async castVote(boardId: string, vote: Omit<VoteRecord, "at">): Promise<void> {
-    const { argumentId, memberId, strength, quoteSupport } = vote;
-    await storage(() =>
-      this.prisma.$transaction([
-        this.prisma.vote.upsert({
-          where: { boardId_argumentId_memberId: { boardId, argumentId, memberId } },
-          create: { boardId, argumentId, memberId, strength, quoteSupport },
-          update: { strength, quoteSupport },
-        }),
-        this.prisma.voteEvent.create({ data: { boardId, argumentId, memberId, strength, quoteSupport } }),
-      ]),
+  async castVote(boardId: string, vote: VoteCast): Promise<void> {
+    const { argumentId, memberId } = vote;
+    const strength = vote.strength ?? null;
+    const quoteSupport = vote.quoteSupport ?? null;
+    // The history row records the ballot as merged, so both tables always agree.
+    await storage(
+      () => this.prisma.$executeRaw`
+        WITH cast_vote AS (
+          INSERT INTO "votes" ("board_id", "argument_id", "member_id", "strength", "quote_support", "updated_at")
+          VALUES (${boardId}, ${argumentId}, ${memberId}, ${strength}::integer, ${quoteSupport}::integer, now())
+          ON CONFLICT ("board_id", "argument_id", "member_id") DO UPDATE SET
+            "strength" = CASE WHEN ${vote.strength === undefined}::boolean THEN "votes"."strength" ELSE EXCLUDED."strength" END,
+            "quote_support" = CASE WHEN ${vote.quoteSupport === undefined}::boolean THEN "votes"."quote_support" ELSE EXCLUDED."quote_support" END,
+            "updated_at" = now()
+          RETURNING "board_id", "argument_id", "member_id", "strength", "quote_support"
+        )
+        INSERT INTO "vote_events" ("board_id", "argument_id", "member_id", "strength", "quote_support")
+        SELECT "board_id", "argument_id", "member_id", "strength", "quote_support" FROM cast_vote`,
     );
   }
 

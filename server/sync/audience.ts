@@ -24,6 +24,43 @@ export async function sendVotes(room: BoardRoom, store: BoardStore, only?: Conne
   }
 }
 
+interface PendingTally {
+  timer: ReturnType<typeof setTimeout> | null;
+  running: boolean;
+  /** A vote was stored while the tally was being read: it may have missed it, so run once more. */
+  dirty: boolean;
+}
+const tallies = new WeakMap<BoardRoom, PendingTally>();
+
+/**
+ * Sends everyone the votes view `delayMs` from now, once for all votes cast in the meantime: a class
+ * voting at once costs one tally per window, not one read of every ballot per click. The tally reads
+ * the rows when it runs, so it includes every vote stored before then.
+ */
+export function tallyVotesSoon(room: BoardRoom, store: BoardStore, delayMs: number): void {
+  let tally = tallies.get(room);
+  if (!tally) tallies.set(room, (tally = { timer: null, running: false, dirty: false }));
+  if (tally.timer) return;
+  if (tally.running) return void (tally.dirty = true);
+  const pending = tally;
+  pending.timer = setTimeout(async () => {
+    pending.timer = null;
+    pending.running = true;
+    try {
+      await sendVotes(room, store);
+    } catch {
+      // The database is down: the next vote (or the next join) sends the tally again.
+    } finally {
+      pending.running = false;
+      if (pending.dirty) {
+        pending.dirty = false;
+        tallyVotesSoon(room, store, delayMs);
+      }
+    }
+  }, delayMs);
+  pending.timer.unref?.();
+}
+
 export async function sendDrafts(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
   const drafts = await store.listDrafts(room.boardId);
   const session = readSession(room.doc);

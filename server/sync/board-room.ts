@@ -5,7 +5,7 @@ import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
 import { SYNC_STEP_1, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "../../lib/protocol/sync-messages";
 import type { ModelResult } from "../../lib/board/validate";
-import { ANONYMOUS_NAME, readSession } from "../../lib/session/session";
+import { readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import type { Connection, SyncResult } from "./connection";
 import { Presence, parseAwarenessUpdate } from "./presence";
@@ -26,6 +26,8 @@ export interface RoomOptions {
   /** Tells other server processes about an update saved as log entry `seq` (scale-out). */
   publishUpdate?: (boardId: string, seq: number, update: Uint8Array) => void;
   log?: (message: string) => void;
+  /** Awareness client ids one connection may introduce (PARLEY_PRESENCE_IDS_PER_CONNECTION; default 4). */
+  presenceIdsPerConnection?: number;
 }
 
 /** What a step running in the room's queue may do without queuing again (which would wait for itself). */
@@ -119,21 +121,22 @@ export class BoardRoom {
     if (frame.byteLength > SYNC_LIMITS.maxAwarenessMessageBytes) return this.violation(connection, "payload-too-large", "Presence message too large.");
     const entries = parseAwarenessUpdate(frame);
     if (!entries) return this.violation(connection, "malformed-message", "That presence message could not be decoded.");
-    const { memberId } = connection.actor;
-    if (memberId && entries.some((e) => e.state !== null && presenceUserId(e.state) !== undefined && presenceUserId(e.state) !== memberId)) {
-      // Presence is how facilitators see who is here and who edits what: nobody may appear as someone else.
-      const payload = toErrorPayload(new ParleyError("forbidden", "Your presence must carry your own member id."));
+    const publisher = {
+      connectionId: connection.id,
+      actor: connection.actor,
+      anonymousBoard: readSession(this.doc).settings.anonymous,
+      maxIds: this.options.presenceIdsPerConnection ?? 4,
+    };
+    const verdict = this.presence.admit(publisher, entries);
+    if (!verdict.ok) {
+      const payload = toErrorPayload(new ParleyError("forbidden", verdict.message));
       connection.sendError(payload);
       return { ok: false, ...payload };
     }
-    if (connection.actor.role !== "facilitator" && readSession(this.doc).settings.anonymous && entries.some((e) => revealsName(e.state))) {
-      const payload = toErrorPayload(new ParleyError("forbidden", `This board is anonymous: your presence shows as "${ANONYMOUS_NAME}".`));
-      connection.sendError(payload);
-      return { ok: false, ...payload };
-    }
-    this.presence.apply(connection.id, frame, entries);
-    this.broadcastAwareness(frame, connection.id);
-    this.options.publish?.("awareness", this.boardId, frame);
+    const accepted = this.presence.apply(publisher, verdict.entries);
+    if (!accepted) return { ok: true };
+    this.broadcastAwareness(accepted, connection.id);
+    this.options.publish?.("awareness", this.boardId, accepted);
     return { ok: true };
   }
 
@@ -158,7 +161,7 @@ export class BoardRoom {
 
   applyRemoteAwareness(frame: Uint8Array): void {
     const entries = parseAwarenessUpdate(frame);
-    if (entries) this.presence.apply("remote", frame, entries);
+    if (entries) this.presence.applyRemote(frame, entries);
     this.broadcastAwareness(frame, null);
   }
 
@@ -322,17 +325,6 @@ export class BoardRoom {
   private broadcastAwareness(frame: Uint8Array, exceptId: string | null): void {
     for (const connection of this.connections.values()) if (connection.id !== exceptId) connection.sendAwareness(frame);
   }
-}
-
-function presenceUserId(state: unknown): string | undefined {
-  const id = (state as { user?: { id?: unknown } } | null)?.user?.id;
-  return typeof id === "string" ? id : undefined;
-}
-
-/** Whether a presence state carries a real name (anything but the anonymous one). */
-function revealsName(state: unknown): boolean {
-  const name = (state as { user?: { name?: unknown } } | null)?.user?.name;
-  return typeof name === "string" && name !== ANONYMOUS_NAME;
 }
 
 function refuse(code: ErrorCode, message: string, details?: unknown): SyncResult {

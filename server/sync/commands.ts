@@ -9,9 +9,16 @@ import { applySessionCommand, CommandSchema, FACILITATOR_COMMANDS, SESSION_COMMA
 import { expectedSignature } from "../../lib/board/permissions";
 import { closedReason, currentPhase, readSession, writeSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
-import { sendDrafts, sendVotes } from "./audience";
+import { sendDrafts, sendVotes, tallyVotesSoon } from "./audience";
 import type { BoardRoom, RoomStep } from "./board-room";
 import type { Connection } from "./connection";
+
+export interface CommandOptions {
+  /** Votes within this long of each other reach everyone as one tally (PARLEY_VOTE_TALLY_DEBOUNCE_MS). */
+  tallyDelayMs?: number;
+}
+
+const DEFAULT_TALLY_DELAY_MS = 150;
 
 /**
  * Carries out one command from a connection, after checking the sender's role on this very message.
@@ -23,7 +30,7 @@ import type { Connection } from "./connection";
  * "close voting" is refused. Once its change is stored the command answers ok, even if telling the
  * room about it (sendVotes/sendDrafts) then fails: that failure is logged, not reported as a refusal.
  */
-export async function handleCommand(room: BoardRoom, store: BoardStore, connection: Connection, raw: unknown): Promise<CommandAck> {
+export async function handleCommand(room: BoardRoom, store: BoardStore, connection: Connection, raw: unknown, options: CommandOptions = {}): Promise<CommandAck> {
   try {
     const parsed = CommandSchema.safeParse(raw);
     if (!parsed.success) throw new ParleyError("bad-request", `Not a command Parley knows: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
@@ -44,7 +51,7 @@ export async function handleCommand(room: BoardRoom, store: BoardStore, connecti
           await announce(room, "drafts", () => sendDrafts(room, store));
         }
       } else if (command.type === "vote") {
-        await castVote(room, store, connection, command);
+        await castVote(room, store, connection, command, options.tallyDelayMs ?? DEFAULT_TALLY_DELAY_MS);
       } else if (command.type === "save-draft") {
         await saveDraft(room, store, connection, command.argument);
       } else if (command.type === "delete-draft") {
@@ -59,20 +66,16 @@ export async function handleCommand(room: BoardRoom, store: BoardStore, connecti
   }
 }
 
-async function castVote(room: BoardRoom, store: BoardStore, connection: Connection, command: Extract<Command, { type: "vote" }>): Promise<void> {
+async function castVote(room: BoardRoom, store: BoardStore, connection: Connection, command: Extract<Command, { type: "vote" }>, tallyDelayMs: number): Promise<void> {
   const { memberId } = connection.actor;
   if (!memberId) throw new ParleyError("forbidden", "Join the board with your name to vote.");
   if (currentPhase(readSession(room.doc))?.rule === "closed") throw new ParleyError("forbidden", "Voting is closed.");
   if (!readArgument(room.doc, command.argumentId)) throw new ParleyError("invalid-content", "That argument no longer exists.");
-  // A rating left out of the command keeps its earlier value; null clears it.
-  const earlier = (await store.listVotes(room.boardId)).find((v) => v.argumentId === command.argumentId && v.memberId === memberId);
-  await store.castVote(room.boardId, {
-    argumentId: command.argumentId,
-    memberId,
-    strength: command.strength === undefined ? (earlier?.strength ?? null) : command.strength,
-    quoteSupport: command.quoteSupport === undefined ? (earlier?.quoteSupport ?? null) : command.quoteSupport,
-  });
-  await announce(room, "votes", () => sendVotes(room, store));
+  // A rating left out of the command keeps its earlier value, null clears it: the store merges both in
+  // one statement, so two quick clicks on the two ratings cannot overwrite each other.
+  await store.castVote(room.boardId, { argumentId: command.argumentId, memberId, strength: command.strength, quoteSupport: command.quoteSupport });
+  // Acknowledged once stored; the tally follows, coalesced with everyone else's votes.
+  tallyVotesSoon(room, store, tallyDelayMs);
 }
 
 async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connection, candidate: unknown): Promise<void> {
@@ -83,12 +86,15 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   const teamId = session.assignments[memberId];
   if (!teamId && role !== "facilitator") throw new ParleyError("forbidden", "Join a team before drafting.");
   const argument = ArgumentSchema.parse(candidate);
-  const signature = expectedSignature(connection.actor, session);
-  if (signature !== null && argument.authorName !== signature) throw new ParleyError("forbidden", `Sign your drafts as "${signature}".`);
   const drafts = await store.listDrafts(room.boardId);
   const existing = drafts.find((d) => d.id === argument.id);
+  // A facilitator polishing someone's draft keeps that person's signature; everyone else signs as themselves.
+  const signature = existing && existing.memberId !== memberId ? authorNameOf(existing.record) : expectedSignature(connection.actor, session);
+  if (signature !== null && argument.authorName !== signature) throw new ParleyError("forbidden", `Sign this draft as "${signature}".`);
   if (existing && existing.memberId !== memberId && role !== "facilitator") throw new ParleyError("forbidden", "That draft is someone else's.");
-  if (argument.authorId !== memberId && !existing) throw new ParleyError("forbidden", "A draft must carry your own name.");
+  // A draft is revealed under its authorId: it must stay the id of the member who wrote it, whoever re-saves it.
+  const author = existing?.memberId ?? memberId;
+  if (argument.authorId !== author) throw new ParleyError("forbidden", existing ? "A draft keeps its author's id." : "A draft must carry your own member id.");
   if (readArgument(room.doc, argument.id)) throw new ParleyError("invalid-content", "That argument is already on the board.");
   // A draft may answer the board or another of its team's drafts (the reveal places parents first).
   const teamDrafts = new Map(
@@ -102,6 +108,11 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   if (!checked.ok) throw new ParleyError("invalid-content", checked.error.message, checked.error);
   await store.saveDraft({ id: argument.id, boardId: room.boardId, teamId: existing?.teamId ?? teamId ?? "facilitators", memberId: existing?.memberId ?? memberId, record: checked.value });
   await announce(room, "drafts", () => sendDrafts(room, store));
+}
+
+function authorNameOf(record: unknown): string | null {
+  const parsed = ArgumentSchema.safeParse(record);
+  return parsed.success ? parsed.data.authorName : null;
 }
 
 async function deleteDraft(room: BoardRoom, store: BoardStore, connection: Connection, id: string): Promise<void> {

@@ -9,15 +9,30 @@ import { sendDrafts, sendRoster, sendVotes } from "./audience";
 import { handleCommand } from "./commands";
 import { resolveLiveActor } from "./live-control";
 import type { Connection, SyncResult } from "./connection";
+import type { LimitVerdict, Limits } from "./limits";
 import type { RoomManager } from "./room-manager";
+import { admitJoin, limitConnections, missedJoinDeadline, overLimit, spendCommand } from "./socket-limits";
 
 type Ack<T> = ((answer: T) => void) | undefined;
 
 /** Binds a Socket.io namespace to the rooms: the whole transport, per docs/protocol.md. */
-export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, store: BoardStore): void {
+export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, store: BoardStore, limits: Limits): void {
+  const { settings } = limits;
+  limitConnections(namespace, limits);
+
   namespace.on("connection", (socket) => {
     let room: BoardRoom | null = null;
     const connection = socketConnection(socket);
+    const ip: string = socket.data.ip;
+    const deadline = setTimeout(() => missedJoinDeadline(socket, connection, settings.joinDeadlineMs, room !== null), settings.joinDeadlineMs);
+    // Once a connection floods, whatever it still has in flight is dropped unanswered while it closes:
+    // answering each of thousands of queued frames is what would slow everyone else down.
+    let flooded = false;
+    const cutOff = (verdict: LimitVerdict): boolean => {
+      if (flooded) return true;
+      if (!verdict.ok && verdict.flood) flooded = true; // this first flooding message is answered, then the close
+      return false;
+    };
     // One join per connection, claimed before the first await: a second join racing the first must
     // never get to write its own actor or room (issue 8: that made an observer a facilitator).
     let claim: { boardId: string; outcome: Promise<JoinAck> } | null = null;
@@ -36,9 +51,12 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         const first = await claim.outcome;
         return answer(first.ok && room ? welcome(room.boardId, connection) : first);
       }
+      // Claimed here, synchronously; the limits are spent inside the claim, so no await comes between.
       const mine: { boardId: string; outcome: Promise<JoinAck> } = {
         boardId: parsed.data.boardId,
-        outcome: admit(parsed.data.boardId, parsed.data.memberToken),
+        outcome: admitJoin(limits, connection.id, ip, parsed.data.boardId).then((limited) =>
+          limited ? failure(limited) : admit(parsed.data.boardId, parsed.data.memberToken),
+        ),
       };
       claim = mine;
       const outcome = await mine.outcome;
@@ -76,18 +94,35 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     }
 
     socket.on(EVENTS.sync, async (payload: unknown, ack: Ack<SyncResult>) => {
-      const result = await routeSync(room, connection, payload);
+      const limited = await limits.connection("sync", connection.id);
+      if (cutOff(limited)) return;
+      // A refused edit loses nothing: the client keeps it pending and resends it.
+      const result = limited.ok ? await routeSync(room, connection, payload) : overLimit(connection, limited, typeof ack === "function");
       if (typeof ack === "function") ack(result);
       else if (!result.ok) connection.sendError(result);
     });
 
     socket.on(EVENTS.command, async (payload: unknown, ack: Ack<CommandAck>) => {
-      const result: CommandAck = room ? await handleCommand(room, store, connection, payload) : (notJoined(connection) as CommandAck);
+      const limited = await spendCommand(limits, connection.id, payload);
+      if (cutOff(limited)) return;
+      const result: CommandAck = !limited.ok
+        ? (overLimit(connection, limited, typeof ack === "function") as CommandAck)
+        : room
+          ? await handleCommand(room, store, connection, payload, { tallyDelayMs: settings.voteTallyDelayMs })
+          : (notJoined(connection) as CommandAck);
       if (typeof ack === "function") ack(result);
       else if (!result.ok) connection.sendError(result);
     });
 
-    socket.on(EVENTS.awareness, (payload: unknown) => {
+    socket.on(EVENTS.awareness, async (payload: unknown) => {
+      const limited = await limits.connection("awareness", connection.id);
+      if (cutOff(limited)) return;
+      // Presence is fleeting: extra frames are dropped, and the sender hears about it once per window.
+      if (!limited.ok) {
+        if (limited.first || limited.flood) connection.sendError(toErrorPayload(limited.error));
+        if (limited.flood) connection.close();
+        return;
+      }
       if (!room) return void notJoined(connection);
       const bytes = asBytes(payload);
       if (!bytes) return void protocolViolation(connection, "Presence messages must be binary.");
@@ -95,6 +130,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     });
 
     socket.on("disconnect", () => {
+      clearTimeout(deadline);
+      limits.seats.leave(connection.id, ip);
+      limits.forget(connection.id);
       if (!room) return;
       room.leave(connection.id);
       rooms.release(room);

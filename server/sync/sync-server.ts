@@ -4,6 +4,7 @@ import { createClient } from "redis";
 import { Server } from "socket.io";
 import { SYNC_LIMITS, SYNC_NAMESPACE } from "../../lib/protocol/protocol";
 import type { BoardStore } from "../persistence/board-store";
+import type { Limits } from "./limits";
 import { startRelayCheck } from "./relay-check";
 import { closeRedisClient, openRelayStream, type RelayOptions } from "./relay-stream";
 import type { RoomManager } from "./room-manager";
@@ -42,10 +43,18 @@ export interface SyncServer {
  * each other over a Redis stream with their log sequence numbers, so a process that misses one
  * notices and reads it from the database (relay-catch-up.ts, relay-check.ts).
  */
-export async function createSyncServer(httpServer: HttpServer, rooms: RoomManager, store: BoardStore, options: SyncServerOptions = {}): Promise<SyncServer> {
+export async function createSyncServer(
+  httpServer: HttpServer,
+  rooms: RoomManager,
+  store: BoardStore,
+  limits: Limits,
+  options: SyncServerOptions = {},
+): Promise<SyncServer> {
   const log = options.log ?? (() => {});
   const io = new Server(httpServer, {
     maxHttpBufferSize: SYNC_LIMITS.transportMaxBytes,
+    // A transport that never opens the /sync namespace is closed as soon as one that never joins would be.
+    connectTimeout: limits.settings.joinDeadlineMs,
     // Other upgrade requests (Next's hot reload in development) are not ours to close.
     destroyUpgrade: false,
     ...(options.corsOrigin ? { cors: { origin: options.corsOrigin.split(",") } } : {}),
@@ -63,7 +72,7 @@ export async function createSyncServer(httpServer: HttpServer, rooms: RoomManage
       }
     });
   }
-  attachSyncNamespace(namespace, rooms, store);
+  attachSyncNamespace(namespace, rooms, store, limits);
   return {
     io,
     publish: (_kind, boardId, frame) => {

@@ -118,14 +118,16 @@ describe("permissions: teams", () => {
   it("lets participants pick their own team only while the facilitator allows it", async () => {
     const t = await h.table();
     expect(t.facilitator.session.settings.teamPick).toBe(true);
-    await ok(t.alice, { type: "pick-team", teamId: TEAM_PAK });
-    expect((await t.alice.sessionWhere((s) => s.assignments[t.alice.memberId] === TEAM_PAK, "Alice's pick")).assignments[t.bob.memberId]).toBe(TEAM_PAK);
+    // Alice and Bob were placed by the facilitator (they may not move themselves); Carol joins unplaced.
+    const carol = await t.join("participant", "Carol");
+    await ok(carol, { type: "pick-team", teamId: TEAM_PAK });
+    expect((await carol.sessionWhere((s) => s.assignments[carol.memberId] === TEAM_PAK, "Carol's pick")).assignments[t.bob.memberId]).toBe(TEAM_PAK);
 
     await ok(t.facilitator, { type: "set-settings", patch: { teamPick: false } });
     const rows = await h.storedRows(t.boardId);
-    expect(await t.bob.command({ type: "pick-team", teamId: TEAM_US })).toMatchObject({ ok: false });
+    expect(await carol.command({ type: "pick-team", teamId: TEAM_US })).toMatchObject({ ok: false });
     expect(await h.storedRows(t.boardId)).toEqual(rows);
-    expect(readSession(await h.served(t)).assignments).toEqual({ [t.alice.memberId]: TEAM_PAK, [t.bob.memberId]: TEAM_PAK });
+    expect(readSession(await h.served(t)).assignments).toEqual({ [t.alice.memberId]: TEAM_US, [t.bob.memberId]: TEAM_PAK, [carol.memberId]: TEAM_PAK });
     // The facilitator still assigns teams.
     await ok(t.facilitator, { type: "assign-team", memberId: t.bob.memberId, teamId: TEAM_US });
   });

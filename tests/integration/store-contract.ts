@@ -200,5 +200,23 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
     });
 
     defineTeacherStoreCases(() => store);
+
+    it("castVote keeps a rating left out, clears one sent as null, and records every cast as it was merged", async () => {
+      const board = await newBoard();
+      const ballot = { argumentId: "arg-1", memberId: "mem-1" };
+      await store.castVote(board.id, { ...ballot, strength: 4 });
+      await store.castVote(board.id, { ...ballot, quoteSupport: 2 });
+      expect(await store.listVotes(board.id)).toEqual([expect.objectContaining({ ...ballot, strength: 4, quoteSupport: 2 })]);
+      await store.castVote(board.id, { ...ballot, strength: null });
+      await Promise.all([store.castVote(board.id, { ...ballot, strength: 5 }), store.castVote(board.id, { ...ballot, quoteSupport: 1 })]);
+      expect(await store.listVotes(board.id)).toEqual([expect.objectContaining({ ...ballot, strength: 5, quoteSupport: 1 })]);
+      const events = await store.listVoteEvents(board.id);
+      expect(events.slice(0, 3).map((e) => [e.strength, e.quoteSupport])).toEqual([
+        [4, null],
+        [4, 2],
+        [null, 2],
+      ]);
+      expect(events).toHaveLength(5);
+    });
   });
 }

@@ -50,13 +50,14 @@ export interface ManagedHarness {
   served(table: Table): Promise<Y.Doc>;
 }
 
-export function useManagedBoards(): ManagedHarness {
+/** `env`: extra server settings for the suite (small abuse limits, say). */
+export function useManagedBoards(env?: Record<string, string>): ManagedHarness {
   const open: { close(): void }[] = [];
   const h = {} as ManagedHarness;
 
   beforeAll(async () => {
     h.db = await createTestDatabase();
-    h.server = await startSyncServer({ databaseUrl: h.db.url });
+    h.server = await startSyncServer({ databaseUrl: h.db.url, env });
     const { store } = h.server.context;
 
     h.seat = async (boardId, request) => {

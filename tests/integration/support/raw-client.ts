@@ -30,9 +30,12 @@ export class RawClient {
     socket.on("disconnect", (reason) => (this.disconnectReason = reason));
   }
 
-  /** Connects (WebSocket only, no automatic reconnection) and resolves once the socket is open. */
-  static async connect(url: string): Promise<RawClient> {
-    const socket = io(`${url}${SYNC_NAMESPACE}`, { transports: ["websocket"], reconnection: false, forceNew: true });
+  /**
+   * Connects (WebSocket only, no automatic reconnection) and resolves once the socket is open.
+   * `headers` go with the handshake (an X-Forwarded-For, to stand for another address behind a proxy).
+   */
+  static async connect(url: string, headers?: Record<string, string>): Promise<RawClient> {
+    const socket = io(`${url}${SYNC_NAMESPACE}`, { transports: ["websocket"], reconnection: false, forceNew: true, ...(headers ? { extraHeaders: headers } : {}) });
     const client = new RawClient(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());

@@ -21,6 +21,8 @@ export interface ServerOptions {
   relay?: RelayOptions;
   /** Receives the server's log lines (silent by default). */
   log?: (message: string) => void;
+  /** More settings, e.g. small abuse limits (PARLEY_SYNC_PER_WINDOW …). */
+  env?: Record<string, string>;
 }
 
 export function startSyncServer(options: ServerOptions = {}): Promise<RunningParley> {
@@ -38,6 +40,7 @@ export function startSyncServer(options: ServerOptions = {}): Promise<RunningPar
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.redisUrl) env.REDIS_URL = options.redisUrl;
   if (options.relayCheckMs !== undefined) env.PARLEY_RELAY_CHECK_MS = String(options.relayCheckMs);
+  Object.assign(env, options.env);
   return startParley({ config: loadConfig(env), mode: "sync", log: options.log ?? (() => {}), relay: options.relay });
 }
 

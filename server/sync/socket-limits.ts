@@ -1,0 +1,63 @@
+import type { Namespace, Socket } from "socket.io";
+import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
+import { clientAddress } from "../http/rate-limit";
+import type { Connection, SyncResult } from "./connection";
+import type { LimitVerdict, Limits } from "./limits";
+
+/**
+ * The socket side of the abuse limits (server/sync/limits.ts holds the budgets): who may connect,
+ * join and send how much. Kept apart from socket-adapter.ts, which only routes messages.
+ */
+
+/** Refuses a new socket when its address already holds too many (the client sees a connect_error). */
+export function limitConnections(namespace: Namespace, limits: Limits): void {
+  const { settings } = limits;
+  namespace.use((socket, next) => {
+    const ip = clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], settings.trustProxy);
+    if (!limits.seats.connect(ip, settings.maxConnectionsPerIp)) {
+      const error = new ParleyError("rate-limited", `Too many open connections from your network (at most ${settings.maxConnectionsPerIp}).`);
+      return next(Object.assign(new Error(error.message), { data: toErrorPayload(error) }));
+    }
+    socket.data.ip = ip;
+    next();
+  });
+}
+
+/** Per-IP join budget, then a seat on the board; the refusal to answer, or null to go ahead. */
+export async function admitJoin(limits: Limits, connectionId: string, ip: string, boardId: string): Promise<ParleyError | null> {
+  const verdict = await limits.address("join", ip);
+  if (!verdict.ok) return verdict.error;
+  const max = limits.settings.maxConnectionsPerBoard;
+  if (!limits.seats.sit(connectionId, boardId, max)) {
+    return new ParleyError("rate-limited", `This board is full (at most ${max} connections). Try again when someone leaves.`);
+  }
+  return null;
+}
+
+/** Every command spends the command budget; a vote also spends the vote budget. */
+export async function spendCommand(limits: Limits, connectionId: string, payload: unknown): Promise<LimitVerdict> {
+  const verdict = await limits.connection("command", connectionId);
+  if (!verdict.ok || (payload as { type?: unknown } | null)?.type !== "vote") return verdict;
+  return limits.connection("vote", connectionId);
+}
+
+/**
+ * The answer to a message over its budget: `rate-limited`, which the caller sends in the ack (or as an
+ * error event when there is none). A flood (many times the budget in one window) also ends the
+ * connection, and an acknowledged sender hears it as an error event too, just before the close.
+ */
+export function overLimit(connection: Connection, verdict: Extract<LimitVerdict, { ok: false }>, acked: boolean): SyncResult {
+  const payload = toErrorPayload(verdict.error);
+  if (verdict.flood) {
+    if (acked) connection.sendError(payload);
+    connection.close();
+  }
+  return { ok: false, ...payload };
+}
+
+/** Closes a socket that connected but never joined a board in time (it holds a connection slot for nothing). */
+export function missedJoinDeadline(socket: Socket, connection: Connection, deadlineMs: number, joined: boolean): void {
+  if (!socket.connected || joined) return;
+  connection.sendError(toErrorPayload(new ParleyError("not-joined", `Join a board within ${deadlineMs / 1000} s of connecting.`)));
+  connection.close();
+}
