@@ -17,8 +17,10 @@ export function storeWhenReady(kind: DatabaseKind): StoreWhenReady {
   let real: BoardStore | null = null;
   const notYet = () => new ParleyError("storage-unavailable", "Parley is still waiting for its database; try again in a moment.");
   // A Proxy rather than a hand-written wrapper, so methods added to BoardStore later are covered too.
-  const store = new Proxy({} as BoardStore, {
-    get(_target, name) {
+  const store: BoardStore = new Proxy({} as BoardStore, {
+    get(target, name) {
+      // A property defined on the wrapper itself (a test's spy) stands in front of the store's own.
+      if (Object.prototype.hasOwnProperty.call(target, name)) return (target as unknown as Record<string | symbol, unknown>)[name];
       if (name === "kind") return real?.kind ?? kind;
       // Not a thenable: `await store` must not call into the database.
       if (typeof name !== "string" || name === "then") return undefined;
@@ -31,6 +33,13 @@ export function storeWhenReady(kind: DatabaseKind): StoreWhenReady {
       return async () => {
         throw notYet();
       };
+    },
+    // Describes the open store's methods as the wrapper's own, so tools that wrap a method in place
+    // (vitest's spyOn) find it; what they define lands on the wrapper (see `get`).
+    getOwnPropertyDescriptor(target, name): PropertyDescriptor | undefined {
+      const own = Reflect.getOwnPropertyDescriptor(target, name);
+      if (own || !real || typeof name !== "string" || !(name in real)) return own;
+      return { value: (store as unknown as Record<string, unknown>)[name], writable: true, enumerable: true, configurable: true };
     },
   });
   return {

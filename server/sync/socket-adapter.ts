@@ -11,7 +11,7 @@ import { resolveLiveActor } from "./live-control";
 import type { Connection, SyncResult } from "./connection";
 import type { LimitVerdict, Limits } from "./limits";
 import type { RoomManager } from "./room-manager";
-import { admitJoin, limitConnections, missedJoinDeadline, overLimit, spendCommand } from "./socket-limits";
+import { limitConnections, missedJoinDeadline, overLimit, spendCommand, spendJoin, takeSeat } from "./socket-limits";
 
 type Ack<T> = ((answer: T) => void) | undefined;
 
@@ -39,6 +39,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
 
     socket.on(EVENTS.join, async (request: unknown, ack: Ack<JoinAck>) => {
       const answer = (value: JoinAck) => (typeof ack === "function" ? ack(value) : undefined);
+      const limited = await spendJoin(limits, ip);
+      if (limited) return answer(failure(limited));
+      // From here to `claim = mine` nothing awaits: whichever join gets here first owns the connection.
       const parsed = JoinRequestSchema.safeParse(request);
       if (!parsed.success) return answer(failure(new ParleyError("bad-request", "A join needs { protocol, boardId }.")));
       if (parsed.data.protocol !== PROTOCOL_VERSION) {
@@ -51,12 +54,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         const first = await claim.outcome;
         return answer(first.ok && room ? welcome(room.boardId, connection) : first);
       }
-      // Claimed here, synchronously; the limits are spent inside the claim, so no await comes between.
       const mine: { boardId: string; outcome: Promise<JoinAck> } = {
         boardId: parsed.data.boardId,
-        outcome: admitJoin(limits, connection.id, ip, parsed.data.boardId).then((limited) =>
-          limited ? failure(limited) : admit(parsed.data.boardId, parsed.data.memberToken),
-        ),
+        outcome: admit(parsed.data.boardId, parsed.data.memberToken),
       };
       claim = mine;
       const outcome = await mine.outcome;
@@ -74,6 +74,8 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     async function admit(boardId: string, memberToken: string | undefined): Promise<JoinAck> {
       try {
         if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
+        const full = takeSeat(limits, connection.id, boardId);
+        if (full) throw full;
         const board = await store.getBoard(boardId);
         if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
         // Decided after the socket is in its member's room, so a removal racing the join still reaches it.

@@ -23,15 +23,17 @@ export function limitConnections(namespace: Namespace, limits: Limits): void {
   });
 }
 
-/** Per-IP join budget, then a seat on the board; the refusal to answer, or null to go ahead. */
-export async function admitJoin(limits: Limits, connectionId: string, ip: string, boardId: string): Promise<ParleyError | null> {
+/** Spends the per-IP join budget (every join event counts: guessing codes is many joins); the refusal, or null. */
+export async function spendJoin(limits: Limits, ip: string): Promise<ParleyError | null> {
   const verdict = await limits.address("join", ip);
-  if (!verdict.ok) return verdict.error;
+  return verdict.ok ? null : verdict.error;
+}
+
+/** A seat on the board for this connection; the refusal when the board is full, or null. */
+export function takeSeat(limits: Limits, connectionId: string, boardId: string): ParleyError | null {
   const max = limits.settings.maxConnectionsPerBoard;
-  if (!limits.seats.sit(connectionId, boardId, max)) {
-    return new ParleyError("rate-limited", `This board is full (at most ${max} connections). Try again when someone leaves.`);
-  }
-  return null;
+  if (limits.seats.sit(connectionId, boardId, max)) return null;
+  return new ParleyError("rate-limited", `This board is full (at most ${max} connections). Try again when someone leaves.`);
 }
 
 /** Every command spends the command budget; a vote also spends the vote budget. */
