@@ -66,6 +66,11 @@ export class RoomClient {
     this.queue("step1", syncStep1(this.doc));
   }
 
+  /** Runs the handshake again (what the client does after a transient failure): queues a Step 1. */
+  resync(): void {
+    this.queue("step1", syncStep1(this.doc));
+  }
+
   /** The connection drops: frames in flight either way are lost, local edits stay in the doc. */
   disconnect(): void {
     if (!this.connection) return;
@@ -132,7 +137,7 @@ export class RoomClient {
 
   /** What BoardClient does with a refusal: resync after a transient failure, reload after a rejection. */
   private react(result: Extract<SyncResult, { ok: false }>): void {
-    if (result.retry) return this.queue("step1", syncStep1(this.doc));
+    if (result.retry) return this.resync();
     if (result.code !== "update-rejected" && result.code !== "forbidden") return;
     this.disconnect();
     this.doc.destroy();
