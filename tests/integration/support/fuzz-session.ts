@@ -118,10 +118,10 @@ export async function runFuzzSession(server: RunningParley, seed: number, schedu
   }
 }
 
-type Counter = (name: string) => void;
+export type Counter = (name: string) => void;
 
 /** One random change by `client` (offline too: it stays in the doc until the next handshake). */
-function randomChange(client: FuzzClient, random: () => number, tick: number, op: Counter, offline: boolean): void {
+export function randomChange(client: FuzzClient, random: () => number, tick: number, op: Counter, offline: boolean): void {
   const visible = readArguments(client.doc);
   const roll = random();
   const author = { id: client.seat.memberId, name: client.name };
@@ -144,7 +144,7 @@ function randomChange(client: FuzzClient, random: () => number, tick: number, op
 }
 
 /** Two online clients holding the same argument: one deletes it while the other edits it, both in flight at once. */
-function crossEditAndDelete(client: FuzzClient, clients: FuzzClient[], random: () => number, tick: number, op: Counter): void {
+export function crossEditAndDelete(client: FuzzClient, clients: FuzzClient[], random: () => number, tick: number, op: Counter): void {
   const others = clients.filter((c) => c !== client && c.online);
   if (others.length === 0) return;
   const editor = pick(random, others);
