@@ -1,20 +1,7 @@
 import { createHash } from "node:crypto";
 import { ParleyError } from "../../lib/errors/errors";
-import type {
-  BoardListing,
-  BoardRecord,
-  BoardStore,
-  CompactionResult,
-  DraftRecord,
-  HistoryEntry,
-  InviteRecord,
-  MemberRecord,
-  NewBoard,
-  NewSourceDocument,
-  SourceDocumentRecord,
-  StoredBoardState,
-  VoteRecord,
-} from "./board-store";
+import type { BoardListing, BoardRecord, BoardStore, CompactionResult, DraftRecord, HistoryEntry, InviteRecord } from "./board-store";
+import type { MemberRecord, NewBoard, NewSourceDocument, SourceDocumentRecord, StoredBoardState, VoteRecord } from "./board-store";
 
 /** Everything kept for one board; the log holds only entries after the snapshot, like the SQL tables. */
 interface BoardData {
