@@ -111,4 +111,39 @@ describe("room: concurrent sync messages from one connection", () => {
     expect(await fixture.room.handleSync(stale, frame.frame)).toMatchObject({ ok: false, code: "not-joined" });
     expect((await fixture.stored()).arguments).toEqual([]);
   });
+
+  it("broadcasts that reach a client in reverse order still leave it with the room's board", async () => {
+    const fixture = await openRoom();
+    const alice = fixture.client("Alice");
+    const bob = fixture.client("Bob");
+    await syncAll([alice, bob]);
+    const parent = addAs(alice, "Broadcast first.");
+    const reply = addAs(alice, "Broadcast second, a reply.", parent.id);
+    await alice.sync();
+    expect(bob.toClient.size).toBe(2);
+    bob.toClient.reorder([1, 0]);
+    bob.toClient.deliver();
+    expect(readArgument(bob.doc, reply.id)).toBeNull(); // held back by Yjs until its parent's update arrives
+    bob.toClient.deliver();
+    expect(readArgument(bob.doc, reply.id)).not.toBeNull();
+    await expectConverged(fixture, [alice, bob]);
+  });
+
+  it("a broadcast lost on the way to a client is recovered by its next handshake", async () => {
+    const fixture = await openRoom();
+    const alice = fixture.client("Alice");
+    const bob = fixture.client("Bob");
+    await syncAll([alice, bob]);
+    const missed = addAs(alice, "Bob never hears of this one.");
+    await alice.sync();
+    bob.toClient.drop(0);
+    const own = addAs(bob, "Bob carries on regardless.");
+    await syncAll([alice, bob]);
+    expect(readArgument(bob.doc, missed.id)).toBeNull();
+    bob.resync();
+    await syncAll([alice, bob]);
+    await expectConverged(fixture, [alice, bob]);
+    await expectEverywhere(fixture, [alice, bob], missed.id);
+    await expectEverywhere(fixture, [alice, bob], own.id);
+  });
 });
