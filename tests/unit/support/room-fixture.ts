@@ -52,9 +52,16 @@ export async function openRoom({ compactEvery = 10_000 }: { compactEvery?: numbe
   };
 }
 
-/** The room's trial copy, which must equal its live document whenever no message is being handled. */
-export function trialOf(room: BoardRoom): Y.Doc {
-  return (room as unknown as { trial: Y.Doc }).trial;
+/**
+ * Whether the room's trial copy equals its live document, as it must whenever no message is being
+ * handled. Uses the room's own check when it has one (the sync-core room's `trialDiffersFromLive`),
+ * else compares the private trial Y.Doc of today's room.
+ */
+export function trialAgreesWithLive(room: BoardRoom): boolean {
+  const inside = room as unknown as { trialDiffersFromLive?: () => boolean; trial?: unknown };
+  if (typeof inside.trialDiffersFromLive === "function") return !inside.trialDiffersFromLive();
+  if (!(inside.trial instanceof Y.Doc)) throw new Error("This room exposes no trial copy to check.");
+  return stateOf(inside.trial) === stateOf(room.doc);
 }
 
 /** Encoded state of a document, for comparing two documents byte for byte. */
