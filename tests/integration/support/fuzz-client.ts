@@ -201,6 +201,10 @@ export class FuzzClient {
     if (socket !== this.socket) return;
     this.socket = null;
     this.joined = false;
-    for (const flight of [...this.inFlight]) if (flight.socket === socket) this.inFlight.delete(flight), this.lost(flight);
+    for (const flight of [...this.inFlight]) {
+      if (flight.socket !== socket) continue;
+      this.inFlight.delete(flight);
+      this.lost(flight);
+    }
   }
 }

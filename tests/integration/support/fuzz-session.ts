@@ -73,8 +73,12 @@ export async function runFuzzSession(server: RunningParley, seed: number, schedu
       const client = pick(random, clients);
       const roll = random();
       if (!client.online) {
-        if (roll < 0.25) (op("reconnect"), client.connect());
-        else randomChange(client, random, tick, op, true);
+        if (roll < 0.25) {
+          op("reconnect");
+          client.connect();
+        } else {
+          randomChange(client, random, tick, op, true);
+        }
       } else if (roll < 0.04 && clients.filter((c) => !c.online).length < clients.length / 3) {
         op("disconnect");
         client.disconnect();
