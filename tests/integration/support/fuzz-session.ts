@@ -29,6 +29,8 @@ export function scheduleFromEnv(env = process.env): Schedule {
   const soak = env.PARLEY_SOAK === "1";
   const seeds = env.PARLEY_FUZZ_SEEDS?.split(",").map(Number).filter(Number.isFinite);
   return {
+    // Seed 11 lost 14 acknowledged arguments (9 replicas diverged) against check-update.ts before the
+    // crossing-edit fix; 22 and 33 found the offline add+delete refusal (tests/unit/room-offline-add-delete.test.ts).
     seeds: seeds?.length ? seeds : soak ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [11, 22, 33],
     clients: Number(env.PARLEY_FUZZ_CLIENTS) || (soak ? 20 : 12),
     durationMs: Number(env.PARLEY_FUZZ_MS) || (soak ? 120_000 : 12_000),
