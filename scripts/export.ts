@@ -5,38 +5,59 @@ import { parseArgs } from "node:util";
 import { toErrorPayload } from "../lib/errors/errors";
 import { EXPORT_FORMATS, ExportFormatSchema } from "../lib/export/formats";
 import { createExportService } from "../server/export/export-service";
-import { fail, withStore } from "./cli-database";
+import { withStore } from "./cli-database";
+import { CliFailure, isEntryPoint, processIO, runAsScript, type CliIO } from "./cli-io";
 
 const USAGE = `usage: npm run export -- --board <id> --format <${Object.keys(EXPORT_FORMATS).join("|")}> [--out FILE] [--ova] [--origin URL]`;
-let args;
-try {
-  args = parseArgs({
-    options: { board: { type: "string" }, format: { type: "string" }, out: { type: "string" }, ova: { type: "boolean" }, origin: { type: "string" }, help: { type: "boolean" } },
-  }).values;
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`, 2);
-}
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (!args.board) fail(`--board is required\n${USAGE}`, 2);
-const format = ExportFormatSchema.safeParse(args.format);
-if (!format.success) fail(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(", ")}\n${USAGE}`, 2);
 
-try {
-  const rendered = await withStore((store, origin) =>
-    // The operator holds the database itself: their exports carry individual ballots too.
-    createExportService(store).render(args.board!, format.data, { origin: args.origin ?? origin, ova: args.ova, includeVotes: true }),
+/** The export command: parses `argv`, writes the board, and returns the exit code (0, 1, or 2 for bad usage). */
+export async function exportMain(argv: string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    await exportBoard(argv, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`error: ${toErrorPayload(error).code === "internal" ? (error as Error).message : toErrorPayload(error).message}\n`);
+    return 1;
+  }
+}
+
+async function exportBoard(argv: string[], io: CliIO): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: { board: { type: "string" }, format: { type: "string" }, out: { type: "string" }, ova: { type: "boolean" }, origin: { type: "string" }, help: { type: "boolean" } },
+    }).values;
+  } catch (error) {
+    throw new CliFailure(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  if (args.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const board = args.board;
+  if (!board) throw new CliFailure(`--board is required\n${USAGE}`, 2);
+  const format = ExportFormatSchema.safeParse(args.format);
+  if (!format.success) throw new CliFailure(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(", ")}\n${USAGE}`, 2);
+  const binaryToTerminal = EXPORT_FORMATS[format.data].binary && (!args.out || args.out === "-") && io.stdout.isTTY;
+  if (binaryToTerminal) throw new CliFailure(`${format.data} is binary: give --out FILE`, 2);
+
+  const rendered = await withStore(
+    (store, origin) =>
+      // The operator holds the database itself: their exports carry individual ballots too.
+      createExportService(store).render(board, format.data, { origin: args.origin ?? origin, ova: args.ova, includeVotes: true }),
+    io.env,
   );
   if (args.out && args.out !== "-") {
     writeFileSync(args.out, rendered.body);
-    console.error(`wrote ${args.out} (${EXPORT_FORMATS[format.data].label})`);
-  } else if (EXPORT_FORMATS[format.data].binary && process.stdout.isTTY) {
-    fail(`${format.data} is binary: give --out FILE`, 2);
+    io.stderr.write(`wrote ${args.out} (${EXPORT_FORMATS[format.data].label})\n`);
   } else {
-    process.stdout.write(rendered.body);
+    io.stdout.write(rendered.body);
   }
-} catch (error) {
-  fail(toErrorPayload(error).code === "internal" ? (error as Error).message : toErrorPayload(error).message);
 }
+
+if (isEntryPoint(import.meta.url)) await runAsScript(exportMain);

@@ -6,42 +6,60 @@ import { ParleyError, toErrorPayload } from "../lib/errors/errors";
 import { detectImportFormat, IMPORT_FORMATS, type ImportFormat } from "../lib/export/formats";
 import type { ImportIssue } from "../lib/export/imported-board";
 import { createExportService } from "../server/export/export-service";
-import { fail, withStore } from "./cli-database";
+import { withStore } from "./cli-database";
+import { CliFailure, isEntryPoint, processIO, runAsScript, type CliIO } from "./cli-io";
 
 const USAGE = "usage: npm run import -- --file FILE [--format json|argdown]";
-let args;
-try {
-  args = parseArgs({ options: { file: { type: "string" }, format: { type: "string" }, help: { type: "boolean" } } }).values;
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`, 2);
-}
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (!args.file) fail(`--file is required\n${USAGE}`, 2);
-if (args.format && !IMPORT_FORMATS.includes(args.format as ImportFormat)) fail(`--format must be json or argdown\n${USAGE}`, 2);
 
-let text: string;
-try {
-  text = readFileSync(args.file, "utf8");
-} catch (error) {
-  fail(`cannot read ${args.file}: ${(error as Error).message}`);
+/** The import command: parses `argv`, creates the board, and returns the exit code (0, 1, or 2 for bad usage). */
+export async function importMain(argv: string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    await importFile(argv, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`error: ${toErrorPayload(error).code === "internal" ? (error as Error).message : toErrorPayload(error).message}\n`);
+    return 1;
+  }
 }
-const format = (args.format as ImportFormat | undefined) ?? detectImportFormat(text);
 
-try {
+async function importFile(argv: string[], io: CliIO): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { file: { type: "string" }, format: { type: "string" }, help: { type: "boolean" } } }).values;
+  } catch (error) {
+    throw new CliFailure(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  if (args.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const file = args.file;
+  if (!file) throw new CliFailure(`--file is required\n${USAGE}`, 2);
+  if (args.format && !IMPORT_FORMATS.includes(args.format as ImportFormat)) throw new CliFailure(`--format must be json or argdown\n${USAGE}`, 2);
+
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliFailure(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const format = (args.format as ImportFormat | undefined) ?? detectImportFormat(text);
   const { board, invite } = await withStore(async (store) => {
     const imported = await createExportService(store).importFile(text, format);
     const invites = await store.listInvites(imported.board.id);
     return { ...imported, invite: invites.find((i) => i.role === "facilitator")?.token };
+  }, io.env).catch((error: unknown) => {
+    const issues = ParleyError.is(error) ? ((error.details as { errors?: ImportIssue[] } | undefined)?.errors ?? []) : [];
+    if (issues.length === 0) throw error;
+    const lines = issues.map((issue) => `  ${issue.line ? `line ${issue.line}: ` : ""}${issue.message}`);
+    throw new CliFailure(`${file} was not imported; nothing was created:\n${lines.join("\n")}`);
   });
-  console.log(`imported ${args.file} as board ${board.id} ("${board.title}"), join code ${board.joinCode}: /b/${board.id}`);
-  if (invite) console.log(`facilitator link (keep it private): /b/${board.id}?invite=${invite}`);
-} catch (error) {
-  const errors = ParleyError.is(error) ? ((error.details as { errors?: ImportIssue[] } | undefined)?.errors ?? []) : [];
-  if (errors.length === 0) fail(toErrorPayload(error).code === "internal" ? (error as Error).message : toErrorPayload(error).message);
-  console.error(`error: ${args.file} was not imported; nothing was created:`);
-  for (const issue of errors) console.error(`  ${issue.line ? `line ${issue.line}: ` : ""}${issue.message}`);
-  process.exit(1);
+  io.stdout.write(`imported ${file} as board ${board.id} ("${board.title}"), join code ${board.joinCode}: /b/${board.id}\n`);
+  if (invite) io.stdout.write(`facilitator link (keep it private): /b/${board.id}?invite=${invite}\n`);
 }
+
+if (isEntryPoint(import.meta.url)) await runAsScript(importMain);

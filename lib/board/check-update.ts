@@ -86,7 +86,10 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
     return reject({ code: "forbidden", message: "Observers can follow the board but not change it." });
   }
   if (actor) {
-    const changes: ArgumentChange[] = [...changedIds].map((id) => ({ id, before: readArgument(before, id), after: readArgument(trial, id) }));
+    const changes: ArgumentChange[] = [...changedIds]
+      .map((id) => ({ id, before: readArgument(before, id), after: readArgument(trial, id) }))
+      // Added and deleted again within the update (offline, say): it was never on the board, so it asks for nothing.
+      .filter((change) => change.before !== null || change.after !== null);
     const positionIds = new Set(readPositions(before).map((p) => p.id));
     const denial = authorizeUpdate(actor, readSession(before), changes, (id) => positionIds.has(id));
     if (denial) return reject({ code: "forbidden", message: denial });

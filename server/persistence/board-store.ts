@@ -3,7 +3,8 @@
  * serves both PostgreSQL and embedded PGlite; tests/integration/store-contract.ts runs the same
  * contract suite against each.
  */
-export type DatabaseKind = "postgres" | "pglite";
+/** "memory": the in-memory store of deterministic tests (memory-board-store.ts). */
+export type DatabaseKind = "postgres" | "pglite" | "memory";
 
 export interface SourceDocumentRecord {
   id: string;

@@ -1,7 +1,8 @@
 /**
- * The BoardStore contract: every implementation (PostgreSQL, PGlite) must pass the same suite.
- * `open` returns a migrated, empty database and the store over it; the suite shares it between tests,
- * so each test works on boards and sources of its own.
+ * The BoardStore contract: every implementation (PostgreSQL, PGlite, in memory) must pass the same suite,
+ * which calls every method of the interface. `open` returns an empty store (over a migrated database,
+ * for the SQL ones); the suite shares it between tests, so each test works on boards and sources of its
+ * own. The records half (members, invites, votes, drafts, history) is in store-contract-records.ts.
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,25 +11,27 @@ import { initBoardDoc, readBoard } from "@/lib/board/doc";
 import { makePositions } from "@/lib/board/position";
 import { docFromParts, foldUpdates } from "@/lib/board/snapshot";
 import { ParleyError } from "@/lib/errors/errors";
-import type { BoardStore, NewSourceDocument } from "@/server/persistence/board-store";
+import type { BoardRecord, BoardStore, NewBoard, NewSourceDocument } from "@/server/persistence/board-store";
 import type { Database } from "@/server/persistence/connect";
 import { ARTICLE, addTestArgument } from "./support/board";
 import { defineTeacherStoreCases } from "./store-contract-teacher";
+import { defineRecordsContract } from "./store-contract-records";
 
 export interface StoreUnderTest {
-  database: Database;
+  /** The database under a SQL store, for the checks only SQL can make (triggers, pinned timestamps). */
+  database?: Database;
   store: BoardStore;
   cleanup(): Promise<void>;
 }
 
-const unique = () => randomBytes(4).toString("hex");
+export const unique = () => randomBytes(4).toString("hex");
 
-function sourceDraft(text = `A source text long enough to debate, number ${unique()}.`): NewSourceDocument {
+export function sourceDraft(text = `A source text long enough to debate, number ${unique()}.`): NewSourceDocument {
   return { title: "Test source", publisher: null, publishedOn: null, language: "en", text };
 }
 
 /** A board document and the Yjs updates that built it: the initial state, then one per argument. */
-function boardUpdates(argumentCount: number): { initial: Uint8Array; updates: Uint8Array[]; doc: Y.Doc } {
+export function boardUpdates(argumentCount: number): { initial: Uint8Array; updates: Uint8Array[]; doc: Y.Doc } {
   const doc = new Y.Doc();
   initBoardDoc(doc, { title: "Contract board", sourceSha256: "0".repeat(64) }, makePositions([{ key: "us", label: "Us" }, { key: "them", label: "Them" }]));
   const initial = Y.encodeStateAsUpdate(doc);
@@ -38,7 +41,15 @@ function boardUpdates(argumentCount: number): { initial: Uint8Array; updates: Ui
   return { initial, updates, doc };
 }
 
-export function defineStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
+/** A new board with its own id and join code; `extra` adds what NewBoard allows beyond the basics. */
+export async function makeBoard(store: BoardStore, initial = boardUpdates(0).initial, sourceId?: string, extra: Partial<NewBoard> = {}): Promise<BoardRecord> {
+  const source = sourceId ?? (await store.ensureSourceDocument(sourceDraft(ARTICLE))).id;
+  const id = `board-${unique()}`;
+  return store.createBoard({ id, title: `Board ${id}`, joinCode: unique().toUpperCase(), sourceId: source, initialUpdate: initial, ...extra });
+}
+
+/** `sql`: the store sits on a real database (PostgreSQL or PGlite), so the SQL-only checks run too. */
+export function defineStoreContract(name: string, open: () => Promise<StoreUnderTest>, { sql = true }: { sql?: boolean } = {}): void {
   describe(`BoardStore contract: ${name}`, () => {
     let subject: StoreUnderTest;
     let store: BoardStore;
@@ -49,11 +60,7 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
     }, 60_000);
     afterAll(() => subject?.cleanup());
 
-    async function newBoard(initial = boardUpdates(0).initial, sourceId?: string) {
-      const source = sourceId ?? (await store.ensureSourceDocument(sourceDraft(ARTICLE))).id;
-      const id = `board-${unique()}`;
-      return store.createBoard({ id, title: `Board ${id}`, joinCode: unique().toUpperCase(), sourceId: source, initialUpdate: initial });
-    }
+    const newBoard = (initial?: Uint8Array, sourceId?: string) => makeBoard(store, initial, sourceId);
 
     it("answers ping", async () => {
       await expect(store.ping()).resolves.toBeUndefined();
@@ -73,15 +80,16 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect(await store.getSourceDocument("src-missing")).toBeNull();
     });
 
-    it("refuses to change a source's text once a board uses it, and allows it before", async () => {
+    it.skipIf(!sql)("refuses to change a source's text once a board uses it, and allows it before", async () => {
+      const database = subject.database!;
       const unused = await store.ensureSourceDocument(sourceDraft());
-      await subject.database.prisma.$executeRaw`UPDATE "source_documents" SET "text" = 'changed while unused' WHERE "id" = ${unused.id}`;
+      await database.prisma.$executeRaw`UPDATE "source_documents" SET "text" = 'changed while unused' WHERE "id" = ${unused.id}`;
       expect((await store.getSourceDocument(unused.id))?.text).toBe("changed while unused");
 
       const used = await store.ensureSourceDocument(sourceDraft());
       await newBoard(undefined, used.id);
       await expect(
-        subject.database.prisma.$executeRaw`UPDATE "source_documents" SET "text" = 'rewritten' WHERE "id" = ${used.id}`,
+        database.prisma.$executeRaw`UPDATE "source_documents" SET "text" = 'rewritten' WHERE "id" = ${used.id}`,
       ).rejects.toThrow(/cannot change/);
       expect((await store.getSourceDocument(used.id))?.text).toBe(used.text);
     });
@@ -97,10 +105,14 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
 
     it("lists boards most recently updated first, up to the limit", async () => {
       const [a, b, c] = [await newBoard(), await newBoard(), await newBoard()];
-      // Pin the timestamps: boards created within the same millisecond would otherwise tie.
-      await subject.database.prisma.$executeRaw`UPDATE "boards" SET "updated_at" = '2001-01-01'`;
-      for (const [board, day] of [[a, "2020-01-01"], [b, "2020-01-02"], [c, "2020-01-03"]] as const) {
-        await subject.database.prisma.$executeRaw`UPDATE "boards" SET "updated_at" = ${day}::timestamp WHERE "id" = ${board.id}`;
+      const database = subject.database;
+      if (database) {
+        // Pin the timestamps: boards created within the same millisecond would otherwise tie.
+        // (The in-memory store's clock never ties, so created order already is recency order there.)
+        await database.prisma.$executeRaw`UPDATE "boards" SET "updated_at" = '2001-01-01'`;
+        for (const [board, day] of [[a, "2020-01-01"], [b, "2020-01-02"], [c, "2020-01-03"]] as const) {
+          await database.prisma.$executeRaw`UPDATE "boards" SET "updated_at" = ${day}::timestamp WHERE "id" = ${board.id}`;
+        }
       }
       expect((await store.listRecentBoards(3)).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
 
@@ -218,5 +230,26 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       ]);
       expect(events).toHaveLength(5);
     });
+
+    it("gives appends that race each other distinct consecutive sequence numbers, and keeps every one", async () => {
+      const { initial, updates, doc } = boardUpdates(8);
+      const board = await newBoard(initial);
+      const seqs = await Promise.all(updates.map((update) => store.appendUpdate(board.id, update)));
+      expect([...seqs].sort((x, y) => x - y)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+      const state = await store.loadBoardState(board.id);
+      expect(state).toMatchObject({ logLength: 9, latestSeq: 9 });
+      expect(readBoard(docFromParts(state.parts))).toEqual(readBoard(doc));
+    });
+
+    it("keeps every append that races a compaction", async () => {
+      const { initial, updates, doc } = boardUpdates(6);
+      const board = await newBoard(initial);
+      for (const update of updates.slice(0, 3)) await store.appendUpdate(board.id, update);
+      await Promise.all([store.compact(board.id, foldUpdates), ...updates.slice(3).map((u) => store.appendUpdate(board.id, u))]);
+      expect(readBoard(docFromParts((await store.loadBoardState(board.id)).parts))).toEqual(readBoard(doc));
+      expect((await store.loadHistory(board.id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    });
+
+    defineRecordsContract(() => store);
   });
 }
