@@ -1,44 +1,26 @@
 // npm run export -- --board <id> --format <format> [--out FILE] [--ova] [--origin URL]
 // Writes one board in one format (see docs/exports.md); without --out, text formats go to stdout.
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { toErrorPayload } from "../lib/errors/errors";
 import { EXPORT_FORMATS, ExportFormatSchema } from "../lib/export/formats";
 import { createExportService } from "../server/export/export-service";
 import { withStore } from "./cli-database";
-import { CliFailure, isEntryPoint, processIO, runAsScript, type CliIO } from "./cli-io";
+import { CliFailure, isEntryPoint, parseCommandLine, processIO, runAsScript, runCommand, type CliIO } from "./cli-io";
 
 const USAGE = `usage: npm run export -- --board <id> --format <${Object.keys(EXPORT_FORMATS).join("|")}> [--out FILE] [--ova] [--origin URL]`;
 
 /** The export command: parses `argv`, writes the board, and returns the exit code (0, 1, or 2 for bad usage). */
 export async function exportMain(argv: string[], io: CliIO = processIO()): Promise<number> {
-  try {
-    await exportBoard(argv, io);
-    return 0;
-  } catch (error) {
-    if (error instanceof CliFailure) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
-    io.stderr.write(`error: ${toErrorPayload(error).code === "internal" ? (error as Error).message : toErrorPayload(error).message}\n`);
-    return 1;
-  }
+  return runCommand(io, () => exportBoard(argv, io));
 }
 
 async function exportBoard(argv: string[], io: CliIO): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: { board: { type: "string" }, format: { type: "string" }, out: { type: "string" }, ova: { type: "boolean" }, origin: { type: "string" }, help: { type: "boolean" } },
-    }).values;
-  } catch (error) {
-    throw new CliFailure(`${(error as Error).message}\n${USAGE}`, 2);
-  }
-  if (args.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const args = parseCommandLine(
+    argv,
+    { board: { type: "string" }, format: { type: "string" }, out: { type: "string" }, ova: { type: "boolean" }, origin: { type: "string" }, help: { type: "boolean" } },
+    USAGE,
+    io,
+  );
+  if (!args) return;
   const board = args.board;
   if (!board) throw new CliFailure(`--board is required\n${USAGE}`, 2);
   const format = ExportFormatSchema.safeParse(args.format);

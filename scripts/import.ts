@@ -1,42 +1,23 @@
 // npm run import -- --file map.argdown [--format json|argdown]
 // Creates a new board from a Parley JSON or Argdown file and prints its id and address.
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { ParleyError, toErrorPayload } from "../lib/errors/errors";
+import { ParleyError } from "../lib/errors/errors";
 import { detectImportFormat, IMPORT_FORMATS, type ImportFormat } from "../lib/export/formats";
 import type { ImportIssue } from "../lib/export/imported-board";
 import { createExportService } from "../server/export/export-service";
 import { withStore } from "./cli-database";
-import { CliFailure, isEntryPoint, processIO, runAsScript, type CliIO } from "./cli-io";
+import { CliFailure, isEntryPoint, parseCommandLine, processIO, runAsScript, runCommand, type CliIO } from "./cli-io";
 
 const USAGE = "usage: npm run import -- --file FILE [--format json|argdown]";
 
 /** The import command: parses `argv`, creates the board, and returns the exit code (0, 1, or 2 for bad usage). */
 export async function importMain(argv: string[], io: CliIO = processIO()): Promise<number> {
-  try {
-    await importFile(argv, io);
-    return 0;
-  } catch (error) {
-    if (error instanceof CliFailure) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
-    io.stderr.write(`error: ${toErrorPayload(error).code === "internal" ? (error as Error).message : toErrorPayload(error).message}\n`);
-    return 1;
-  }
+  return runCommand(io, () => importFile(argv, io));
 }
 
 async function importFile(argv: string[], io: CliIO): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { file: { type: "string" }, format: { type: "string" }, help: { type: "boolean" } } }).values;
-  } catch (error) {
-    throw new CliFailure(`${(error as Error).message}\n${USAGE}`, 2);
-  }
-  if (args.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const args = parseCommandLine(argv, { file: { type: "string" }, format: { type: "string" }, help: { type: "boolean" } }, USAGE, io);
+  if (!args) return;
   const file = args.file;
   if (!file) throw new CliFailure(`--file is required\n${USAGE}`, 2);
   if (args.format && !IMPORT_FORMATS.includes(args.format as ImportFormat)) throw new CliFailure(`--format must be json or argdown\n${USAGE}`, 2);
