@@ -1,5 +1,5 @@
 import { listRecentBoards } from "@/server/http/queries";
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import { HomeScreen } from "@/components/home/HomeScreen";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QuoteAnchor } from "@/lib/anchoring/anchor";
 import type { Argument } from "@/lib/board/argument";
 import type { Position } from "@/lib/board/position";
-import type { SourceView } from "@/server/http/types";
+import type { SourceView } from "@/lib/views/board-views";
 import { formatPublishedOn } from "@/components/common/time";
 import { ArticleBlockView } from "./ArticleBlockView";
 import { splitIntoBlocks } from "./blocks";

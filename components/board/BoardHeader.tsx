@@ -1,5 +1,5 @@
 "use client";
-import type { BoardSummary, SourceView } from "@/server/http/types";
+import type { BoardSummary, SourceView } from "@/lib/views/board-views";
 import { FollowToggle } from "@/components/session/FollowToggle";
 import { PhaseBar } from "@/components/session/PhaseBar";
 import type { UseBoardResult } from "@/components/sync/useBoard";

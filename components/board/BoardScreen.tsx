@@ -4,7 +4,7 @@ import type { QuoteAnchor } from "@/lib/anchoring/anchor";
 import type { Argument } from "@/lib/board/argument";
 import { subtreeIds } from "@/lib/board/tree";
 import type { AwarenessState } from "@/lib/protocol/protocol";
-import type { BoardSummary, SourceView } from "@/server/http/types";
+import type { BoardSummary, SourceView } from "@/lib/views/board-views";
 import { useBoard } from "@/components/sync/useBoard";
 import { ArticlePane, type FlashTarget } from "@/components/article/ArticlePane";
 import { useNow } from "@/components/common/useNow";

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { Role } from "@/lib/board/roles";
-import type { BoardReadView } from "@/server/http/types";
+import type { BoardReadView } from "@/lib/views/board-views";
 import { copyText } from "@/components/common/clipboard";
 import styles from "./TopBar.module.css";
 

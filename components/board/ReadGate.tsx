@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import type { BoardReadView } from "@/server/http/types";
+import type { BoardReadView } from "@/lib/views/board-views";
 import { NotFoundCard } from "@/components/common/NotFoundCard";
 import { useIdentity } from "@/components/identity/useIdentity";
 import { readPending } from "@/components/identity/useJoinLink";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/board/roles";
-import type { BoardSummary, SourceView } from "@/server/http/types";
+import type { BoardSummary, SourceView } from "@/lib/views/board-views";
 import type { ConnectionStatus } from "@/components/sync/board-client";
 import type { Peer } from "@/components/sync/useBoard";
 import { formatPublishedOn } from "@/components/common/time";

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import type { NameDialogCopy } from "@/components/identity/NameDialog";
 import { colorForId } from "@/components/identity/palette";
 import type { IdentityState } from "@/components/identity/useIdentity";

@@ -3,7 +3,8 @@ import { useId, useState } from "react";
 import type { SessionStatus } from "@/lib/session/session";
 import { InlineError } from "@/components/common/InlineError";
 import { Modal } from "@/components/common/Modal";
-import { rememberSeat, teacherRequest, type DuplicatedBoard } from "./teacher-requests";
+import type { DuplicatedBoard } from "@/lib/views/teacher-views";
+import { rememberSeat, teacherRequest } from "./teacher-requests";
 import styles from "./FacilitatorPanel.module.css";
 import teacher from "./Teacher.module.css";
 

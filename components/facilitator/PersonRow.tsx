@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ROLES, type Role } from "@/lib/board/roles";
 import type { Team } from "@/lib/session/session";
 import { InlineError } from "@/components/common/InlineError";
-import type { Person } from "./teacher-requests";
+import type { Person } from "@/lib/views/teacher-views";
 import styles from "./FacilitatorPanel.module.css";
 import teacher from "./Teacher.module.css";
 import teamStyles from "./TeamsSection.module.css";

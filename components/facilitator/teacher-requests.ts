@@ -1,28 +1,8 @@
 "use client";
-import type { Role } from "@/lib/board/roles";
+import type { DuplicatedBoard } from "@/lib/views/teacher-views";
 
 /** What a teacher action answers: its value, or the server's message to show next to the button. */
 export type TeacherResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
-
-/** One person on the class list, as GET /api/boards/:id/people answers (server/boards/list-people.ts). */
-export interface Person {
-  id: string;
-  displayName: string;
-  role: Role;
-  teamId: string | null;
-  joinedAt: string;
-  removedAt: string | null;
-}
-
-/** What POST /api/boards/:id/duplicate answers: the new board and the facilitator's seat on it. */
-export interface DuplicatedBoard {
-  boardId: string;
-  joinCode: string;
-  memberId: string;
-  memberToken: string;
-  role: "facilitator";
-  displayName: string;
-}
 
 /**
  * Calls one of the teacher's HTTP actions under /api/boards/:id with the facilitator's member token.

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { teacherRequest, type Person } from "./teacher-requests";
+import type { Person } from "@/lib/views/teacher-views";
+import { teacherRequest } from "./teacher-requests";
 
 type PeopleState = { status: "loading" } | { status: "ready"; people: Person[] } | { status: "error"; message: string };
 

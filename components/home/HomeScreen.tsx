@@ -1,4 +1,4 @@
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import { DemoCard } from "./DemoCard";
 import { ImportForm } from "./ImportForm";
 import { JoinForm } from "./JoinForm";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ImportIssue } from "@/lib/export/imported-board";
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import { openingUrl } from "./api";
 import styles from "./HomeForms.module.css";
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { Role } from "@/lib/board/roles";
-import type { BoardReadView, BoardSummary } from "@/server/http/types";
+import type { BoardReadView, BoardSummary } from "@/lib/views/board-views";
 import { readMembership } from "@/components/identity/useMembership";
 import { relativeTime } from "@/components/common/time";
 import styles from "./Home.module.css";

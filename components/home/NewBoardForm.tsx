@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "@/lib/board/constants";
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import { callApi, issuesByPath, openingUrl } from "./api";
 import { Field, SourceFields, type PastedSource, type SourceKind } from "./SourceFields";
 import styles from "./HomeForms.module.css";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import { relativeTime } from "@/components/common/time";
 import styles from "./Home.module.css";
 

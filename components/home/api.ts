@@ -1,4 +1,4 @@
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 
 /** The error body every Parley API route answers with (lib/errors ErrorPayload, seen from the browser). */
 export interface ApiError {

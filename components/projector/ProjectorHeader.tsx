@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { currentPhase, type SessionState } from "@/lib/session/session";
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import { formatClock, ruleNote } from "@/components/session/phaseText";
 import { usePhaseClock } from "@/components/session/usePhaseClock";
 import styles from "./Projector.module.css";

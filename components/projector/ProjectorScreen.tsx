@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useMemo } from "react";
 import { buildColumns } from "@/lib/board/tree";
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import { scrollCardIntoView, useSpotlightFollow } from "@/components/session/useSpotlightFollow";
 import { useBoard } from "@/components/sync/useBoard";
 import { ProjectorColumn } from "./ProjectorColumn";

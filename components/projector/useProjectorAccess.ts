@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import { useJoinLink } from "@/components/identity/useJoinLink";
 import { membershipKey, useMembership } from "@/components/identity/useMembership";
 

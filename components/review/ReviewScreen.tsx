@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { stateAtStep, stepAt } from "@/lib/review/replay";
-import type { BoardSummary } from "@/server/http/types";
+import type { BoardSummary } from "@/lib/views/board-views";
 import { ActivityFeed } from "./ActivityFeed";
 import { ContributionsTable } from "./ContributionsTable";
 import { ReplayBoard } from "./ReplayBoard";

@@ -7,18 +7,9 @@ import { DEFAULT_PHASES, readSession, writeSession } from "../../lib/session/ses
 import { ParleyError } from "../../lib/errors/errors";
 import { hashToken } from "./join-board";
 import { newBoardId, newJoinCode, newSecret } from "./create-board";
+import type { DuplicatedBoard } from "../../lib/views/teacher-views";
 import { ACTION_COST } from "./teacher-limits";
 import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
-
-export interface DuplicatedBoard {
-  boardId: string;
-  joinCode: string;
-  /** The facilitator who asked is the new board's facilitator: their seat there. */
-  memberId: string;
-  memberToken: string;
-  role: "facilitator";
-  displayName: string;
-}
 
 /**
  * Starts a fresh board for the next class: the same source, positions (same ids, labels, colours)

@@ -1,17 +1,7 @@
 import type { Role } from "../../lib/board/roles";
+import type { Person } from "../../lib/views/teacher-views";
 import { ACTION_COST } from "./teacher-limits";
 import { facilitatorOf, readLiveSession, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
-
-/** One person on the class list of the facilitator panel. */
-export interface Person {
-  id: string;
-  displayName: string;
-  role: Role;
-  teamId: string | null;
-  joinedAt: string;
-  /** ISO time of removal; removed people are listed for the record, with no actions. */
-  removedAt: string | null;
-}
 
 /** Everyone who joined the board, for its facilitators: real names, roles, teams, removals. */
 export async function listPeople(deps: Pick<TeacherDeps, "store" | "rooms">, request: FacilitatorRequest): Promise<{ people: Person[] }> {

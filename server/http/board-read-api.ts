@@ -5,7 +5,7 @@ import { getAppContext } from "./context";
 import { readCredentials } from "./guard";
 import { toSourceView, toSummary } from "./queries";
 import { errorResponse, json } from "./respond";
-import type { BoardReadView } from "./types";
+import type { BoardReadView } from "../../lib/views/board-views";
 
 /**
  * GET /api/boards/:id[?include=source] — a board as this reader may see it. The pages of a managed

@@ -1,7 +1,7 @@
 import type { BoardListing, BoardRecord, SourceDocumentRecord } from "../persistence/board-store";
 import { isBoardId } from "../boards/read-access";
 import { getAppContext } from "./context";
-import type { BoardPageData, BoardSummary, SourceView } from "./types";
+import type { BoardPageData, BoardSummary, SourceView } from "../../lib/views/board-views";
 
 /**
  * What a board's pages may render on the server, where nobody's credentials are known (they live in

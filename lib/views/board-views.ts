@@ -1,4 +1,9 @@
-/** Shapes the HTTP API and the pages hand to the browser (dates as ISO strings). */
+/**
+ * Shapes the HTTP API and the pages hand to the browser (dates as ISO strings). They live in lib/ so
+ * server/http builds them and components/ read them without the browser importing server code.
+ */
+
+/** A board as a list or a page shows it. */
 export interface BoardSummary {
   id: string;
   title: string;
