@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { RoleSchema, type Role } from "../../lib/board/roles";
 import { ParleyError } from "../../lib/errors/errors";
+import { readSession } from "../../lib/session/session";
 import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
+import type { RoomManager } from "../sync/room-manager";
 import { normalizeJoinCode } from "./create-board";
 import { hashToken } from "./token";
 
@@ -85,4 +87,14 @@ export async function readableBoard(store: BoardStore, boardId: string, credenti
 export function mayInvite(reader: BoardReader, participantsInvite = false): boolean {
   if (reader.via !== "member") return false;
   return reader.role === "facilitator" || (reader.role === "participant" && participantsInvite);
+}
+
+/** Whether the facilitator lets participants invite: read from the board's live session (loading the room if needed). */
+export async function participantsMayInvite(rooms: RoomManager, boardId: string): Promise<boolean> {
+  const room = await rooms.acquire(boardId);
+  try {
+    return readSession(room.doc).settings.participantsInvite === true;
+  } finally {
+    rooms.release(room);
+  }
 }

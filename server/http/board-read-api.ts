@@ -1,6 +1,5 @@
 import { ParleyError } from "../../lib/errors/errors";
-import { readSession } from "../../lib/session/session";
-import { mayInvite, readableBoard } from "../boards/read-access";
+import { mayInvite, participantsMayInvite, readableBoard } from "../boards/read-access";
 import { getAppContext } from "./context";
 import { readCredentials } from "./guard";
 import { toSourceView, toSummary } from "./queries";
@@ -15,12 +14,12 @@ import type { BoardReadView } from "../../lib/views/board-views";
  */
 export async function handleGetBoard(request: Request, boardId: string): Promise<Response> {
   try {
-    const { store } = getAppContext();
+    const { store, rooms } = getAppContext();
     const { board, reader } = await readableBoard(store, boardId, readCredentials(request));
     const source = await store.getSourceDocument(board.sourceId);
     if (!source) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     const withSource = new URL(request.url).searchParams.get("include") === "source";
-    const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(board.id));
+    const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(rooms, board.id));
     const view: BoardReadView = {
       board: toSummary(board, source.title, { withJoinCode: mayInvite(reader, participantsInvite) }),
       role: reader.role,
@@ -30,16 +29,5 @@ export async function handleGetBoard(request: Request, boardId: string): Promise
     return json(view, 200, { "cache-control": "private, no-store", vary: "authorization" });
   } catch (error) {
     return errorResponse(error);
-  }
-}
-
-/** Whether the facilitator lets participants invite: read from the board's live session (loading the room if needed). */
-export async function participantsMayInvite(boardId: string): Promise<boolean> {
-  const { rooms } = getAppContext();
-  const room = await rooms.acquire(boardId);
-  try {
-    return readSession(room.doc).settings.participantsInvite === true;
-  } finally {
-    rooms.release(room);
   }
 }

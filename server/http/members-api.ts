@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { AuthorNameSchema } from "../../lib/board/argument";
 import { ParleyError } from "../../lib/errors/errors";
-import { joinBoard, renameMember } from "../boards/join-board";
-import { isBoardId, mayInvite, readableBoard } from "../boards/read-access";
-import { participantsMayInvite } from "./board-read-api";
-import { sendRoster } from "../sync/audience";
+import { joinBoard } from "../boards/join-board";
+import { renameSelf } from "../boards/rename-self";
+import { isBoardId, mayInvite, participantsMayInvite, readableBoard } from "../boards/read-access";
 import { getAppContext } from "./context";
 import { requireJsonWrite } from "./guard";
 import { limitRequest } from "./rate-limit";
@@ -35,16 +34,8 @@ export async function handleRenameMember(request: Request, boardId: string): Pro
   try {
     requireJsonWrite(request);
     const body = await readJson(request, z.object({ displayName: AuthorNameSchema }));
-    const { store } = getAppContext();
-    const member = await renameMember(store, boardId, bearer(request), body.displayName);
-    // Facilitators' class lists show real names: tell them now, not at the next join.
-    const room = await getAppContext().rooms.peek(boardId);
-    if (room) {
-      // Open connections sign new arguments with the new name from now on.
-      for (const connection of room.connections.values()) if (connection.actor.memberId === member.id) connection.actor.displayName = body.displayName;
-      await sendRoster(room, store);
-    }
-    return json({ memberId: member.id, displayName: body.displayName });
+    const member = await renameSelf(getAppContext(), { boardId, memberToken: bearer(request), displayName: body.displayName });
+    return json({ memberId: member.id, displayName: member.displayName });
   } catch (error) {
     return errorResponse(error);
   }
@@ -56,10 +47,10 @@ export async function handleRenameMember(request: Request, boardId: string): Pro
  */
 export async function handleListInvites(request: Request, boardId: string): Promise<Response> {
   try {
-    const { store } = getAppContext();
+    const { store, rooms } = getAppContext();
     const { board, reader } = await readableBoard(store, boardId, { memberToken: bearer(request) });
     const facilitator = reader.via === "member" && reader.role === "facilitator";
-    const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(board.id));
+    const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(rooms, board.id));
     if (!mayInvite(reader, participantsInvite)) throw new ParleyError("forbidden", "Only this board's facilitators can do that.");
     const invites = (await store.listInvites(boardId)).filter((i) => facilitator || (i.role === "participant" && !i.revokedAt));
     const byRole = Object.fromEntries(invites.map((i) => [i.role, i.token]));
