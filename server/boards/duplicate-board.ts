@@ -49,8 +49,9 @@ export async function duplicateBoard(deps: TeacherDeps, request: FacilitatorRequ
       });
       return { boardId: created.id, joinCode: created.joinCode, memberId, memberToken, role: "facilitator", displayName: facilitator.displayName };
     } catch (error) {
-      // Only a clash of random codes is worth another draw; anything else is reported as it is.
-      const clash = ParleyError.is(error) && error.code === "storage-unavailable" && (await deps.store.getBoardByJoinCode(joinCode)) !== null;
+      // Only a clash of random codes is worth another draw (the store refuses it as a constraint,
+      // `storage-refused`); anything else, an outage included, is reported as it is.
+      const clash = ParleyError.is(error) && error.code === "storage-refused" && (await deps.store.getBoardByJoinCode(joinCode)) !== null;
       if (!clash || attempt >= 3) throw error;
     }
   }
