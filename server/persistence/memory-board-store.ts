@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { ParleyError } from "../../lib/errors/errors";
 import type { AccessMode, BoardListing, BoardRecord, BoardStore, CompactionResult, DraftRecord, HistoryEntry, InviteRecord, InviteReissue } from "./board-store";
+import { MemoryMembers, refused } from "./memory-members";
 import type { MemberChange, MemberRecord, NewBoard, NewSourceDocument, SourceDocumentRecord, StoredBoardState, UpdatesAfter, VoteCast, VoteRecord } from "./board-store";
 
 /** Everything kept for one board; the log holds only entries after the snapshot, like the SQL tables. */
@@ -17,8 +18,6 @@ interface BoardData {
   compacting: Promise<unknown>;
 }
 
-type StoredMember = MemberRecord & { tokenHash: string };
-
 /**
  * A complete BoardStore in memory, with the same semantics as the Prisma store (sequence numbers,
  * compaction moving folded entries to the history, unique join codes and member tokens). It backs
@@ -29,8 +28,8 @@ export class MemoryBoardStore implements BoardStore {
   readonly kind = "memory" as const;
   private readonly sources = new Map<string, SourceDocumentRecord>();
   private readonly boards = new Map<string, BoardData>();
-  private readonly members = new Map<string, StoredMember>();
-  private readonly invites = new Map<string, InviteRecord>();
+  /** Members and invites, kept by their own module (memory-members.ts) as member-admin.ts does for SQL. */
+  private readonly people = new MemoryMembers(() => this.now());
   private lastTime = 0;
 
   async ping(): Promise<void> {}
@@ -56,11 +55,7 @@ export class MemoryBoardStore implements BoardStore {
     if (this.boards.has(input.id)) throw refused(`A board "${input.id}" already exists.`);
     if (!this.sources.has(input.sourceId)) throw refused(`There is no source document "${input.sourceId}".`);
     if ([...this.boards.values()].some((b) => b.record.joinCode === input.joinCode)) throw refused("That join code is taken.");
-    const tokens = new Set((input.invites ?? []).map((i) => i.token));
-    if (tokens.size !== (input.invites ?? []).length || [...tokens].some((t) => this.invites.has(t))) throw refused("That invite token is taken.");
-    for (const member of input.members ?? []) {
-      if (this.members.has(member.id) || [...this.members.values()].some((m) => m.tokenHash === member.tokenHash)) throw refused("That member is taken.");
-    }
+    this.people.checkNewBoard(input.invites ?? [], input.members ?? []);
     const at = this.now();
     const record: BoardRecord = {
       id: input.id,
@@ -75,8 +70,7 @@ export class MemoryBoardStore implements BoardStore {
     };
     const data: BoardData = { record, snapshot: null, log: [], folded: [], votes: new Map(), voteEvents: [], drafts: new Map(), compacting: Promise.resolve() };
     data.log.push({ seq: 1, data: copy(input.initialUpdate), memberId: null, createdAt: at });
-    for (const invite of input.invites ?? []) this.invites.set(invite.token, { ...invite, boardId: input.id, createdAt: this.now(), revokedAt: null });
-    for (const member of input.members ?? []) this.members.set(member.id, { ...member, boardId: input.id, createdAt: this.now(), removedAt: null });
+    this.people.addNewBoard(input.id, input.invites ?? [], input.members ?? []);
     for (const vote of input.votes ?? []) {
       data.votes.set(voteKey(vote), { ...vote });
       data.voteEvents.push({ ...vote });
@@ -204,57 +198,37 @@ export class MemoryBoardStore implements BoardStore {
 
   async createMember(input: { id: string; boardId: string; role: string; displayName: string; tokenHash: string }): Promise<MemberRecord> {
     this.board(input.boardId, "storage");
-    if (this.members.has(input.id)) throw refused(`A member "${input.id}" already exists.`);
-    if ([...this.members.values()].some((m) => m.tokenHash === input.tokenHash)) throw refused("That member token is taken.");
-    const member: StoredMember = { ...input, createdAt: this.now(), removedAt: null };
-    this.members.set(input.id, member);
-    return publicMember(member);
+    return this.people.create(input);
   }
 
   async findMemberByTokenHash(tokenHash: string, options: { includeRemoved?: boolean } = {}): Promise<MemberRecord | null> {
-    const member = [...this.members.values()].find((m) => m.tokenHash === tokenHash && (options.includeRemoved || m.removedAt === null));
-    return member ? publicMember(member) : null;
+    return this.people.findByTokenHash(tokenHash, options.includeRemoved);
   }
 
   async renameMember(memberId: string, displayName: string): Promise<void> {
-    const member = this.members.get(memberId);
-    if (!member) throw refused(`There is no member "${memberId}".`);
-    member.displayName = displayName;
+    this.people.rename(memberId, displayName);
   }
 
   async listMembers(boardId: string): Promise<MemberRecord[]> {
-    return [...this.members.values()].filter((m) => m.boardId === boardId).map(publicMember);
+    return this.people.list(boardId);
   }
 
   async findInvite(token: string): Promise<InviteRecord | null> {
-    const invite = this.invites.get(token);
-    return invite ? { ...invite } : null;
+    return this.people.findInvite(token);
   }
 
   async listInvites(boardId: string): Promise<InviteRecord[]> {
-    return [...this.invites.values()].filter((i) => i.boardId === boardId && i.revokedAt === null).map((i) => ({ ...i }));
+    return this.people.listInvites(boardId);
   }
 
   async removeMember(boardId: string, memberId: string): Promise<MemberRecord> {
-    const member = this.memberOf(boardId, memberId);
-    if (member.removedAt) return publicMember(member);
-    if (member.role === "facilitator") this.keepAFacilitator(boardId, memberId);
-    member.removedAt = this.now();
-    return publicMember(member);
+    this.board(boardId);
+    return this.people.remove(boardId, memberId);
   }
 
   async changeMember(boardId: string, memberId: string, change: MemberChange): Promise<MemberRecord> {
-    const member = this.memberOf(boardId, memberId);
-    if (member.removedAt) throw new ParleyError("invalid-content", `${member.displayName} was removed from this board.`);
-    if (change.displayName !== undefined) {
-      const wanted = change.displayName.toLowerCase();
-      const clash = [...this.members.values()].find((m) => m.boardId === boardId && m.removedAt === null && m.id !== memberId && m.displayName.toLowerCase() === wanted);
-      if (clash) throw new ParleyError("invalid-content", `Someone on this board is already called "${clash.displayName}".`);
-    }
-    if (change.role !== undefined && change.role !== "facilitator" && member.role === "facilitator") this.keepAFacilitator(boardId, memberId);
-    if (change.displayName !== undefined) member.displayName = change.displayName;
-    if (change.role !== undefined) member.role = change.role;
-    return publicMember(member);
+    this.board(boardId);
+    return this.people.change(boardId, memberId, change);
   }
 
   async reissueInvites(boardId: string, reissue: InviteReissue): Promise<BoardRecord> {
@@ -263,11 +237,7 @@ export class MemoryBoardStore implements BoardStore {
     if (reissue.joinCode !== undefined && [...this.boards.values()].some((b) => b !== board && b.record.joinCode === reissue.joinCode)) {
       throw new ParleyError("invalid-content", "That join code is taken; try again.");
     }
-    if (reissue.invites.some((i) => this.invites.has(i.token))) throw refused("That invite token is taken.");
-    const roles = new Set(reissue.invites.map((i) => i.role));
-    const at = this.now();
-    for (const invite of this.invites.values()) if (invite.boardId === boardId && roles.has(invite.role) && invite.revokedAt === null) invite.revokedAt = at;
-    for (const invite of reissue.invites) this.invites.set(invite.token, { ...invite, boardId, createdAt: this.now(), revokedAt: null });
+    this.people.reissue(boardId, reissue.invites);
     if (reissue.joinCode !== undefined) board.record.joinCode = reissue.joinCode;
     return { ...board.record };
   }
@@ -280,25 +250,11 @@ export class MemoryBoardStore implements BoardStore {
 
   async deleteBoard(boardId: string): Promise<boolean> {
     if (!this.boards.delete(boardId)) return false;
-    for (const [id, member] of this.members) if (member.boardId === boardId) this.members.delete(id);
-    for (const [token, invite] of this.invites) if (invite.boardId === boardId) this.invites.delete(token);
+    this.people.forgetBoard(boardId);
     return true;
   }
 
   async close(): Promise<void> {}
-
-  private memberOf(boardId: string, memberId: string): StoredMember {
-    this.board(boardId);
-    const member = this.members.get(memberId);
-    if (!member || member.boardId !== boardId) throw new ParleyError("bad-request", "That person is not a member of this board.");
-    return member;
-  }
-
-  /** Refuses a change that would leave no active facilitator besides `memberId`. */
-  private keepAFacilitator(boardId: string, memberId: string): void {
-    const others = [...this.members.values()].some((m) => m.boardId === boardId && m.role === "facilitator" && m.removedAt === null && m.id !== memberId);
-    if (!others) throw new ParleyError("invalid-content", "A board needs at least one facilitator: make someone else a facilitator first.");
-  }
 
   /** The board's data; a missing board is board-not-found, or (where SQL hits a foreign key) a refused write. */
   private board(id: string, missing: "not-found" | "storage" = "not-found"): BoardData {
@@ -313,15 +269,6 @@ export class MemoryBoardStore implements BoardStore {
     this.lastTime = Math.max(Date.now(), this.lastTime + 1);
     return new Date(this.lastTime);
   }
-}
-
-/** What the Prisma store reports when the database refuses a write (a constraint): nothing was saved. */
-function refused(message: string): ParleyError {
-  return new ParleyError("storage-refused", `The store refused the write: ${message} Nothing was saved.`);
-}
-
-function publicMember({ tokenHash: _hash, ...member }: StoredMember): MemberRecord {
-  return { ...member };
 }
 
 function voteKey(vote: { argumentId: string; memberId: string }): string {
