@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { ParleyError } from "../../lib/errors/errors";
 import type {
   AccessMode,
@@ -21,7 +21,7 @@ import type {
   VoteRecord,
 } from "./board-store";
 import type { Database } from "./connect";
-import { classifyStorageError, isRetryableConflict, storageFailureCause } from "./storage-errors";
+import { storage } from "./storage-errors";
 import { changeMemberInTransaction, MEMBER_FIELDS, reissueInvitesInTransaction, removeMemberInTransaction } from "./member-admin";
 
 /** BoardStore over Prisma; the same code serves PostgreSQL and PGlite through their driver adapters. */
@@ -298,41 +298,7 @@ export class PrismaBoardStore implements BoardStore {
   }
 }
 
-
 /** Prisma's Bytes fields want a Uint8Array over a plain ArrayBuffer. */
 function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
   return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
-}
-
-/** Attempts a statement gets when PostgreSQL reports a serialization failure or a deadlock. */
-const CONFLICT_ATTEMPTS = 3;
-
-/**
- * Runs a database call (again, on a serialization failure or deadlock: the work is one statement or
- * one transaction, rolled back as a whole). A connection-level failure becomes `storage-unavailable`
- * (retryable); anything PostgreSQL refused, or a bug, becomes `storage-refused` and is logged with its
- * cause. Either way nothing was saved.
- */
-async function storage<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (ParleyError.is(error)) throw error;
-      if (attempt < CONFLICT_ATTEMPTS && isRetryableConflict(error)) continue;
-      throw storageError(error);
-    }
-  }
-}
-
-function storageError(error: unknown): ParleyError {
-  const reference = randomUUID().slice(0, 8);
-  const cause = storageFailureCause(error);
-  if (classifyStorageError(error) === "unavailable") {
-    console.error(`[parley] database unavailable ${reference}: ${cause.code ?? "-"} ${cause.message}`);
-    return new ParleyError("storage-unavailable", `The database is not available right now (ref ${reference}). Nothing was lost; try again shortly.`);
-  }
-  // The cause (constraint, trigger message) stays in the log: it can name tables and values.
-  console.error(`[parley] database refused ${reference}: ${cause.code ?? "-"} ${cause.message}`, error);
-  return new ParleyError("storage-refused", `The database refused this change (ref ${reference}); it was not saved. Trying again will not help: please report the reference.`);
 }

@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import { ParleyError } from "../../lib/errors/errors";
+
 /**
  * Tells a database that is not there from a database that said no. Only the first is worth retrying:
  * "unavailable" means the statement never committed because the connection, the server or its
@@ -105,4 +108,37 @@ function adapterCause(error: unknown): AdapterCause | null {
 function sqlstateOf(cause: AdapterCause): string | null {
   const sqlstate = cause.originalCode ?? cause.code;
   return typeof sqlstate === "string" && /^[0-9A-Z]{5}$/.test(sqlstate) ? sqlstate : null;
+}
+
+/** Attempts a statement gets when PostgreSQL reports a serialization failure or a deadlock. */
+const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * Runs a database call (again, on a serialization failure or deadlock: the work is one statement or
+ * one transaction, rolled back as a whole). A connection-level failure becomes `storage-unavailable`
+ * (retryable); anything PostgreSQL refused, or a bug, becomes `storage-refused` and is logged with its
+ * cause. Either way nothing was saved.
+ */
+export async function storage<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (ParleyError.is(error)) throw error;
+      if (attempt < CONFLICT_ATTEMPTS && isRetryableConflict(error)) continue;
+      throw storageError(error);
+    }
+  }
+}
+
+function storageError(error: unknown): ParleyError {
+  const reference = randomUUID().slice(0, 8);
+  const cause = storageFailureCause(error);
+  if (classifyStorageError(error) === "unavailable") {
+    console.error(`[parley] database unavailable ${reference}: ${cause.code ?? "-"} ${cause.message}`);
+    return new ParleyError("storage-unavailable", `The database is not available right now (ref ${reference}). Nothing was lost; try again shortly.`);
+  }
+  // The cause (constraint, trigger message) stays in the log: it can name tables and values.
+  console.error(`[parley] database refused ${reference}: ${cause.code ?? "-"} ${cause.message}`, error);
+  return new ParleyError("storage-refused", `The database refused this change (ref ${reference}); it was not saved. Trying again will not help: please report the reference.`);
 }
