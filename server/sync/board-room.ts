@@ -7,7 +7,7 @@ import { SYNC_STEP_1, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from
 import type { ModelResult } from "../../lib/board/validate";
 import { readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
-import type { Connection, SyncResult } from "./connection";
+import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
 import { Presence, parseAwarenessUpdate } from "./presence";
 import { RoomCompactor, type Fold } from "./room-compactor";
 import { SerialQueue, describeFailure } from "./room-queue";
@@ -313,13 +313,11 @@ export class BoardRoom {
     }
   }
 
-  /** Reports a protocol violation, then disconnects the sender. The documents are untouched. */
+  /** Reports a protocol violation and (as the error table says) disconnects the sender. The documents are untouched. */
   private violation(connection: Connection, code: ErrorCode, message: string): SyncResult {
-    const payload = toErrorPayload(new ParleyError(code, message));
-    connection.sendError(payload);
-    connection.close();
-    this.leave(connection.id);
-    return { ok: false, ...payload };
+    const refusal = refuseConnection(connection, new ParleyError(code, message));
+    if (closesConnection(code)) this.leave(connection.id);
+    return refusal;
   }
 
   private broadcastAwareness(frame: Uint8Array, exceptId: string | null): void {

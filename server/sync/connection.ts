@@ -1,5 +1,5 @@
 import type { Actor } from "../../lib/board/roles";
-import type { ErrorPayload } from "../../lib/errors/errors";
+import { ERROR_TABLE, toErrorPayload, type ErrorCode, type ErrorPayload, type ParleyError } from "../../lib/errors/errors";
 
 /** One participant's link to a room, whatever carries it (Socket.io in production, a test pair in tests). */
 export interface Connection {
@@ -17,3 +17,24 @@ export interface Connection {
 
 /** What a room answers to a client's sync message; travels back in the Socket.io ack. */
 export type SyncResult = { ok: true } | ({ ok: false } & ErrorPayload);
+
+/**
+ * Whether a refusal with this code ends the connection: ERROR_TABLE's `closesSocket` column, read
+ * here only, so every close decision on the sync socket follows the table (protocol violations and
+ * messages before a join close; refusals of content, roles or budgets leave the connection open —
+ * a flood is the one exception, closed by the abuse limits whatever its code).
+ */
+export function closesConnection(code: ErrorCode): boolean {
+  return ERROR_TABLE[code].closesSocket;
+}
+
+/**
+ * Sends a refusal on the connection as an error event and closes the connection when the table says
+ * so. Returns the same refusal for the message's acknowledgement.
+ */
+export function refuseConnection(connection: Connection, error: ParleyError): SyncResult {
+  const payload = toErrorPayload(error);
+  connection.sendError(payload);
+  if (closesConnection(payload.code)) connection.close();
+  return { ok: false, ...payload };
+}

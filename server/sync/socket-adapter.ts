@@ -8,7 +8,7 @@ import type { BoardRoom } from "./board-room";
 import { sendDrafts, sendRoster, sendVotes } from "./audience";
 import { handleCommand } from "./commands";
 import { resolveLiveActor } from "./live-control";
-import type { Connection, SyncResult } from "./connection";
+import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
 import type { LimitVerdict, Limits } from "./limits";
 import type { RoomManager } from "./room-manager";
 import { limitConnections, missedJoinDeadline, overLimit, spendCommand, spendJoin, takeSeat } from "./socket-limits";
@@ -45,8 +45,10 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
       const parsed = JoinRequestSchema.safeParse(request);
       if (!parsed.success) return answer(failure(new ParleyError("bad-request", "A join needs { protocol, boardId }.")));
       if (parsed.data.protocol !== PROTOCOL_VERSION) {
-        answer(failure(new ParleyError("protocol-mismatch", `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`)));
-        return socket.disconnect(true);
+        const mismatch = new ParleyError("protocol-mismatch", `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`);
+        answer(failure(mismatch)); // the join's ack carries the refusal: no error event besides
+        if (closesConnection(mismatch.code)) socket.disconnect(true);
+        return;
       }
       if (claim) {
         // A client that reloads after a refused update joins again on the same connection: same board, same answer.
@@ -164,17 +166,11 @@ function socketConnection(socket: Socket): Connection {
 }
 
 function notJoined(connection: Connection): SyncResult {
-  const payload = toErrorPayload(new ParleyError("not-joined", "Join a board before syncing."));
-  connection.sendError(payload);
-  connection.close();
-  return { ok: false, ...payload };
+  return refuseConnection(connection, new ParleyError("not-joined", "Join a board before syncing."));
 }
 
 function protocolViolation(connection: Connection, message: string): SyncResult {
-  const payload = toErrorPayload(new ParleyError("malformed-message", message));
-  connection.sendError(payload);
-  connection.close();
-  return { ok: false, ...payload };
+  return refuseConnection(connection, new ParleyError("malformed-message", message));
 }
 
 function welcome(boardId: string, connection: Connection): JoinAck {

@@ -1,7 +1,7 @@
 import type { Namespace, Socket } from "socket.io";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { clientAddress } from "../http/rate-limit";
-import type { Connection, SyncResult } from "./connection";
+import { refuseConnection, type Connection, type SyncResult } from "./connection";
 import type { LimitVerdict, Limits } from "./limits";
 
 /**
@@ -45,8 +45,9 @@ export async function spendCommand(limits: Limits, connectionId: string, payload
 
 /**
  * The answer to a message over its budget: `rate-limited`, which the caller sends in the ack (or as an
- * error event when there is none). A flood (many times the budget in one window) also ends the
- * connection, and an acknowledged sender hears it as an error event too, just before the close.
+ * error event when there is none). `rate-limited` leaves the connection open (ERROR_TABLE), but a
+ * flood (many times the budget in one window) ends it, and an acknowledged sender hears it as an
+ * error event too, just before the close.
  */
 export function overLimit(connection: Connection, verdict: Extract<LimitVerdict, { ok: false }>, acked: boolean): SyncResult {
   const payload = toErrorPayload(verdict.error);
@@ -60,6 +61,5 @@ export function overLimit(connection: Connection, verdict: Extract<LimitVerdict,
 /** Closes a socket that connected but never joined a board in time (it holds a connection slot for nothing). */
 export function missedJoinDeadline(socket: Socket, connection: Connection, deadlineMs: number, joined: boolean): void {
   if (!socket.connected || joined) return;
-  connection.sendError(toErrorPayload(new ParleyError("not-joined", `Join a board within ${deadlineMs / 1000} s of connecting.`)));
-  connection.close();
+  refuseConnection(connection, new ParleyError("not-joined", `Join a board within ${deadlineMs / 1000} s of connecting.`));
 }
