@@ -7,7 +7,7 @@ const flag = z
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /**
- * Abuse limits (docs/security.md "## Limits"). Per-IP defaults are sized for a whole class behind one
+ * Abuse limits (docs/protocol.md "## Limits", summarised in docs/security.md). Per-IP defaults are sized for a whole class behind one
  * school NAT address: 30 students joining, reconnecting and voting at once stay far below them.
  */
 const LIMIT_SETTINGS = {
