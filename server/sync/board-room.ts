@@ -8,7 +8,7 @@ import type { ModelResult } from "../../lib/board/validate";
 import { readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
 import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
-import { Presence, parseAwarenessUpdate } from "./presence";
+import { RoomPresence } from "./room-presence";
 import { RoomCompactor, type Fold } from "./room-compactor";
 import { SerialQueue, describeFailure } from "./room-queue";
 import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-catch-up";
@@ -49,7 +49,7 @@ export interface RoomStep {
 export class BoardRoom {
   readonly connections = new Map<string, Connection>();
   private readonly trial: TrialCopy;
-  private readonly presence: Presence;
+  private readonly presence: RoomPresence;
   private readonly queue: SerialQueue;
   private readonly compactor: RoomCompactor;
   /** Which log entries the document holds, so a missed relay is noticed and repaired (scale-out). */
@@ -65,7 +65,7 @@ export class BoardRoom {
     latestSeq: number,
   ) {
     this.trial = new TrialCopy(doc);
-    this.presence = new Presence(doc);
+    this.presence = new RoomPresence(doc, this.connections, { boardId, publish: options.publish, maxIdsPerConnection: options.presenceIdsPerConnection ?? 4 });
     const log = options.log ?? (() => {});
     // Refusals (a closed vote, a storage failure the store already logged) are answers, not faults.
     const unexpected = (error: unknown) => !ParleyError.is(error) || error.code === "internal";
@@ -89,17 +89,12 @@ export class BoardRoom {
 
   join(connection: Connection): void {
     this.connections.set(connection.id, connection);
-    const present = this.presence.snapshotFrame();
-    if (present) connection.sendAwareness(present);
+    this.presence.greet(connection);
   }
 
   leave(connectionId: string): void {
     if (!this.connections.delete(connectionId)) return;
-    const departure = this.presence.removeConnection(connectionId);
-    if (!departure) return;
-    this.broadcastAwareness(departure, connectionId);
-    // Other server processes hold this person's presence too; a client that drops never says goodbye itself.
-    this.options.publish?.("awareness", this.boardId, departure);
+    this.presence.depart(connectionId);
   }
 
   /** Handles one sync frame from a client; resolves with the acknowledgement to send back. */
@@ -117,27 +112,10 @@ export class BoardRoom {
     return this.inQueue(label, () => work({ change: (memberId, change) => this.serverChange(memberId, change) }));
   }
 
+  /** Handles one awareness frame from a client (room-presence.ts); a frame that cannot be read disconnects it. */
   handleAwareness(connection: Connection, frame: Uint8Array): SyncResult {
-    if (frame.byteLength > SYNC_LIMITS.maxAwarenessMessageBytes) return this.violation(connection, "payload-too-large", "Presence message too large.");
-    const entries = parseAwarenessUpdate(frame);
-    if (!entries) return this.violation(connection, "malformed-message", "That presence message could not be decoded.");
-    const publisher = {
-      connectionId: connection.id,
-      actor: connection.actor,
-      anonymousBoard: readSession(this.doc).settings.anonymous,
-      maxIds: this.options.presenceIdsPerConnection ?? 4,
-    };
-    const verdict = this.presence.admit(publisher, entries);
-    if (!verdict.ok) {
-      const payload = toErrorPayload(new ParleyError("forbidden", verdict.message));
-      connection.sendError(payload);
-      return { ok: false, ...payload };
-    }
-    const accepted = this.presence.apply(publisher, verdict.entries);
-    if (!accepted) return { ok: true };
-    this.broadcastAwareness(accepted, connection.id);
-    this.options.publish?.("awareness", this.boardId, accepted);
-    return { ok: true };
+    const outcome = this.presence.receive(connection, frame, () => readSession(this.doc).settings.anonymous);
+    return "violation" in outcome ? this.violation(connection, outcome.violation, outcome.message) : outcome;
   }
 
   /**
@@ -160,9 +138,7 @@ export class BoardRoom {
   }
 
   applyRemoteAwareness(frame: Uint8Array): void {
-    const entries = parseAwarenessUpdate(frame);
-    if (entries) this.presence.applyRemote(frame, entries);
-    this.broadcastAwareness(frame, null);
+    this.presence.applyRemote(frame);
   }
 
   /**
@@ -318,10 +294,6 @@ export class BoardRoom {
     const refusal = refuseConnection(connection, new ParleyError(code, message));
     if (closesConnection(code)) this.leave(connection.id);
     return refusal;
-  }
-
-  private broadcastAwareness(frame: Uint8Array, exceptId: string | null): void {
-    for (const connection of this.connections.values()) if (connection.id !== exceptId) connection.sendAwareness(frame);
   }
 }
 
