@@ -2,6 +2,7 @@ import type { Argument } from "../board/argument";
 import type { BoardState } from "../board/doc";
 import type { Position } from "../board/position";
 import type { QuoteAnchor } from "../anchoring/anchor";
+import type { SourceView } from "../views/board-views";
 
 /**
  * Everything an export format may draw on: one board as it stands, its source document, and the
@@ -10,15 +11,8 @@ import type { QuoteAnchor } from "../anchoring/anchor";
  */
 export interface ExportBoard {
   board: { id: string; title: string; createdAt: string; updatedAt: string };
-  source: {
-    title: string;
-    publisher: string | null;
-    /** ISO date (YYYY-MM-DD) as the publisher gives it. */
-    publishedOn: string | null;
-    language: string;
-    text: string;
-    sha256: string;
-  };
+  /** The source as the board page shows it, without its store id (an export stands on its own). */
+  source: Omit<SourceView, "id">;
   positions: Position[];
   /** Oldest first; parents always come before their replies. */
   arguments: Argument[];
