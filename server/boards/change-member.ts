@@ -6,6 +6,7 @@ import { applySessionCommand } from "../../lib/session/commands";
 import { teamOf } from "../../lib/session/session";
 import type { MemberRecord } from "../persistence/board-store";
 import { sendDrafts, sendRoster, sendVotes } from "../sync/audience";
+import { withFreeName } from "./join-board";
 import { MemberIdSchema } from "./remove-member";
 import { changeBoardDocument, facilitatorOf, readLiveSession, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
@@ -35,11 +36,13 @@ export async function changeMember(deps: TeacherDeps, request: FacilitatorReques
   const parsed = MemberChangeSchema.safeParse(request.change);
   if (!parsed.success) throw new ParleyError("bad-request", parsed.error.issues[0].message);
   const { displayName, role, teamId } = parsed.data;
-  const { facilitator } = await facilitatorOf(deps.store, request);
+  const { board, facilitator } = await facilitatorOf(deps.store, request);
 
   let member: MemberRecord;
   if (displayName !== undefined || role !== undefined) {
-    member = await deps.store.changeMember(request.boardId, memberId, { displayName, role });
+    const store = () => deps.store.changeMember(request.boardId, memberId, { displayName, role });
+    // A new name follows the same rule as a join or one's own rename (the store re-checks it under its lock).
+    member = displayName !== undefined ? await withFreeName(deps.store, board, displayName, memberId, store) : await store();
     const what = role !== undefined ? `made you ${role === "observer" ? "an observer" : `a ${role}`}` : `renamed you to "${member.displayName}"`;
     const notice = new ParleyError("resync-required", `The facilitator ${what}.`, { member: { displayName: member.displayName, role: member.role } });
     deps.live.disconnectMember(memberId, toErrorPayload(notice), { rejoin: true });

@@ -35,16 +35,15 @@ export async function joinBoard(store: BoardStore, boardId: string, request: Joi
   if (!name.success) throw new ParleyError("bad-request", name.error.issues[0].message);
   const role = await roleFor(store, board, request);
   const memberToken = randomBytes(24).toString("base64url");
-  const member = await oneNameAtATime(board, async () => {
-    await requireFreeName(store, board, name.data, null);
-    return store.createMember({
+  const member = await withFreeName(store, board, name.data, null, () =>
+    store.createMember({
       id: `mem-${randomBytes(8).toString("hex")}`,
       boardId,
       role,
       displayName: name.data,
       tokenHash: hashToken(memberToken),
-    });
-  });
+    }),
+  );
   return { member, memberToken };
 }
 
@@ -58,11 +57,21 @@ export async function renameMember(store: BoardStore, boardId: string, memberTok
   const member = memberToken ? await store.findMemberByTokenHash(hashToken(memberToken)) : null;
   const board = member && member.boardId === boardId ? await store.getBoard(boardId) : null;
   if (!member || !board) throw new ParleyError("forbidden", "Join the board first.");
-  await oneNameAtATime(board, async () => {
-    await requireFreeName(store, board, name.data, member.id);
-    await store.renameMember(member.id, name.data);
-  });
+  await withFreeName(store, board, name.data, member.id, () => store.renameMember(member.id, name.data));
   return { ...member, displayName: name.data };
+}
+
+/**
+ * Gives `name` to a member of `board` (`self`: the member being renamed, null for a newcomer) by
+ * running `write`, once nobody else on the board holds that name (nameKey: letter case and repeated
+ * spaces ignored; removed members keep theirs). Joins, one's own rename and a facilitator's rename all
+ * claim names here, one at a time per board in this process.
+ */
+export function withFreeName<T>(store: BoardStore, board: BoardRecord, name: string, self: string | null, write: () => Promise<T>): Promise<T> {
+  return oneNameAtATime(board, async () => {
+    await requireFreeName(store, board, name, self);
+    return write();
+  });
 }
 
 /** How two names compare: spaces collapsed, letter case ignored ("ms  rivera" is "Ms Rivera"). */

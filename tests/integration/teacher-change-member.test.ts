@@ -45,6 +45,18 @@ describe("teacher: rename and reassign a member", () => {
     bob.close();
   });
 
+  it("names compare as they do for joins: repeated spaces ignored, and a removed member keeps theirs", async () => {
+    const t = await h.table();
+    const token = t.facilitator.seat.memberToken;
+    expect((await change(t.boardId, t.bob.memberId, token, { displayName: "Robert Smith" })).status).toBe(200);
+    const spaced = await read(await change(t.boardId, t.alice.memberId, token, { displayName: "robert   smith" }));
+    expect(spaced).toMatchObject({ status: 422, body: { code: "invalid-content" } });
+    await h.server.context.store.removeMember(t.boardId, t.bob.memberId);
+    expect((await change(t.boardId, t.alice.memberId, token, { displayName: "ROBERT SMITH" })).status).toBe(422);
+    const alice = (await h.server.context.store.listMembers(t.boardId)).find((m) => m.id === t.alice.memberId);
+    expect(alice?.displayName).toBe("Alice");
+  });
+
   it("two facilitators giving two people the same name at once: exactly one wins", async () => {
     const t = await h.table();
     const second = await t.join("facilitator", "Frida");
