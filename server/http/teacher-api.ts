@@ -9,6 +9,7 @@ import { reissueInvites } from "../boards/reissue-invites";
 import { removeMember } from "../boards/remove-member";
 import type { FacilitatorRequest } from "../boards/teacher-context";
 import { getAppContext } from "./context";
+import { requireSameOrigin } from "./guard";
 import { bearer, errorResponse, json, readJson } from "./respond";
 
 /**
@@ -20,6 +21,8 @@ type Handler = (request: Request, asker: FacilitatorRequest) => Promise<Response
 function facilitatorRoute(handle: Handler) {
   return async (request: Request, boardId: string): Promise<Response> => {
     try {
+      // As for every state-changing request: a page on another site may not act, even with a token.
+      requireSameOrigin(request);
       return await handle(request, { boardId, memberToken: bearer(request) });
     } catch (error) {
       return errorResponse(error);

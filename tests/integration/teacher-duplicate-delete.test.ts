@@ -90,6 +90,15 @@ describe("teacher: delete the board", () => {
     await posted(t.alice, { text: "Still here." });
   });
 
+  it("refuses a facilitator's own token sent by a page on another site; nothing is deleted", async () => {
+    const t = await h.table();
+    const title = (await h.server.context.store.getBoard(t.boardId))!.title;
+    const foreignPage = request("DELETE", t.facilitator.seat.memberToken, { confirmTitle: title });
+    foreignPage.headers.set("origin", "https://evil.example");
+    expect(await read(await handleDeleteBoard(foreignPage, t.boardId))).toMatchObject({ status: 403, body: { code: "forbidden" } });
+    expect((await rowsOf(t.boardId)).boards).toBe(1);
+  });
+
   it("deletes the board and its rows, tells connected people and disconnects them", async () => {
     const t = await h.table();
     const own = await posted(t.alice, { text: "Soon gone." });
