@@ -89,8 +89,17 @@ export function mayInvite(reader: BoardReader, participantsInvite = false): bool
   return reader.role === "facilitator" || (reader.role === "participant" && participantsInvite);
 }
 
+/**
+ * mayInvite for a reader of a board, reading the facilitator's `participantsInvite` setting from the
+ * live session only when it matters (a participant). Used by every route that shows the code or links.
+ */
+export async function readerMayInvite(rooms: RoomManager, boardId: string, reader: BoardReader): Promise<boolean> {
+  const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(rooms, boardId));
+  return mayInvite(reader, participantsInvite);
+}
+
 /** Whether the facilitator lets participants invite: read from the board's live session (loading the room if needed). */
-export async function participantsMayInvite(rooms: RoomManager, boardId: string): Promise<boolean> {
+async function participantsMayInvite(rooms: RoomManager, boardId: string): Promise<boolean> {
   const room = await rooms.acquire(boardId);
   try {
     return readSession(room.doc).settings.participantsInvite === true;

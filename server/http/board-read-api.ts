@@ -1,5 +1,5 @@
 import { ParleyError } from "../../lib/errors/errors";
-import { mayInvite, participantsMayInvite, readableBoard } from "../boards/read-access";
+import { readableBoard, readerMayInvite } from "../boards/read-access";
 import { getAppContext } from "./context";
 import { readCredentials } from "./guard";
 import { toSourceView, toSummary } from "./queries";
@@ -19,9 +19,9 @@ export async function handleGetBoard(request: Request, boardId: string): Promise
     const source = await store.getSourceDocument(board.sourceId);
     if (!source) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     const withSource = new URL(request.url).searchParams.get("include") === "source";
-    const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(rooms, board.id));
+    const withJoinCode = await readerMayInvite(rooms, board.id, reader);
     const view: BoardReadView = {
-      board: toSummary(board, source.title, { withJoinCode: mayInvite(reader, participantsInvite) }),
+      board: toSummary(board, source.title, { withJoinCode }),
       role: reader.role,
       ...(withSource ? { source: toSourceView(source) } : {}),
     };

@@ -3,7 +3,7 @@ import { AuthorNameSchema } from "../../lib/board/argument";
 import { ParleyError } from "../../lib/errors/errors";
 import { joinBoard } from "../boards/join-board";
 import { renameSelf } from "../boards/rename-self";
-import { isBoardId, mayInvite, participantsMayInvite, readableBoard } from "../boards/read-access";
+import { isBoardId, readableBoard, readerMayInvite } from "../boards/read-access";
 import { getAppContext } from "./context";
 import { requireJsonWrite } from "./guard";
 import { limitRequest } from "./rate-limit";
@@ -50,8 +50,7 @@ export async function handleListInvites(request: Request, boardId: string): Prom
     const { store, rooms } = getAppContext();
     const { board, reader } = await readableBoard(store, boardId, { memberToken: bearer(request) });
     const facilitator = reader.via === "member" && reader.role === "facilitator";
-    const participantsInvite = reader.via === "member" && reader.role === "participant" && (await participantsMayInvite(rooms, board.id));
-    if (!mayInvite(reader, participantsInvite)) throw new ParleyError("forbidden", "Only this board's facilitators can do that.");
+    if (!(await readerMayInvite(rooms, board.id, reader))) throw new ParleyError("forbidden", "Only this board's facilitators can do that.");
     const invites = (await store.listInvites(boardId)).filter((i) => facilitator || (i.role === "participant" && !i.revokedAt));
     const byRole = Object.fromEntries(invites.map((i) => [i.role, i.token]));
     return json({ joinCode: board.joinCode, invites: byRole }, 200, { "cache-control": "no-store" });
