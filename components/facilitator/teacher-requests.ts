@@ -1,4 +1,5 @@
 "use client";
+import { callApi } from "@/components/common/api";
 import type { DuplicatedBoard } from "@/lib/views/teacher-views";
 
 /** What a teacher action answers: its value, or the server's message to show next to the button. */
@@ -10,19 +11,8 @@ export type TeacherResult<T> = { ok: true; value: T } | { ok: false; code: strin
  */
 export async function teacherRequest<T>(boardId: string, memberToken: string | undefined, path: string, method: string, body?: unknown): Promise<TeacherResult<T>> {
   if (!memberToken) return { ok: false, code: "forbidden", message: "Join the board as its facilitator first." };
-  try {
-    const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${memberToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: "no-store",
-    });
-    const answer = (await response.json().catch(() => null)) as (T & { code?: string; message?: string }) | null;
-    if (response.ok && answer) return { ok: true, value: answer };
-    return { ok: false, code: answer?.code ?? `http-${response.status}`, message: answer?.message ?? `The server answered ${response.status}.` };
-  } catch {
-    return { ok: false, code: "network", message: "Could not reach Parley. Check your connection and try again." };
-  }
+  const result = await callApi<T>(`/api/boards/${encodeURIComponent(boardId)}${path}`, { method, body, token: memberToken });
+  return result.ok ? { ok: true, value: result.data } : { ok: false, code: result.error.code, message: result.error.message };
 }
 
 /** Remembers the facilitator's seat on a new board the way the board page reads it (useMembership). */

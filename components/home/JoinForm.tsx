@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { BoardSummary } from "@/lib/views/board-views";
-import { callApi } from "./api";
+import { callApi } from "@/components/common/api";
 import styles from "./HomeForms.module.css";
 
 const CODE_LENGTH = 6;

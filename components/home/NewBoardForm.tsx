@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "@/lib/board/constants";
 import type { BoardSummary } from "@/lib/views/board-views";
-import { callApi, issuesByPath, openingUrl } from "./api";
+import { callApi } from "@/components/common/api";
+import { issuesByPath, openingUrl } from "./api";
 import { Field, SourceFields, type PastedSource, type SourceKind } from "./SourceFields";
 import styles from "./HomeForms.module.css";
 
