@@ -21,7 +21,7 @@ export type ErrorCode =
 export interface ErrorInfo {
   /** HTTP status for API routes. */
   http: number;
-  /** Whether the sync server disconnects the socket after reporting it. */
+  /** Whether the sync server disconnects the socket after reporting it (read only by refuseConnection, server/sync/connection.ts). */
   closesSocket: boolean;
   /** Whether trying the same thing again later can succeed. */
   retry: boolean;
@@ -35,7 +35,7 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorInfo> = {
   "board-not-found": { http: 404, closesSocket: false, retry: false, when: "No board has that id or join code." },
   "payload-too-large": { http: 413, closesSocket: true, retry: false, when: "A body or sync message is larger than the limit." },
   "malformed-message": { http: 400, closesSocket: true, retry: false, when: "A sync or awareness frame that cannot be decoded." },
-  "not-joined": { http: 400, closesSocket: true, retry: false, when: "A sync message arrived before a successful join." },
+  "not-joined": { http: 400, closesSocket: true, retry: false, when: "A sync, awareness or command message arrived before a successful join, or no join came within the join deadline." },
   "protocol-mismatch": { http: 400, closesSocket: true, retry: false, when: "The client speaks another protocol version." },
   "update-rejected": { http: 422, closesSocket: false, retry: false, when: "A decodable Yjs update that breaks a board rule; the server state is sent back." },
   forbidden: { http: 403, closesSocket: false, retry: false, when: "The role or the board's settings do not allow it (an observer editing, a locked board, someone else's argument, a missing invite)." },
