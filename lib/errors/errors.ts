@@ -21,7 +21,7 @@ export type ErrorCode =
 export interface ErrorInfo {
   /** HTTP status for API routes. */
   http: number;
-  /** Whether the sync server disconnects the socket after reporting it (read only by refuseConnection, server/sync/connection.ts). */
+  /** Whether the sync server disconnects the socket after reporting it (read in one place: closesConnection in server/sync/connection.ts). */
   closesSocket: boolean;
   /** Whether trying the same thing again later can succeed. */
   retry: boolean;
