@@ -7,7 +7,7 @@ import { teamOf } from "../../lib/session/session";
 import type { MemberRecord } from "../persistence/board-store";
 import { sendDrafts, sendRoster, sendVotes } from "../sync/audience";
 import { withFreeName } from "./join-board";
-import { MemberIdSchema } from "./remove-member";
+import { parseMemberId } from "./remove-member";
 import { changeBoardDocument, facilitatorOf, readLiveSession, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
 /** What a facilitator may change about a member; at least one field. `teamId: null` takes them off their team. */
@@ -32,7 +32,7 @@ export interface ChangedMember extends MemberRecord {
  * to join again, and the join reads the member as now stored.
  */
 export async function changeMember(deps: TeacherDeps, request: FacilitatorRequest & { memberId: string; change: unknown }): Promise<ChangedMember> {
-  const memberId = MemberIdSchema.parse(request.memberId);
+  const memberId = parseMemberId(request.memberId);
   const parsed = MemberChangeSchema.safeParse(request.change);
   if (!parsed.success) throw new ParleyError("bad-request", parsed.error.issues[0].message);
   const { displayName, role, teamId } = parsed.data;

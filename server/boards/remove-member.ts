@@ -7,13 +7,20 @@ import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teac
 
 export const MemberIdSchema = z.string().min(1).max(64);
 
+/** The member id from a request path, or `bad-request` (never a 500 for a malformed id). */
+export function parseMemberId(id: unknown): string {
+  const parsed = MemberIdSchema.safeParse(id);
+  if (!parsed.success) throw new ParleyError("bad-request", "That is not a member id.");
+  return parsed.data;
+}
+
 /**
  * Takes someone off a board. Their row stays (the log, votes and review name them), their token stops
  * working for HTTP and sync joins at once, and every open connection of theirs, on any server process,
  * is told why and closed, which also takes their presence off everyone's screen.
  */
 export async function removeMember(deps: TeacherDeps, request: FacilitatorRequest & { memberId: string }): Promise<MemberRecord> {
-  const memberId = MemberIdSchema.parse(request.memberId);
+  const memberId = parseMemberId(request.memberId);
   await facilitatorOf(deps.store, request);
   const removed = await deps.store.removeMember(request.boardId, memberId);
   // Only now that the removal is stored: a refused one must not close anybody's connection. Their

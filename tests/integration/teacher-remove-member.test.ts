@@ -7,7 +7,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { EVENTS } from "@/lib/protocol/protocol";
 import { handleRenameMember } from "@/server/http/members-api";
-import { handleListPeople, handleRemoveMember } from "@/server/http/teacher-api";
+import { handleChangeMember, handleListPeople, handleRemoveMember } from "@/server/http/teacher-api";
 import { handleListInvites } from "@/server/http/members-api";
 import { REMOVED_MESSAGE } from "@/server/boards/join-board";
 import { posted, useManagedBoards } from "./support/managed-board";
@@ -100,6 +100,10 @@ describe("teacher: remove a member", () => {
     const other = await h.table();
     expect((await read(await remove(t.boardId, other.bob.memberId, t.facilitator.seat.memberToken))).status).toBe(400);
     expect((await read(await remove(t.boardId, "mem-nobody", t.facilitator.seat.memberToken))).status).toBe(400);
+    // A malformed id is bad input, answered as such (not a server fault), for removal and change alike.
+    expect(await read(await remove(t.boardId, "m".repeat(65), t.facilitator.seat.memberToken))).toMatchObject({ status: 400, body: { code: "bad-request" } });
+    const change = await handleChangeMember(request("PATCH", t.facilitator.seat.memberToken, { role: "observer" }), t.boardId, "m".repeat(65));
+    expect(await read(change)).toMatchObject({ status: 400, body: { code: "bad-request" } });
     await posted(other.bob, { text: "Bob on the other board is unaffected." });
   });
 
