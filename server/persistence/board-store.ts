@@ -1,3 +1,5 @@
+import type { SourceView } from "../../lib/views/board-views";
+
 /**
  * Everything Parley keeps in its database, behind one small interface. The Prisma implementation
  * serves both PostgreSQL and embedded PGlite; tests/integration/store-contract.ts runs the same
@@ -6,14 +8,8 @@
 /** "memory": the in-memory store of deterministic tests (memory-board-store.ts). */
 export type DatabaseKind = "postgres" | "pglite" | "memory";
 
-export interface SourceDocumentRecord {
-  id: string;
-  title: string;
-  publisher: string | null;
-  publishedOn: string | null;
-  language: string;
-  text: string;
-  sha256: string;
+/** A stored source document: what the browser is shown of it (lib/views), and when it was stored. */
+export interface SourceDocumentRecord extends SourceView {
   createdAt: Date;
 }
 
