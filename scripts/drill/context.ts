@@ -6,12 +6,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import * as Y from "yjs";
 import { argumentsMap } from "../../lib/board/doc";
 import { docFromParts } from "../../lib/board/snapshot";
 import { openDatabase, type Database } from "../../server/persistence/connect";
 import { PrismaBoardStore } from "../../server/persistence/prisma-board-store";
 import { createArticleBoard } from "../../tests/integration/support/board";
-import { createTestDatabase, setDatabaseReachable, type TestDatabase } from "../../tests/integration/support/database";
+import { createTestDatabase, queryDatabase, setDatabaseReachable, type TestDatabase } from "../../tests/integration/support/database";
 import { argumentsJSON } from "../../tests/integration/support/fuzz-session";
 import { waitFor } from "../../tests/integration/support/wait";
 import type { SyncProcess } from "./sync-process";
@@ -51,6 +52,26 @@ export class DrillContext {
     const result = { json: argumentsJSON(doc), ids: new Set(argumentsMap(doc).keys()), pending: doc.store.pendingStructs !== null };
     doc.destroy();
     return result;
+  }
+
+  /**
+   * When each argument's first update was stored (the log and its compacted history), or nothing for an
+   * id never stored: tells an honest late ack (stored before a cut) from a false one.
+   */
+  async storedAt(boardId: string, ids: string[]): Promise<Map<string, Date>> {
+    const found = new Map<string, Date>();
+    const rows = await queryDatabase<{ data: Buffer; created_at: Date }>(
+      this.db.url,
+      `SELECT data, created_at FROM board_updates WHERE board_id = $1 UNION ALL SELECT data, created_at FROM board_update_history WHERE board_id = $1 ORDER BY created_at`,
+      [boardId],
+    );
+    for (const row of rows) {
+      for (const struct of Y.decodeUpdate(new Uint8Array(row.data)).structs) {
+        const key = struct instanceof Y.Item ? struct.parentSub : null;
+        if (key && ids.includes(key) && !found.has(key)) found.set(key, row.created_at);
+      }
+    }
+    return found;
   }
 
   /** Refuses (false) or accepts (true) connections to the drill's database; refusing ends current ones. */
