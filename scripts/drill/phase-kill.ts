@@ -15,6 +15,8 @@ export async function killCycles(ctx: DrillContext, size: DrillSize, seed: numbe
   const boardId = await ctx.newBoard("Drill: kill -9");
   const crew = await Crew.join({ store: ctx.store, boardId, urls: [server.url], fuzzers: size.fuzzers, witnesses: size.witnesses, seed });
   const notes: string[] = [];
+  /** Per restart: spawn to /api/health 200, and spawn to every member joined again (browser clients on their own backoff). */
+  const healthyMs: number[] = [];
   const recoverMs: number[] = [];
   let midCompaction = 0;
   try {
@@ -38,6 +40,7 @@ export async function killCycles(ctx: DrillContext, size: DrillSize, seed: numbe
       await waitFor(() => crew.tick >= offlineFrom + 15, { message: "offline edits" });
       const restarted = Date.now();
       await server.start();
+      healthyMs.push(Date.now() - restarted);
       crew.connectAll();
       await crew.joined();
       recoverMs.push(Date.now() - restarted);
@@ -48,7 +51,7 @@ export async function killCycles(ctx: DrillContext, size: DrillSize, seed: numbe
     if (!compactedAfter) notes.push("no compaction finished after the last restart within 60 s");
     await crew.stop();
     const end = await crew.settle(() => ctx.stored(boardId));
-    const sorted = [...recoverMs].sort((a, b) => a - b);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     return {
       phase: "a: kill -9 cycles",
       converged: end.converged,
@@ -62,8 +65,9 @@ export async function killCycles(ctx: DrillContext, size: DrillSize, seed: numbe
         witnessAdds: crew.witnesses.reduce((n, w) => n + w.added.length, 0),
         ackedFrames: crew.acked(),
         onBoard: end.onBoard,
-        recoverMsMedian: sorted[Math.floor(sorted.length / 2)] ?? 0,
-        recoverMsMax: sorted.at(-1) ?? 0,
+        restartToHealthyMsMedian: median(healthyMs),
+        restartToAllRejoinedMsMedian: median(recoverMs),
+        restartToAllRejoinedMsMax: Math.max(0, ...recoverMs),
         settleMs: end.settleMs,
         ledger: crew.ledger.summary(),
       },

@@ -20,9 +20,9 @@ export const QUICK: DrillSize = {
   killCycles: 4,
   midCompactionEvery: 2,
   compactEvery: 8,
-  outageMs: 10_000,
+  outageMs: 8_000,
   startDownMs: 8_000,
-  relayMs: 12_000,
+  relayMs: 10_000,
   relayLoss: 0.1,
 };
 
