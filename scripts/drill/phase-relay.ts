@@ -31,7 +31,10 @@ export async function lossyRelay(ctx: DrillContext, size: DrillSize, seed: numbe
     await crew.joined();
     crew.start();
     const started = Date.now();
-    await sleep(size.relayMs);
+    await sleep(size.relayMs / 2);
+    // Halfway, Redis drops both processes' relay readers: each must reconnect and resume where it stopped.
+    const killedReaders = await killRelayReaders(stream);
+    await sleep(size.relayMs / 2);
     await crew.stop();
     const stopped = Date.now();
     const end = await crew.settle(() => ctx.stored(boardId));
@@ -43,6 +46,7 @@ export async function lossyRelay(ctx: DrillContext, size: DrillSize, seed: numbe
         loadMs: stopped - started,
         relayLoss: size.relayLoss,
         droppedRelayed: second.dropped,
+        killedRelayReaders: killedReaders,
         gapRepairs: second.gapRepairs,
         convergedMsAfterLoad: end.settleMs,
         witnessErrors: crew.witnesses.map((w) => [...new Set(w.errors)].join("+") || "none").join(","),
@@ -60,6 +64,19 @@ export async function lossyRelay(ctx: DrillContext, size: DrillSize, seed: numbe
     const redis = createClient({ url: REDIS_URL });
     await redis.connect();
     await redis.del(stream);
+    await redis.close();
+  }
+}
+
+/** Closes, from Redis's side, every relay reader connection of this stream; returns how many. */
+async function killRelayReaders(stream: string): Promise<number> {
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  try {
+    const readers = (await redis.clientList()).filter((client) => client.name === `parley-relay-reader@${stream}`);
+    for (const reader of readers) await redis.clientKill({ filter: "ID", id: Number(reader.id) });
+    return readers.length;
+  } finally {
     await redis.close();
   }
 }
