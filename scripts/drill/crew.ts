@@ -75,10 +75,25 @@ export class Crew {
     for (const client of this.fuzzers) client.connect();
   }
 
+  /** Who joined last in the latest `joined()` wait: "fuzzer" or "witness" (a browser client). */
+  lastToJoin = "";
+
   /** Every member has joined and holds the board. */
   async joined(timeoutMs = 90_000): Promise<void> {
+    const fuzzersIn = () => this.fuzzers.every((c) => c.joined && readPositions(c.doc).length > 0);
+    const witnessesIn = () => this.witnesses.every((w) => w.client.status === "live");
+    let retried = Date.now();
     await waitFor(
-      () => this.fuzzers.every((c) => c.joined && readPositions(c.doc).length > 0) && this.witnesses.every((w) => w.client.status === "live"),
+      () => {
+        // A fuzz client gives up on a refused join (the server listens before its database is open);
+        // try again each second, as the browser client does on its backoff.
+        if (Date.now() - retried > 1_000) {
+          retried = Date.now();
+          for (const client of this.fuzzers) if (!client.online) client.connect();
+        }
+        if (fuzzersIn() !== witnessesIn()) this.lastToJoin = fuzzersIn() ? "witness" : "fuzzer";
+        return fuzzersIn() && witnessesIn();
+      },
       { timeoutMs, intervalMs: 20, message: `every member to join (fuzzers waiting: ${this.fuzzers.filter((c) => !c.joined).length}, witnesses: ${this.witnesses.map((w) => w.client.status).join(",")})` },
     );
   }

@@ -18,6 +18,7 @@ export async function killCycles(ctx: DrillContext, size: DrillSize, seed: numbe
   /** Per restart: spawn to /api/health 200, and spawn to every member joined again (browser clients on their own backoff). */
   const healthyMs: number[] = [];
   const recoverMs: number[] = [];
+  const slowest: string[] = [];
   let midCompaction = 0;
   try {
     await server.start();
@@ -44,6 +45,7 @@ export async function killCycles(ctx: DrillContext, size: DrillSize, seed: numbe
       crew.connectAll();
       await crew.joined();
       recoverMs.push(Date.now() - restarted);
+      slowest.push(crew.lastToJoin);
     }
     // One compaction after the last restart, so the final fresh load reads a snapshot from a restarted server.
     const folded = server.compactions;
@@ -68,6 +70,7 @@ export async function killCycles(ctx: DrillContext, size: DrillSize, seed: numbe
         restartToHealthyMsMedian: median(healthyMs),
         restartToAllRejoinedMsMedian: median(recoverMs),
         restartToAllRejoinedMsMax: Math.max(0, ...recoverMs),
+        lastToRejoin: slowest.join(","),
         settleMs: end.settleMs,
         ledger: crew.ledger.summary(),
       },
