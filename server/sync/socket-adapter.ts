@@ -64,6 +64,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
       const outcome = await mine.outcome;
       // A refused join frees the connection for another try (a fresh token, another board).
       if (!outcome.ok && claim === mine) claim = null;
+      // Refused for want of the database, the client retries on a backoff that may outgrow the join
+      // deadline; it is not idling, so the deadline no longer applies (seats and per-IP caps still do).
+      if (!outcome.ok && outcome.code === "storage-unavailable") clearTimeout(deadline);
       answer(outcome);
       // What only this person may see, and (to facilitators) that someone new is here.
       if (outcome.ok && room) {
