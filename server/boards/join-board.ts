@@ -5,6 +5,7 @@ import { ParleyError } from "../../lib/errors/errors";
 import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
 import { normalizeJoinCode } from "./create-board";
 import { authorizeBoardRead, InviteTokenSchema, isBoardId } from "./read-access";
+import { isVisibleName, nameKey } from "./name-key";
 import { hashToken } from "./token";
 
 export { hashToken };
@@ -65,10 +66,8 @@ export async function renameMember(store: BoardStore, boardId: string, memberTok
   return { ...member, displayName: name.data };
 }
 
-/** How two names compare: spaces collapsed, letter case ignored ("ms  rivera" is "Ms Rivera"). */
-export function nameKey(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
-}
+/** How two names compare: case, accents, spacing, invisible characters and look-alike letters ignored (see name-key.ts). */
+export { nameKey };
 
 /**
  * On a managed board a name says who wrote an argument and who is facilitating: nobody may take
@@ -76,6 +75,7 @@ export function nameKey(name: string): string {
  * any name, so they do not check.
  */
 async function requireFreeName(store: BoardStore, board: BoardRecord, name: string, self: string | null): Promise<void> {
+  if (!isVisibleName(name)) throw new ParleyError("bad-request", "Please give a display name that shows some letters.", { field: "displayName" });
   if (board.accessMode === "open") return;
   const taken = (await store.listMembers(board.id)).find((m) => m.id !== self && nameKey(m.displayName) === nameKey(name));
   if (taken) throw new ParleyError("invalid-content", `Someone on this board is already called “${taken.displayName}”. Choose another name.`, { field: "displayName" });

@@ -5,7 +5,7 @@ import { limitRequest } from "./rate-limit";
 import { facilitatorInvite } from "./boards-api";
 import { toSummary } from "./queries";
 import { readableBoard } from "../boards/read-access";
-import { readCredentials, requireSameOrigin } from "./guard";
+import { readCredentialsCharged, requireSameOrigin } from "./guard";
 import { errorResponse, json } from "./respond";
 
 /** Largest file accepted for import: a maximal source text plus a few thousand arguments. */
@@ -20,7 +20,7 @@ export async function handleExport(request: Request, boardId: string): Promise<R
       throw new ParleyError("bad-request", `Choose a format: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
     }
     const { exports, store } = getAppContext();
-    const { reader } = await readableBoard(store, boardId, readCredentials(request));
+    const { reader } = await readableBoard(store, boardId, await readCredentialsCharged(request));
     // Individual ballots are the facilitator's to see; everyone else gets the board without them.
     const facilitator = reader.via === "member" && reader.role === "facilitator";
     const rendered = await exports.render(boardId, format.data, {
@@ -46,7 +46,7 @@ export async function handleExport(request: Request, boardId: string): Promise<R
 export async function handleSource(request: Request, boardId: string): Promise<Response> {
   try {
     const { store } = getAppContext();
-    const { board } = await readableBoard(store, boardId, readCredentials(request));
+    const { board } = await readableBoard(store, boardId, await readCredentialsCharged(request));
     const source = await store.getSourceDocument(board.sourceId);
     if (!source) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     // A managed board's text is for its members: no shared cache may keep it.

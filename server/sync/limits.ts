@@ -179,6 +179,11 @@ export class Seats {
     const open = (this.perIp.get(ip) ?? 1) - 1;
     if (open > 0) this.perIp.set(ip, open);
     else this.perIp.delete(ip);
+    this.stand(connectionId);
+  }
+
+  /** Gives back the connection's board seat (its join was refused): it may ask again, on any board. */
+  stand(connectionId: string): void {
     const boardId = this.boardOf.get(connectionId);
     if (boardId === undefined) return;
     this.boardOf.delete(connectionId);

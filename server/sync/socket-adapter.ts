@@ -84,6 +84,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         if (socket.connected) await socket.join(joined.boardId);
         if (!socket.connected) {
           rooms.release(joined);
+          limits.seats.stand(connection.id);
           return failure(new ParleyError("not-joined", "The connection closed while joining."));
         }
         connection.actor = actor;
@@ -91,6 +92,8 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         joined.join(connection);
         return welcome(joined.boardId, connection);
       } catch (error) {
+        // A refused join sits nowhere: strangers must not fill a board, nor carry a seat to another board.
+        limits.seats.stand(connection.id);
         return failure(error);
       }
     }
