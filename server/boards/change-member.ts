@@ -1,18 +1,18 @@
 import { z } from "zod";
-import { AuthorNameSchema } from "../../lib/board/argument";
 import { RoleSchema } from "../../lib/board/roles";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { applySessionCommand } from "../../lib/session/commands";
 import { teamOf } from "../../lib/session/session";
 import type { MemberRecord } from "../persistence/board-store";
 import { sendDrafts, sendRoster, sendVotes } from "../sync/audience";
-import { MemberIdSchema } from "./remove-member";
+import { MemberNameSchema } from "./name-key";
+import { parseMemberId } from "./remove-member";
 import { changeBoardDocument, facilitatorOf, readLiveSession, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
 /** What a facilitator may change about a member; at least one field. `teamId: null` takes them off their team. */
 export const MemberChangeSchema = z
   .object({
-    displayName: AuthorNameSchema.optional(),
+    displayName: MemberNameSchema.optional(),
     role: RoleSchema.optional(),
     teamId: z.string().min(1).max(40).nullable().optional(),
   })
@@ -31,7 +31,7 @@ export interface ChangedMember extends MemberRecord {
  * to join again, and the join reads the member as now stored.
  */
 export async function changeMember(deps: TeacherDeps, request: FacilitatorRequest & { memberId: string; change: unknown }): Promise<ChangedMember> {
-  const memberId = MemberIdSchema.parse(request.memberId);
+  const memberId = parseMemberId(request.memberId);
   const parsed = MemberChangeSchema.safeParse(request.change);
   if (!parsed.success) throw new ParleyError("bad-request", parsed.error.issues[0].message);
   const { displayName, role, teamId } = parsed.data;

@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { AuthorNameSchema } from "../../lib/board/argument";
 import { RoleSchema, type Actor, type Role } from "../../lib/board/roles";
 import { ParleyError } from "../../lib/errors/errors";
 import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
 import { normalizeJoinCode } from "./create-board";
 import { authorizeBoardRead, InviteTokenSchema, isBoardId } from "./read-access";
-import { isVisibleName, nameKey } from "./name-key";
+import { isVisibleName, MemberNameSchema, nameKey } from "./name-key";
 import { hashToken } from "./token";
 
 export { hashToken };
@@ -32,7 +31,7 @@ export async function joinBoard(store: BoardStore, boardId: string, request: Joi
   if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
   const board = await store.getBoard(boardId);
   if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-  const name = AuthorNameSchema.safeParse(request.displayName);
+  const name = MemberNameSchema.safeParse(request.displayName);
   if (!name.success) throw new ParleyError("bad-request", name.error.issues[0].message);
   const role = await roleFor(store, board, request);
   const memberToken = randomBytes(24).toString("base64url");
@@ -54,7 +53,7 @@ export async function joinBoard(store: BoardStore, boardId: string, request: Joi
  * renamed. On a managed board the name must not be anyone else's there, in any letter case.
  */
 export async function renameMember(store: BoardStore, boardId: string, memberToken: string | null, displayName: string): Promise<MemberRecord> {
-  const name = AuthorNameSchema.safeParse(displayName);
+  const name = MemberNameSchema.safeParse(displayName);
   if (!name.success) throw new ParleyError("bad-request", name.error.issues[0].message);
   const member = memberToken ? await store.findMemberByTokenHash(hashToken(memberToken)) : null;
   const board = member && member.boardId === boardId ? await store.getBoard(boardId) : null;

@@ -1,3 +1,5 @@
+import { AuthorNameSchema } from "../../lib/board/argument";
+
 /**
  * When two display names are "the same name". On a managed board nobody may take a name that reads
  * like another member's, so the comparison ignores what a reader cannot see or tell apart: letter
@@ -36,3 +38,12 @@ export function nameKey(name: string): string {
 export function isVisibleName(name: string): boolean {
   return nameKey(name) !== "";
 }
+
+/**
+ * A member's display name as the server stores it: an author name (trimmed, 1–40 characters) with no
+ * control characters and no broken UTF-16, which PostgreSQL would refuse or silently replace.
+ */
+export const MemberNameSchema = AuthorNameSchema.refine((name) => !/\p{Cc}/u.test(name), "A display name cannot contain control characters.").refine(
+  (name) => !/\p{Surrogate}/u.test(name),
+  "A display name cannot contain broken characters.",
+);

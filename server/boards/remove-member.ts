@@ -5,7 +5,15 @@ import { sendRoster } from "../sync/audience";
 import { REMOVED_MESSAGE } from "./join-board";
 import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
-export const MemberIdSchema = z.string().min(1).max(64);
+/** Member ids are generated (`mem-<hex>`); checking the shape first keeps odd bytes (a NUL) away from the database. */
+export const MemberIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That is not a member id.");
+
+/** The member id from a request path, or `bad-request`. */
+export function parseMemberId(raw: string): string {
+  const parsed = MemberIdSchema.safeParse(raw);
+  if (!parsed.success) throw new ParleyError("bad-request", "That person is not a member of this board.");
+  return parsed.data;
+}
 
 /**
  * Takes someone off a board. Their row stays (the log, votes and review name them), their token stops
@@ -13,7 +21,7 @@ export const MemberIdSchema = z.string().min(1).max(64);
  * is told why and closed, which also takes their presence off everyone's screen.
  */
 export async function removeMember(deps: TeacherDeps, request: FacilitatorRequest & { memberId: string }): Promise<MemberRecord> {
-  const memberId = MemberIdSchema.parse(request.memberId);
+  const memberId = parseMemberId(request.memberId);
   await facilitatorOf(deps.store, request);
   const removed = await deps.store.removeMember(request.boardId, memberId);
   // Only now that the removal is stored: a refused one must not close anybody's connection. Their

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { AuthorNameSchema } from "../../lib/board/argument";
 import { ParleyError } from "../../lib/errors/errors";
 import { joinBoard, renameMember } from "../boards/join-board";
+import { MemberNameSchema } from "../boards/name-key";
 import { isBoardId, mayInvite, readableBoard } from "../boards/read-access";
 import { participantsMayInvite } from "./board-read-api";
 import { sendRoster } from "../sync/audience";
@@ -34,7 +34,7 @@ export async function handleJoinMembers(request: Request, boardId: string): Prom
 export async function handleRenameMember(request: Request, boardId: string): Promise<Response> {
   try {
     requireJsonWrite(request);
-    const body = await readJson(request, z.object({ displayName: AuthorNameSchema }));
+    const body = await readJson(request, z.object({ displayName: MemberNameSchema }));
     const { store } = getAppContext();
     const member = await renameMember(store, boardId, bearer(request), body.displayName);
     // Facilitators' class lists show real names: tell them now, not at the next join.

@@ -180,3 +180,33 @@ describe("red: the join code cannot be guessed through the read routes", () => {
     expect(member.status).toBe(200);
   });
 });
+
+describe("red: odd bytes in names and member ids get a clear error, never reach the database", () => {
+  const bad = ["N\u0000N", "Tab\u0007bell", "Half \ud800 surrogate"];
+
+  it("refuses joins and renames under names with control characters or broken UTF-16 (400, nothing stored)", async () => {
+    const board = await seatedBoard("Odd names");
+    for (const displayName of bad) {
+      const join = await membersRoute.POST(request(`/api/boards/${board.id}/members`, { body: { displayName, joinCode: board.joinCode }, address: "10.3.0.1" }), params({ id: board.id }));
+      expect({ displayName, status: join.status }).toEqual({ displayName, status: 400 });
+      const rename = await meRoute.PATCH(request(`/api/boards/${board.id}/members/me`, { method: "PATCH", token: board.participant.memberToken, body: { displayName } }), params({ id: board.id }));
+      expect({ displayName, status: rename.status }).toEqual({ displayName, status: 400 });
+      const teacher = await memberRoute.PATCH(
+        request(`/api/boards/${board.id}/members/x`, { method: "PATCH", token: board.facilitator.memberToken, body: { displayName } }),
+        params({ id: board.id, memberId: board.participant.member.id }),
+      );
+      expect({ displayName, status: teacher.status }).toEqual({ displayName, status: 400 });
+    }
+    expect((await server.context.store.listMembers(board.id)).map((m) => m.displayName).sort()).toEqual(["Ms Rivera", "Sam"]);
+  });
+
+  it("answers a NUL byte or an overlong member id in the path with 400, not a database error", async () => {
+    const board = await seatedBoard("Odd member ids");
+    const token = board.facilitator.memberToken;
+    for (const memberId of ["mem-\u0000", "m".repeat(65)]) {
+      const patch = await memberRoute.PATCH(request(`/api/boards/${board.id}/members/x`, { method: "PATCH", token, body: { displayName: "Zed" } }), params({ id: board.id, memberId }));
+      const remove = await memberRoute.DELETE(request(`/api/boards/${board.id}/members/x`, { method: "DELETE", token }), params({ id: board.id, memberId }));
+      expect([patch.status, (await patch.json()).code, remove.status, (await remove.json()).code]).toEqual([400, "bad-request", 400, "bad-request"]);
+    }
+  });
+});
