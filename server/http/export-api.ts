@@ -19,6 +19,7 @@ export async function handleExport(request: Request, boardId: string): Promise<R
     if (!format.success) {
       throw new ParleyError("bad-request", `Choose a format: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
     }
+    await limitRequest(request, "export");
     const { exports, store } = getAppContext();
     const { reader } = await readableBoard(store, boardId, await readCredentialsCharged(request));
     // Individual ballots are the facilitator's to see; everyone else gets the board without them.
