@@ -13,7 +13,7 @@ export interface HeavyGate {
 }
 
 /** A gate letting `concurrency` renders run at once with at most `queue` more waiting. */
-export function createHeavyGate({ concurrency = 1, queue = 4 }: { concurrency?: number; queue?: number } = {}): HeavyGate {
+export function createHeavyGate({ concurrency = 1, queue = 16 }: { concurrency?: number; queue?: number } = {}): HeavyGate {
   let running = 0;
   const waiting: (() => void)[] = [];
   const next = () => {
