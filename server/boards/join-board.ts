@@ -51,13 +51,23 @@ export async function joinBoard(store: BoardStore, boardId: string, request: Joi
 /**
  * Changes a member's display name (the holder of `memberToken`, on `boardId`); answers the member as
  * renamed. On a managed board the name must not be anyone else's there, in any letter case.
+ * `closedReason` reads why the board is closed (ended, archived), if it is: only facilitators rename then.
  */
-export async function renameMember(store: BoardStore, boardId: string, memberToken: string | null, displayName: string): Promise<MemberRecord> {
+export async function renameMember(
+  store: BoardStore,
+  boardId: string,
+  memberToken: string | null,
+  displayName: string,
+  { closedReason }: { closedReason?: () => Promise<string | null> } = {},
+): Promise<MemberRecord> {
   const name = MemberNameSchema.safeParse(displayName);
   if (!name.success) throw new ParleyError("bad-request", name.error.issues[0].message);
   const member = memberToken ? await store.findMemberByTokenHash(hashToken(memberToken)) : null;
   const board = member && member.boardId === boardId ? await store.getBoard(boardId) : null;
   if (!member || !board) throw new ParleyError("forbidden", "Join the board first.");
+  // An ended or archived board is read-only for everyone but its facilitators, names included (the review credits them).
+  const closed = member.role === "facilitator" ? null : await closedReason?.();
+  if (closed) throw new ParleyError("forbidden", closed);
   await oneNameAtATime(board, async () => {
     await requireFreeName(store, board, name.data, member.id);
     await store.renameMember(member.id, name.data);

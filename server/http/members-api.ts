@@ -4,6 +4,8 @@ import { joinBoard, renameMember } from "../boards/join-board";
 import { MemberNameSchema } from "../boards/name-key";
 import { isBoardId, mayInvite, readableBoard } from "../boards/read-access";
 import { participantsMayInvite } from "./board-read-api";
+import { closedReason } from "../../lib/session/session";
+import { readLiveSession } from "../boards/teacher-context";
 import { sendRoster } from "../sync/audience";
 import { getAppContext } from "./context";
 import { requireJsonWrite } from "./guard";
@@ -36,7 +38,9 @@ export async function handleRenameMember(request: Request, boardId: string): Pro
     requireJsonWrite(request);
     const body = await readJson(request, z.object({ displayName: MemberNameSchema }));
     const { store } = getAppContext();
-    const member = await renameMember(store, boardId, bearer(request), body.displayName);
+    const member = await renameMember(store, boardId, bearer(request), body.displayName, {
+      closedReason: async () => closedReason(await readLiveSession(getAppContext(), boardId)),
+    });
     // Facilitators' class lists show real names: tell them now, not at the next join.
     const room = await getAppContext().rooms.peek(boardId);
     if (room) {

@@ -210,3 +210,19 @@ describe("red: odd bytes in names and member ids get a clear error, never reach 
     }
   });
 });
+
+describe("red: an ended or archived board keeps its names", () => {
+  it.each(["ended", "archived"] as const)("refuses a participant's rename once the board is %s; the facilitator may still rename", async (how) => {
+    const board = await seatedBoard(`Renamed after class (${how})`);
+    const close = how === "ended"
+      ? sessionRoute.PUT(request(`/api/boards/${board.id}/session`, { method: "PUT", token: board.facilitator.memberToken, body: { ended: true } }), params({ id: board.id }))
+      : archiveRoute.PUT(request(`/api/boards/${board.id}/archive`, { method: "PUT", token: board.facilitator.memberToken, body: { archived: true } }), params({ id: board.id }));
+    expect((await close).status).toBe(200);
+    const rename = (token: string, displayName: string) =>
+      meRoute.PATCH(request(`/api/boards/${board.id}/members/me`, { method: "PATCH", token, body: { displayName } }), params({ id: board.id }));
+    const refused = await rename(board.participant.memberToken, "Samuel");
+    expect({ status: refused.status, code: (await refused.json()).code }).toEqual({ status: 403, code: "forbidden" });
+    expect((await rename(board.facilitator.memberToken, "Ms Rivera-Lopez")).status).toBe(200);
+    expect((await server.context.store.listMembers(board.id)).map((m) => m.displayName).sort()).toEqual(["Ms Rivera-Lopez", "Sam"]);
+  });
+});
