@@ -226,3 +226,16 @@ describe("red: an ended or archived board keeps its names", () => {
     expect((await server.context.store.listMembers(board.id)).map((m) => m.displayName).sort()).toEqual(["Ms Rivera-Lopez", "Sam"]);
   });
 });
+
+describe("red: the teacher's rename folds names the same way", () => {
+  it("refuses to give a member a look-alike of another member's name", async () => {
+    const board = await seatedBoard("Teacher look-alikes");
+    for (const displayName of ["ms  rivera", "Ms Rivera\u200B", "Ms Riv\u0435ra"]) {
+      const response = await memberRoute.PATCH(
+        request(`/api/boards/${board.id}/members/x`, { method: "PATCH", token: board.facilitator.memberToken, body: { displayName } }),
+        params({ id: board.id, memberId: board.participant.member.id }),
+      );
+      expect({ displayName, status: response.status }).toEqual({ displayName, status: 422 });
+    }
+  });
+});
