@@ -6,7 +6,7 @@ import { facilitatorInvite } from "./boards-api";
 import { toSummary } from "./queries";
 import { readableBoard } from "../boards/read-access";
 import { readCredentialsCharged, requireSameOrigin } from "./guard";
-import { errorResponse, json } from "./respond";
+import { errorResponse, json, readBodyText } from "./respond";
 
 /** Largest file accepted for import: a maximal source text plus a few thousand arguments. */
 export const MAX_IMPORT_BYTES = 5_000_000;
@@ -67,10 +67,7 @@ export async function handleImport(request: Request): Promise<Response> {
   try {
     requireSameOrigin(request);
     await limitRequest(request, "board");
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_IMPORT_BYTES) throw tooLarge();
-    const text = await request.text();
-    if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw tooLarge();
+    const text = await readBodyText(request, MAX_IMPORT_BYTES, tooLarge);
     if (text.trim() === "") throw new ParleyError("bad-request", "The file is empty.");
     const requested = new URL(request.url).searchParams.get("format");
     if (requested && !IMPORT_FORMATS.includes(requested as ImportFormat)) {
