@@ -18,6 +18,10 @@ import * as reissueRoute from "@/app/api/boards/[id]/invites/reissue/route";
 import * as memberRoute from "@/app/api/boards/[id]/members/[memberId]/route";
 import * as membersRoute from "@/app/api/boards/[id]/members/route";
 import * as meRoute from "@/app/api/boards/[id]/members/me/route";
+import * as historyRoute from "@/app/api/boards/[id]/history/route";
+import * as csvRoute from "@/app/api/boards/[id]/contributions.csv/route";
+import * as peopleRoute from "@/app/api/boards/[id]/people/route";
+import * as invitesRoute from "@/app/api/boards/[id]/invites/route";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { startSyncServer } from "./support/server";
 
@@ -237,5 +241,34 @@ describe("red: the teacher's rename folds names the same way", () => {
       );
       expect({ displayName, status: response.status }).toEqual({ displayName, status: 422 });
     }
+  });
+});
+
+describe("red: removed members and revoked links read nothing (held)", () => {
+  it("refuses a removed member's token and a revoked observer link on every read route", async () => {
+    const board = await seatedBoard("Removed and revoked");
+    const { store } = server.context;
+    const observerLink = (await store.listInvites(board.id)).find((i) => i.role === "observer")!.token;
+    // A second facilitator, then removed: the strongest credential a removed member could hold.
+    const facilitatorLink = (await store.listInvites(board.id)).find((i) => i.role === "facilitator")!.token;
+    const removed = await joinBoard(store, board.id, { displayName: "Co-teacher", invite: facilitatorLink });
+    expect((await memberRoute.DELETE(request(`/api/boards/${board.id}/members/x`, { method: "DELETE", token: board.facilitator.memberToken }), params({ id: board.id, memberId: removed.member.id }))).status).toBe(200);
+    expect((await reissueRoute.POST(request(`/api/boards/${board.id}/invites/reissue`, { token: board.facilitator.memberToken, body: { roles: ["observer"] } }), params({ id: board.id }))).status).toBe(200);
+    const id = board.id;
+    const reads: Record<string, (token?: string, query?: string) => Promise<Response>> = {
+      board: (token, query = "") => boardRoute.GET(request(`/api/boards/${id}${query}`, { token }), params({ id })),
+      export: (token, query = "") => exportRoute.GET(request(`/api/boards/${id}/export?format=json${query.replace("?", "&")}`, { token, address: "10.7.0.1" }), params({ id })),
+      source: (token, query = "") => sourceRoute.GET(request(`/api/boards/${id}/source${query}`, { token }), params({ id })),
+      history: (token) => historyRoute.GET(request(`/api/boards/${id}/history`, { token }), params({ id })),
+      csv: (token) => csvRoute.GET(request(`/api/boards/${id}/contributions.csv`, { token }), params({ id })),
+      people: (token) => peopleRoute.GET(request(`/api/boards/${id}/people`, { token }), params({ id })),
+      invites: (token) => invitesRoute.GET(request(`/api/boards/${id}/invites`, { token }), params({ id })),
+    };
+    for (const [name, read] of Object.entries(reads)) {
+      expect({ name, status: (await read(removed.memberToken)).status }).toEqual({ name, status: 403 });
+      expect({ name, status: (await read(undefined, `?invite=${observerLink}`)).status }).toEqual({ name, status: 403 });
+    }
+    const csvByQuery = await csvRoute.GET(request(`/api/boards/${id}/contributions.csv?token=${removed.memberToken}`), params({ id }));
+    expect(csvByQuery.status).toBe(403);
   });
 });
