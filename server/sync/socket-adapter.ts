@@ -108,7 +108,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     });
 
     socket.on(EVENTS.command, async (payload: unknown, ack: Ack<CommandAck>) => {
-      const limited = await spendCommand(limits, connection.id, payload);
+      const limited = await spendCommand(limits, connection, payload);
       if (cutOff(limited)) return;
       const result: CommandAck = !limited.ok
         ? (overLimit(connection, limited, typeof ack === "function") as CommandAck)
