@@ -33,6 +33,8 @@ const LIMIT_SETTINGS = {
   PARLEY_MEMBERS_PER_10_MINUTES_PER_IP: count(200),
   /** Boards created or imported per IP per ten minutes. */
   PARLEY_BOARDS_PER_10_MINUTES_PER_IP: count(40),
+  /** Board exports (any format) per IP per minute: PNG and PDF are heavy, and the demo board is anyone's. */
+  PARLEY_EXPORTS_PER_MINUTE_PER_IP: count(120),
   /** Votes arriving within this long of each other reach everyone as one tally. */
   PARLEY_VOTE_TALLY_DEBOUNCE_MS: z.coerce.number().int().min(0).max(5_000).default(150),
 };

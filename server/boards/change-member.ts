@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { AuthorNameSchema } from "../../lib/board/argument";
 import { RoleSchema } from "../../lib/board/roles";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { applySessionCommand } from "../../lib/session/commands";
@@ -7,13 +6,14 @@ import { teamOf } from "../../lib/session/session";
 import type { MemberRecord } from "../persistence/board-store";
 import { sendDrafts, sendRoster, sendVotes } from "../sync/audience";
 import { withFreeName } from "./join-board";
+import { MemberNameSchema } from "./name-key";
 import { parseMemberId } from "./remove-member";
 import { changeBoardDocument, facilitatorOf, readLiveSession, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
 /** What a facilitator may change about a member; at least one field. `teamId: null` takes them off their team. */
 export const MemberChangeSchema = z
   .object({
-    displayName: AuthorNameSchema.optional(),
+    displayName: MemberNameSchema.optional(),
     role: RoleSchema.optional(),
     teamId: z.string().min(1).max(40).nullable().optional(),
   })

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { AuthorNameSchema } from "../../lib/board/argument";
 import { RoleSchema, type Actor, type Role } from "../../lib/board/roles";
 import { ParleyError } from "../../lib/errors/errors";
 import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
 import { normalizeJoinCode } from "./create-board";
 import { authorizeBoardRead, InviteTokenSchema, isBoardId } from "./read-access";
+import { isVisibleName, MemberNameSchema, nameKey } from "./name-key";
 import { hashToken } from "./token";
 
 export { hashToken };
@@ -31,7 +31,7 @@ export async function joinBoard(store: BoardStore, boardId: string, request: Joi
   if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
   const board = await store.getBoard(boardId);
   if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-  const name = AuthorNameSchema.safeParse(request.displayName);
+  const name = MemberNameSchema.safeParse(request.displayName);
   if (!name.success) throw new ParleyError("bad-request", name.error.issues[0].message);
   const role = await roleFor(store, board, request);
   const memberToken = randomBytes(24).toString("base64url");
@@ -50,20 +50,30 @@ export async function joinBoard(store: BoardStore, boardId: string, request: Joi
 /**
  * Changes a member's display name (the holder of `memberToken`, on `boardId`); answers the member as
  * renamed. On a managed board the name must not be anyone else's there, in any letter case.
+ * `closedReason` reads why the board is closed (ended, archived), if it is: only facilitators rename then.
  */
-export async function renameMember(store: BoardStore, boardId: string, memberToken: string | null, displayName: string): Promise<MemberRecord> {
-  const name = AuthorNameSchema.safeParse(displayName);
+export async function renameMember(
+  store: BoardStore,
+  boardId: string,
+  memberToken: string | null,
+  displayName: string,
+  { closedReason }: { closedReason?: () => Promise<string | null> } = {},
+): Promise<MemberRecord> {
+  const name = MemberNameSchema.safeParse(displayName);
   if (!name.success) throw new ParleyError("bad-request", name.error.issues[0].message);
   const member = memberToken ? await store.findMemberByTokenHash(hashToken(memberToken)) : null;
   const board = member && member.boardId === boardId ? await store.getBoard(boardId) : null;
   if (!member || !board) throw new ParleyError("forbidden", "Join the board first.");
+  // An ended or archived board is read-only for everyone but its facilitators, names included (the review credits them).
+  const closed = member.role === "facilitator" ? null : await closedReason?.();
+  if (closed) throw new ParleyError("forbidden", closed);
   await withFreeName(store, board, name.data, member.id, () => store.renameMember(member.id, name.data));
   return { ...member, displayName: name.data };
 }
 
 /**
  * Gives `name` to a member of `board` (`self`: the member being renamed, null for a newcomer) by
- * running `write`, once nobody else on the board holds that name (nameKey: letter case and repeated
+ * running `write`, once nobody else on the board holds that name (nameKey: case, spacing, accents and look-alikes
  * spaces ignored; removed members keep theirs). Joins, one's own rename and a facilitator's rename all
  * claim names here, one at a time per board in this process.
  */
@@ -74,10 +84,8 @@ export function withFreeName<T>(store: BoardStore, board: BoardRecord, name: str
   });
 }
 
-/** How two names compare: spaces collapsed, letter case ignored ("ms  rivera" is "Ms Rivera"). */
-export function nameKey(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
-}
+/** How two names compare: case, accents, spacing, invisible characters and look-alike letters ignored (see name-key.ts). */
+export { nameKey };
 
 /**
  * On a managed board a name says who wrote an argument and who is facilitating: nobody may take
@@ -85,6 +93,7 @@ export function nameKey(name: string): string {
  * any name, so they do not check.
  */
 async function requireFreeName(store: BoardStore, board: BoardRecord, name: string, self: string | null): Promise<void> {
+  if (!isVisibleName(name)) throw new ParleyError("bad-request", "Please give a display name that shows some letters.", { field: "displayName" });
   if (board.accessMode === "open") return;
   const taken = (await store.listMembers(board.id)).find((m) => m.id !== self && nameKey(m.displayName) === nameKey(name));
   if (taken) throw new ParleyError("invalid-content", `Someone on this board is already called “${taken.displayName}”. Choose another name.`, { field: "displayName" });

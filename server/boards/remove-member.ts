@@ -5,7 +5,8 @@ import { sendRoster } from "../sync/audience";
 import { REMOVED_MESSAGE } from "./join-board";
 import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
-export const MemberIdSchema = z.string().min(1).max(64);
+/** Member ids are generated (`mem-<hex>`); checking the shape first keeps odd bytes (a NUL) away from the database. */
+export const MemberIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That is not a member id.");
 
 /** The member id from a request path, or `bad-request` (never a 500 for a malformed id). */
 export function parseMemberId(id: unknown): string {

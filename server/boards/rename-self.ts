@@ -1,7 +1,9 @@
+import { closedReason } from "../../lib/session/session";
 import type { BoardStore, MemberRecord } from "../persistence/board-store";
 import { sendRoster } from "../sync/audience";
 import type { RoomManager } from "../sync/room-manager";
 import { renameMember } from "./join-board";
+import { readLiveSession } from "./teacher-context";
 
 /** What renaming oneself needs from the running server (a slice of the AppContext). */
 export interface RenameSelfDeps {
@@ -22,7 +24,10 @@ export interface RenameSelfRequest {
  * class lists show it now rather than at the next join.
  */
 export async function renameSelf(deps: RenameSelfDeps, request: RenameSelfRequest): Promise<MemberRecord> {
-  const member = await renameMember(deps.store, request.boardId, request.memberToken, request.displayName);
+  const member = await renameMember(deps.store, request.boardId, request.memberToken, request.displayName, {
+    // After class (ended, archived) only facilitators rename: the review credits people by name.
+    closedReason: async () => closedReason(await readLiveSession(deps, request.boardId)),
+  });
   const room = await deps.rooms.peek(request.boardId);
   if (room) {
     for (const connection of room.connections.values()) if (connection.actor.memberId === member.id) connection.actor.displayName = member.displayName;

@@ -5,6 +5,7 @@ import { fromParleyJson } from "../../lib/export/json";
 import { importBoard } from "../boards/import-board";
 import type { BoardRecord, BoardStore } from "../persistence/board-store";
 import type { RoomManager } from "../sync/room-manager";
+import { createHeavyGate } from "./heavy-gate";
 import { loadExportBoard } from "./load-export-board";
 import { parseArgdownInWorker } from "./parse-argdown";
 import { renderExport, type RenderedExport, type RenderOptions } from "./render-export";
@@ -19,10 +20,15 @@ export interface ExportService {
   importFile(text: string, format: ImportFormat): Promise<{ board: BoardRecord; sourceTitle: string }>;
 }
 
+/** Formats whose rendering is heavy enough to go through the gate (see heavy-gate.ts). */
+const HEAVY_FORMATS: ReadonlySet<ExportFormat> = new Set(["png", "pdf"]);
+
 export function createExportService(store: BoardStore, rooms?: RoomManager): ExportService {
+  const heavy = createHeavyGate();
   return {
     async render(boardId, format, options) {
-      return renderExport(await loadExportBoard(store, boardId, rooms, { includeVotes: options.includeVotes }), format, options);
+      const board = await loadExportBoard(store, boardId, rooms, { includeVotes: options.includeVotes });
+      return HEAVY_FORMATS.has(format) ? heavy.run(() => renderExport(board, format, options)) : renderExport(board, format, options);
     },
     async importFile(text, format) {
       const result: ImportResult = format === "json" ? fromParleyJson(text) : await parseArgdownInWorker(text);

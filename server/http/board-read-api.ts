@@ -1,7 +1,7 @@
 import { ParleyError } from "../../lib/errors/errors";
 import { readableBoard, readerMayInvite } from "../boards/read-access";
 import { getAppContext } from "./context";
-import { readCredentials } from "./guard";
+import { readCredentialsCharged } from "./guard";
 import { toSourceView, toSummary } from "./queries";
 import { errorResponse, json } from "./respond";
 import type { BoardReadView } from "../../lib/views/board-views";
@@ -15,7 +15,7 @@ import type { BoardReadView } from "../../lib/views/board-views";
 export async function handleGetBoard(request: Request, boardId: string): Promise<Response> {
   try {
     const { store, rooms } = getAppContext();
-    const { board, reader } = await readableBoard(store, boardId, readCredentials(request));
+    const { board, reader } = await readableBoard(store, boardId, await readCredentialsCharged(request));
     const source = await store.getSourceDocument(board.sourceId);
     if (!source) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     const withSource = new URL(request.url).searchParams.get("include") === "source";

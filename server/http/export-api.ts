@@ -5,8 +5,8 @@ import { limitRequest } from "./rate-limit";
 import { facilitatorInvite } from "./boards-api";
 import { toSummary } from "./queries";
 import { readableBoard } from "../boards/read-access";
-import { readCredentials, requireSameOrigin } from "./guard";
-import { errorResponse, json } from "./respond";
+import { readCredentialsCharged, requireSameOrigin } from "./guard";
+import { errorResponse, json, readBodyText } from "./respond";
 
 /** Largest file accepted for import: a maximal source text plus a few thousand arguments. */
 export const MAX_IMPORT_BYTES = 5_000_000;
@@ -19,8 +19,9 @@ export async function handleExport(request: Request, boardId: string): Promise<R
     if (!format.success) {
       throw new ParleyError("bad-request", `Choose a format: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
     }
+    await limitRequest(request, "export");
     const { exports, store } = getAppContext();
-    const { reader } = await readableBoard(store, boardId, readCredentials(request));
+    const { reader } = await readableBoard(store, boardId, await readCredentialsCharged(request));
     // Individual ballots are the facilitator's to see; everyone else gets the board without them.
     const facilitator = reader.via === "member" && reader.role === "facilitator";
     const rendered = await exports.render(boardId, format.data, {
@@ -46,7 +47,7 @@ export async function handleExport(request: Request, boardId: string): Promise<R
 export async function handleSource(request: Request, boardId: string): Promise<Response> {
   try {
     const { store } = getAppContext();
-    const { board } = await readableBoard(store, boardId, readCredentials(request));
+    const { board } = await readableBoard(store, boardId, await readCredentialsCharged(request));
     const source = await store.getSourceDocument(board.sourceId);
     if (!source) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     // A managed board's text is for its members: no shared cache may keep it.
@@ -66,10 +67,7 @@ export async function handleImport(request: Request): Promise<Response> {
   try {
     requireSameOrigin(request);
     await limitRequest(request, "board");
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_IMPORT_BYTES) throw tooLarge();
-    const text = await request.text();
-    if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw tooLarge();
+    const text = await readBodyText(request, MAX_IMPORT_BYTES, tooLarge);
     if (text.trim() === "") throw new ParleyError("bad-request", "The file is empty.");
     const requested = new URL(request.url).searchParams.get("format");
     if (requested && !IMPORT_FORMATS.includes(requested as ImportFormat)) {

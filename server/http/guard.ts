@@ -1,5 +1,6 @@
 import { ParleyError } from "../../lib/errors/errors";
 import type { ReadCredentials } from "../boards/read-access";
+import { limitRequest } from "./rate-limit";
 import { bearer } from "./respond";
 
 /**
@@ -64,4 +65,15 @@ export function readCredentials(request: Request): ReadCredentials {
     invite: query.get("invite")?.trim().slice(0, 128) || null,
     joinCode: query.get("code")?.trim().slice(0, 16) || null,
   };
+}
+
+/**
+ * readCredentials for a route that reads a board: a join code presented there is a guess like any
+ * join (`?code=` on a known board id would otherwise be an unthrottled oracle), so it spends the
+ * sender's join budget (`rate-limited` once spent, even for the right code).
+ */
+export async function readCredentialsCharged(request: Request): Promise<ReadCredentials> {
+  const credentials = readCredentials(request);
+  if (credentials.joinCode) await limitRequest(request, "join");
+  return credentials;
 }

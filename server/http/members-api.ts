@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { AuthorNameSchema } from "../../lib/board/argument";
 import { ParleyError } from "../../lib/errors/errors";
 import { joinBoard } from "../boards/join-board";
 import { renameSelf } from "../boards/rename-self";
 import { isBoardId, readableBoard, readerMayInvite } from "../boards/read-access";
+import { MemberNameSchema } from "../boards/name-key";
 import { getAppContext } from "./context";
 import { requireJsonWrite } from "./guard";
 import { limitRequest } from "./rate-limit";
@@ -33,7 +33,7 @@ export async function handleJoinMembers(request: Request, boardId: string): Prom
 export async function handleRenameMember(request: Request, boardId: string): Promise<Response> {
   try {
     requireJsonWrite(request);
-    const body = await readJson(request, z.object({ displayName: AuthorNameSchema }));
+    const body = await readJson(request, z.object({ displayName: MemberNameSchema }));
     const member = await renameSelf(getAppContext(), { boardId, memberToken: bearer(request), displayName: body.displayName });
     return json({ memberId: member.id, displayName: member.displayName });
   } catch (error) {

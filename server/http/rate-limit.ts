@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { isIP } from "node:net";
 // Types only: the route bundles must not pull in the limiter or Redis packages.
 import type { AddressBudget, Limits } from "../sync/limits";
 
@@ -42,7 +43,23 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | s
   if (trustProxy && forwardedFor) {
     const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor;
     const last = header.split(",").map((part) => part.trim()).filter(Boolean).pop();
-    if (last) return last;
+    if (last) return addressKey(last);
   }
-  return peer ?? "unknown";
+  return peer ? addressKey(peer) : "unknown";
+}
+
+/**
+ * The key an address is counted under. One IPv6 home or phone connection holds a whole /64 and can
+ * pick a fresh address for every request, so IPv6 counts by its /64 network; an IPv4-mapped IPv6
+ * address (`::ffff:10.0.0.7`, how a dual-stack server sees IPv4 peers) counts as its IPv4 address.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1];
+  if (isIP(address) !== 6) return address;
+  const [head, tail = ""] = address.toLowerCase().split("::");
+  const front = head ? head.split(":") : [];
+  const back = address.includes("::") ? (tail ? tail.split(":") : []) : [];
+  const groups = [...front, ...Array(8 - front.length - back.length).fill("0"), ...back];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }

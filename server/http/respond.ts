@@ -15,12 +15,33 @@ export function errorResponse(error: unknown): Response {
   return json(payload, ERROR_TABLE[payload.code].http);
 }
 
+/**
+ * The body as text, refused with `payload-too-large` past `maxBytes`. The size is counted while
+ * reading: a chunked body declares no Content-Length, and buffering it whole first let one request
+ * exhaust the server's memory.
+ */
+export async function readBodyText(request: Request, maxBytes: number, tooLarge: () => ParleyError): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** Reads and validates a JSON body, refusing oversized or malformed ones with a clear error. */
 export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ParleyError("payload-too-large", `Requests are limited to ${MAX_BODY_BYTES / 1_000_000} MB.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ParleyError("payload-too-large", `Requests are limited to ${MAX_BODY_BYTES / 1_000_000} MB.`);
+  const text = await readBodyText(request, MAX_BODY_BYTES, () => new ParleyError("payload-too-large", `Requests are limited to ${MAX_BODY_BYTES / 1_000_000} MB.`));
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -9,7 +9,7 @@ import { reissueInvites } from "../boards/reissue-invites";
 import { removeMember } from "../boards/remove-member";
 import type { FacilitatorRequest } from "../boards/teacher-context";
 import { getAppContext } from "./context";
-import { requireSameOrigin } from "./guard";
+import { requireJsonWrite, requireSameOrigin } from "./guard";
 import { bearer, errorResponse, json, readJson } from "./respond";
 
 /**
@@ -18,11 +18,16 @@ import { bearer, errorResponse, json, readJson } from "./respond";
  */
 type Handler = (request: Request, asker: FacilitatorRequest) => Promise<Response>;
 
-function facilitatorRoute(handle: Handler) {
+/**
+ * `body`: the action reads a JSON body, which must be declared `application/json`. Every write is
+ * refused from another site's page first, whatever its credentials (docs/security.md).
+ */
+function facilitatorRoute(handle: Handler, { body = false }: { body?: boolean } = {}) {
   return async (request: Request, boardId: string): Promise<Response> => {
     try {
       // As for every state-changing request: a page on another site may not act, even with a token.
-      requireSameOrigin(request);
+      if (body) requireJsonWrite(request);
+      else requireSameOrigin(request);
       return await handle(request, { boardId, memberToken: bearer(request) });
     } catch (error) {
       return errorResponse(error);
@@ -49,24 +54,24 @@ export function handleChangeMember(request: Request, boardId: string, memberId: 
   return facilitatorRoute(async (req, asker) => {
     const change = await readJson(req, AnyBody);
     return json(await changeMember(getAppContext(), { ...asker, memberId, change }));
-  })(request, boardId);
+  }, { body: true })(request, boardId);
 }
 
 /** POST /api/boards/:id/invites/reissue — { roles?: Role[], joinCode?: boolean }; answers the links that work now. */
 export const handleReissueInvites = facilitatorRoute(async (request, asker) =>
-  json(await reissueInvites(getAppContext(), { ...asker, reissue: await readJson(request, AnyBody) }), 200, NO_STORE),
+  json(await reissueInvites(getAppContext(), { ...asker, reissue: await readJson(request, AnyBody) }), 200, NO_STORE), { body: true },
 );
 
 /** PUT /api/boards/:id/session — { ended: boolean }: end the session or reopen it. */
 export const handleEndSession = facilitatorRoute(async (request, asker) =>
-  json({ status: await endSession(getAppContext(), { ...asker, body: await readJson(request, AnyBody) }) }),
+  json({ status: await endSession(getAppContext(), { ...asker, body: await readJson(request, AnyBody) }) }), { body: true },
 );
 
 /** PUT /api/boards/:id/archive — { archived: boolean }. */
 export const handleArchiveBoard = facilitatorRoute(async (request, asker) => {
   const board = await archiveBoard(getAppContext(), { ...asker, body: await readJson(request, AnyBody) });
   return json({ boardId: board.id, archivedAt: board.archivedAt });
-});
+}, { body: true });
 
 /** POST /api/boards/:id/duplicate — a fresh board for the next class; answers its id and the facilitator's seat. */
 export const handleDuplicateBoard = facilitatorRoute(async (_request, asker) => json(await duplicateBoard(getAppContext(), asker), 201, NO_STORE));
@@ -75,4 +80,4 @@ export const handleDuplicateBoard = facilitatorRoute(async (_request, asker) => 
 export const handleDeleteBoard = facilitatorRoute(async (request, asker) => {
   await deleteBoard(getAppContext(), { ...asker, body: await readJson(request, AnyBody) });
   return json({ deleted: asker.boardId });
-});
+}, { body: true });

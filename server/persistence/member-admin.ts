@@ -1,4 +1,5 @@
 import { ParleyError } from "../../lib/errors/errors";
+import { nameKey } from "../boards/name-key";
 import type { BoardRecord, InviteReissue, MemberChange, MemberRecord } from "./board-store";
 import type { PrismaClient } from "./generated/client";
 
@@ -23,10 +24,10 @@ export async function changeMemberInTransaction(tx: Transaction, boardId: string
   const member = await lockedMember(tx, boardId, memberId);
   if (member.removedAt) throw new ParleyError("invalid-content", `${member.displayName} was removed from this board.`);
   if (change.displayName !== undefined) {
-    const clash = await tx.boardMember.findFirst({
-      where: { boardId, removedAt: null, id: { not: memberId }, displayName: { equals: change.displayName, mode: "insensitive" } },
-      select: { displayName: true },
-    });
+    // Compared as names read (case, spacing, invisible characters, look-alike letters): see name-key.ts.
+    const wanted = nameKey(change.displayName);
+    const others = await tx.boardMember.findMany({ where: { boardId, removedAt: null, id: { not: memberId } }, select: { displayName: true } });
+    const clash = others.find((m) => nameKey(m.displayName) === wanted);
     if (clash) throw new ParleyError("invalid-content", `Someone on this board is already called "${clash.displayName}".`);
   }
   if (change.role !== undefined && change.role !== "facilitator" && member.role === "facilitator") await keepAFacilitator(tx, boardId, memberId);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { ParleyError } from "../../lib/errors/errors";
+import { nameKey } from "../boards/name-key";
 import type { AccessMode, BoardListing, BoardRecord, BoardStore, CompactionResult, DraftRecord, HistoryEntry, InviteRecord, InviteReissue } from "./board-store";
 import { MemoryMembers, refused } from "./memory-members";
 import type { MemberChange, MemberRecord, NewBoard, NewSourceDocument, SourceDocumentRecord, StoredBoardState, UpdatesAfter, VoteCast, VoteRecord } from "./board-store";

@@ -1,4 +1,5 @@
 import { ParleyError } from "../../lib/errors/errors";
+import { nameKey } from "../boards/name-key";
 import type { InviteRecord, MemberChange, MemberRecord, NewBoard } from "./board-store";
 
 type StoredMember = MemberRecord & { tokenHash: string };
@@ -77,8 +78,8 @@ export class MemoryMembers {
     const member = this.memberOf(boardId, memberId);
     if (member.removedAt) throw new ParleyError("invalid-content", `${member.displayName} was removed from this board.`);
     if (change.displayName !== undefined) {
-      const wanted = change.displayName.toLowerCase();
-      const clash = [...this.members.values()].find((m) => m.boardId === boardId && m.removedAt === null && m.id !== memberId && m.displayName.toLowerCase() === wanted);
+      const wanted = nameKey(change.displayName);
+      const clash = [...this.members.values()].find((m) => m.boardId === boardId && m.removedAt === null && m.id !== memberId && nameKey(m.displayName) === wanted);
       if (clash) throw new ParleyError("invalid-content", `Someone on this board is already called "${clash.displayName}".`);
     }
     if (change.role !== undefined && change.role !== "facilitator" && member.role === "facilitator") this.keepAFacilitator(boardId, memberId);

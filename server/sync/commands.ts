@@ -21,6 +21,13 @@ export interface CommandOptions {
 const DEFAULT_TALLY_DELAY_MS = 150;
 
 /**
+ * Every save re-reads and re-sends all of a board's drafts, so their number is bounded: a team
+ * drafts a handful of arguments before the reveal, never hundreds.
+ */
+export const MAX_DRAFTS_PER_MEMBER = 50;
+export const MAX_DRAFTS_PER_BOARD = 1_000;
+
+/**
  * Carries out one command from a connection, after checking the sender's role on this very message.
  * Session commands change the board document through the room (saved, then broadcast); votes and
  * drafts go to the database and out to the people allowed to see them.
@@ -88,6 +95,10 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   const argument = ArgumentSchema.parse(candidate);
   const drafts = await store.listDrafts(room.boardId);
   const existing = drafts.find((d) => d.id === argument.id);
+  if (!existing && drafts.filter((d) => d.memberId === memberId).length >= MAX_DRAFTS_PER_MEMBER) {
+    throw new ParleyError("invalid-content", `You have ${MAX_DRAFTS_PER_MEMBER} drafts already: post or delete some first.`);
+  }
+  if (!existing && drafts.length >= MAX_DRAFTS_PER_BOARD) throw new ParleyError("invalid-content", `This board holds ${MAX_DRAFTS_PER_BOARD} drafts already: reveal or delete some first.`);
   // A facilitator polishing someone's draft keeps that person's signature; everyone else signs as themselves.
   const signature = existing && existing.memberId !== memberId ? authorNameOf(existing.record) : expectedSignature(connection.actor, session);
   if (signature !== null && argument.authorName !== signature) throw new ParleyError("forbidden", `Sign this draft as "${signature}".`);

@@ -24,13 +24,14 @@ export interface LimitSettings {
 }
 
 export type ConnectionBudget = "sync" | "awareness" | "command" | "vote";
-export type AddressBudget = "join" | "member" | "board";
+export type AddressBudget = "join" | "member" | "board" | "export";
 
 /** The window each per-IP budget is counted in (seconds), and what the refusal tells the person. */
 const ADDRESS_WINDOWS: Record<AddressBudget, { seconds: number; what: string }> = {
   join: { seconds: 60, what: "joins from your network" },
   member: { seconds: 600, what: "new places on boards from your network" },
   board: { seconds: 600, what: "new boards from your network" },
+  export: { seconds: 60, what: "exports from your network" },
 };
 
 const WHAT: Record<ConnectionBudget, string> = {
@@ -63,6 +64,7 @@ export function limitSettings(config: ParleyConfig): LimitSettings {
       join: config.PARLEY_JOINS_PER_MINUTE_PER_IP,
       member: config.PARLEY_MEMBERS_PER_10_MINUTES_PER_IP,
       board: config.PARLEY_BOARDS_PER_10_MINUTES_PER_IP,
+      export: config.PARLEY_EXPORTS_PER_MINUTE_PER_IP,
     },
     voteTallyDelayMs: config.PARLEY_VOTE_TALLY_DEBOUNCE_MS,
   };
@@ -89,7 +91,7 @@ export class Limits {
       const local = new RateLimiterMemory(options);
       return redis ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true, insuranceLimiter: local }) : local;
     };
-    this.byAddress = { join: perAddress("join"), member: perAddress("member"), board: perAddress("board") };
+    this.byAddress = { join: perAddress("join"), member: perAddress("member"), board: perAddress("board"), export: perAddress("export") };
   }
 
   /** Limits for one process; with `redisUrl`, per-IP budgets are shared with the other processes. */
@@ -179,6 +181,11 @@ export class Seats {
     const open = (this.perIp.get(ip) ?? 1) - 1;
     if (open > 0) this.perIp.set(ip, open);
     else this.perIp.delete(ip);
+    this.stand(connectionId);
+  }
+
+  /** Gives back the connection's board seat (its join was refused): it may ask again, on any board. */
+  stand(connectionId: string): void {
     const boardId = this.boardOf.get(connectionId);
     if (boardId === undefined) return;
     this.boardOf.delete(connectionId);

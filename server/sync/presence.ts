@@ -56,6 +56,9 @@ function isUnintroduced(state: unknown): boolean {
   return typeof state === "object" && state !== null && !Array.isArray(state) && Object.keys(state).length === 0;
 }
 
+/** How many freed ids the room remembers the member of (a few bytes each). */
+const MAX_DEPARTED = 2_000;
+
 /** Who publishes a frame, and the board's rules for it. */
 export interface Publisher {
   connectionId: string;
@@ -85,6 +88,12 @@ export class Presence {
   private readonly owners = new Map<number, Owner>();
   /** How many ids each connection owns (kept alongside `owners`, so the cap costs nothing to check). */
   private readonly counts = new Map<string, number>();
+  /**
+   * The member whose presence an id last was, once it is freed (they left, or cleared it). Client ids
+   * are not secret (every Yjs update names its writer's), so without this anyone could claim a
+   * reconnecting member's id in the gap and have their own presence refused. Bounded: oldest first out.
+   */
+  private readonly departed = new Map<number, string>();
 
   constructor(doc: Y.Doc) {
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -108,6 +117,8 @@ export class Presence {
         continue;
       }
       if (owner && !mine(owner)) return { ok: false, message: "That presence belongs to someone else on this board." };
+      const before = owner ? undefined : this.departed.get(entry.clientId);
+      if (before !== undefined && before !== actor.memberId) return { ok: false, message: "That presence belongs to someone else on this board." };
       if (!owner && ++owned > publisher.maxIds) return { ok: false, message: `One connection may show at most ${publisher.maxIds} presences.` };
       const refusal = nameRefusal(publisher, entry.state);
       if (refusal) return { ok: false, message: refusal };
@@ -158,6 +169,11 @@ export class Presence {
   /** Gives `clientId` to `owner` (or to nobody), keeping the per-connection counts. */
   private setOwner(clientId: number, owner: Owner | null): void {
     const previous = this.owners.get(clientId);
+    this.departed.delete(clientId);
+    if (previous?.memberId && !owner) {
+      this.departed.set(clientId, previous.memberId);
+      if (this.departed.size > MAX_DEPARTED) this.departed.delete(this.departed.keys().next().value as number);
+    }
     if (previous) {
       const left = (this.counts.get(previous.connectionId) ?? 1) - 1;
       if (left > 0) this.counts.set(previous.connectionId, left);

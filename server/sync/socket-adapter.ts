@@ -89,6 +89,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         if (socket.connected) await socket.join(joined.boardId);
         if (!socket.connected) {
           rooms.release(joined);
+          limits.seats.stand(connection.id);
           return failure(new ParleyError("not-joined", "The connection closed while joining."));
         }
         connection.actor = actor;
@@ -96,6 +97,8 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         joined.join(connection);
         return welcome(joined.boardId, connection);
       } catch (error) {
+        // A refused join sits nowhere: strangers must not fill a board, nor carry a seat to another board.
+        limits.seats.stand(connection.id);
         return failure(error);
       }
     }
@@ -110,7 +113,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     });
 
     socket.on(EVENTS.command, async (payload: unknown, ack: Ack<CommandAck>) => {
-      const limited = await spendCommand(limits, connection.id, payload);
+      const limited = await spendCommand(limits, connection, payload);
       if (cutOff(limited)) return;
       const result: CommandAck = !limited.ok
         ? (overLimit(connection, limited, typeof ack === "function") as CommandAck)

@@ -36,11 +36,15 @@ export function takeSeat(limits: Limits, connectionId: string, boardId: string):
   return new ParleyError("rate-limited", `This board is full (at most ${max} connections). Try again when someone leaves.`);
 }
 
-/** Every command spends the command budget; a vote also spends the vote budget. */
-export async function spendCommand(limits: Limits, connectionId: string, payload: unknown): Promise<LimitVerdict> {
-  const verdict = await limits.connection("command", connectionId);
+/**
+ * Every command spends the connection's command budget; a vote also spends the vote budget of the
+ * member behind it, shared by all their connections (each vote is a database write, and one person
+ * may open many connections). A guest without a member id spends their connection's.
+ */
+export async function spendCommand(limits: Limits, connection: Pick<Connection, "id" | "actor">, payload: unknown): Promise<LimitVerdict> {
+  const verdict = await limits.connection("command", connection.id);
   if (!verdict.ok || (payload as { type?: unknown } | null)?.type !== "vote") return verdict;
-  return limits.connection("vote", connectionId);
+  return limits.connection("vote", connection.actor.memberId ? `member:${connection.actor.memberId}` : connection.id);
 }
 
 /**
