@@ -7,8 +7,13 @@ import { AuthorNameSchema } from "../../lib/board/argument";
  * soft hyphens, Hangul fillers) and the Cyrillic and Greek letters drawn like Latin ones.
  */
 
-/** Invisible in a name: default-ignorable code points, format and control characters, combining marks (after NFKD: accents). */
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{M}\u2800]/gu;
+/** Invisible in a name: default-ignorable code points, format and control characters. */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\u2800]/gu;
+/**
+ * Accents (after NFKD, combining marks) on Latin, Greek and Cyrillic letters. Only there: in scripts
+ * such as Devanagari or Thai the marks are vowels, and "राम" is not "रम".
+ */
+const ACCENTS = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*)\p{M}/gu;
 const SPACES = /[\s\p{Z}]+/gu;
 
 /**
@@ -28,7 +33,7 @@ const LOOKALIKES: Record<string, string> = {
 
 /** The key two names are compared by: equal keys are the same name on a managed board. */
 export function nameKey(name: string): string {
-  const folded = name.toLocaleLowerCase("en").normalize("NFKD").replace(INVISIBLE, "").replace(SPACES, " ").trim();
+  const folded = name.toLocaleLowerCase("en").normalize("NFKD").replace(INVISIBLE, "").replace(ACCENTS, "").replace(SPACES, " ").trim();
   let key = "";
   for (const char of folded) key += LOOKALIKES[char] ?? char;
   return key;
