@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import * as Y from "yjs";
 import { argumentsMap } from "../../lib/board/doc";
 import { docFromParts } from "../../lib/board/snapshot";
@@ -14,8 +13,6 @@ import { PrismaBoardStore } from "../../server/persistence/prisma-board-store";
 import { createArticleBoard } from "../../tests/integration/support/board";
 import { createTestDatabase, queryDatabase, setDatabaseReachable, type TestDatabase } from "../../tests/integration/support/database";
 import { argumentsJSON } from "../../tests/integration/support/fuzz-session";
-import { waitFor } from "../../tests/integration/support/wait";
-import type { SyncProcess } from "./sync-process";
 
 /** One phase's figures: `mustBeZero` entries fail the drill when not 0; `converged` must be true. */
 export interface PhaseFigures {
@@ -84,36 +81,5 @@ export class DrillContext {
     await this.database.close().catch(() => undefined);
     await this.db.drop();
     rmSync(this.dataDir, { recursive: true, force: true });
-  }
-
-  /**
-   * Kills `server` while a compaction of `boardId` waits inside its transaction: a KEY SHARE lock on the
-   * board row (appends do not mind it, a compaction's FOR UPDATE does) holds the compaction until
-   * PostgreSQL shows it waiting; then SIGKILL, and only then is the row let go. False when no
-   * compaction started within the wait (the server is killed anyway).
-   */
-  async killDuringCompaction(boardId: string, server: SyncProcess, waitMs = 30_000): Promise<boolean> {
-    const holder = new pg.Client({ connectionString: this.db.url });
-    const watcher = new pg.Client({ connectionString: this.db.url });
-    await Promise.all([holder.connect(), watcher.connect()]);
-    try {
-      await holder.query("BEGIN");
-      await holder.query(`SELECT 1 FROM "boards" WHERE "id" = $1 FOR KEY SHARE`, [boardId]);
-      const caught = await waitFor(
-        async () => {
-          const { rows } = await watcher.query<{ query: string }>(
-            "SELECT query FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
-            [this.db.name],
-          );
-          return rows.some((r) => /FOR UPDATE/i.test(r.query));
-        },
-        { timeoutMs: waitMs, intervalMs: 20 },
-      ).catch(() => false);
-      await server.kill();
-      return caught !== false;
-    } finally {
-      await holder.query("ROLLBACK").catch(() => undefined);
-      await Promise.all([holder.end(), watcher.end()]);
-    }
   }
 }

@@ -8,10 +8,10 @@ import { waitFor } from "../../tests/integration/support/wait";
 import type { DrillContext, PhaseFigures } from "./context";
 import { Crew } from "./crew";
 import type { DrillSize } from "./size";
-import { SyncProcess } from "./sync-process";
+import { ChildServer } from "../../tests/integration/support/child-server";
 
 export async function killCycles(ctx: DrillContext, size: DrillSize, seed: number): Promise<PhaseFigures> {
-  const server = await SyncProcess.create({ databaseUrl: ctx.db.url, dataDir: ctx.dataDir, compactEvery: size.compactEvery });
+  const server = await ChildServer.create({ nodeEnv: "production", databaseUrl: ctx.db.url, dataDir: ctx.dataDir, compactEvery: size.compactEvery });
   const boardId = await ctx.newBoard("Drill: kill -9");
   const crew = await Crew.join({ store: ctx.store, boardId, urls: [server.url], fuzzers: size.fuzzers, witnesses: size.witnesses, seed });
   const notes: string[] = [];
@@ -29,7 +29,7 @@ export async function killCycles(ctx: DrillContext, size: DrillSize, seed: numbe
       const before = crew.acked();
       await waitFor(() => crew.acked() >= before + 20, { timeoutMs: 60_000, message: `cycle ${cycle}: edits to be acknowledged` });
       if (cycle % size.midCompactionEvery === 1) {
-        const caught = await ctx.killDuringCompaction(boardId, server);
+        const caught = await server.killDuringCompaction(ctx.db, boardId, 30_000);
         if (caught) midCompaction++;
         notes.push(`cycle ${cycle}: ${caught ? "killed mid-compaction" : "no compaction started in time; killed anyway"}`);
       } else {

@@ -12,13 +12,13 @@ import { waitFor } from "../../tests/integration/support/wait";
 import type { DrillContext, PhaseFigures } from "./context";
 import { Crew } from "./crew";
 import type { DrillSize } from "./size";
-import { SyncProcess } from "./sync-process";
+import { ChildServer } from "../../tests/integration/support/child-server";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SAVED = "All changes saved";
 
 export async function outageMidSession(ctx: DrillContext, size: DrillSize, seed: number): Promise<PhaseFigures> {
-  const server = await SyncProcess.create({ databaseUrl: ctx.db.url, dataDir: ctx.dataDir, compactEvery: size.compactEvery });
+  const server = await ChildServer.create({ nodeEnv: "production", databaseUrl: ctx.db.url, dataDir: ctx.dataDir, compactEvery: size.compactEvery });
   const boardId = await ctx.newBoard("Drill: outage mid-session");
   const crew = await Crew.join({ store: ctx.store, boardId, urls: [server.url], fuzzers: size.fuzzers, witnesses: size.witnesses, seed });
   const notes: string[] = [];
@@ -102,7 +102,7 @@ export async function outageMidSession(ctx: DrillContext, size: DrillSize, seed:
 }
 
 export async function startWhileDown(ctx: DrillContext, size: DrillSize, seed: number): Promise<PhaseFigures> {
-  const server = await SyncProcess.create({ databaseUrl: ctx.db.url, dataDir: ctx.dataDir, compactEvery: size.compactEvery });
+  const server = await ChildServer.create({ nodeEnv: "production", databaseUrl: ctx.db.url, dataDir: ctx.dataDir, compactEvery: size.compactEvery });
   const boardId = await ctx.newBoard("Drill: start while the database is down");
   // The members exist before the outage; the witnesses open the board at once and keep trying.
   const crew = await Crew.join({ store: ctx.store, boardId, urls: [server.url], fuzzers: size.fuzzers, witnesses: size.witnesses, seed });

@@ -10,7 +10,7 @@ import { REDIS_URL, requireRedis } from "../../tests/integration/support/redis";
 import type { DrillContext, PhaseFigures } from "./context";
 import { Crew } from "./crew";
 import type { DrillSize } from "./size";
-import { SyncProcess } from "./sync-process";
+import { ChildServer } from "../../tests/integration/support/child-server";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ENTRY = "scripts/drill/lossy-sync-main.ts";
@@ -21,8 +21,8 @@ export async function lossyRelay(ctx: DrillContext, size: DrillSize, seed: numbe
   const env = (loss: number) => ({ REDIS_URL, DRILL_RELAY_STREAM: stream, DRILL_RELAY_LOSS: String(loss), PARLEY_RELAY_CHECK_MS: "2000" });
   // A large compaction threshold: this phase is about the relay, and compaction was phase (a)'s.
   const common = { databaseUrl: ctx.db.url, dataDir: ctx.dataDir, compactEvery: 200, entry: ENTRY };
-  const first = await SyncProcess.create({ ...common, env: env(0) });
-  const second = await SyncProcess.create({ ...common, env: env(size.relayLoss) });
+  const first = await ChildServer.create({ nodeEnv: "production", ...common, env: env(0) });
+  const second = await ChildServer.create({ nodeEnv: "production", ...common, env: env(size.relayLoss) });
   const boardId = await ctx.newBoard("Drill: lossy relay");
   const crew = await Crew.join({ store: ctx.store, boardId, urls: [first.url, second.url], fuzzers: size.fuzzers, witnesses: size.witnesses, seed });
   try {

@@ -5,7 +5,6 @@
  * the server acknowledged is on the board (unless a delete of it reached the server) and every client,
  * a newcomer and a fresh load from the database hold the same arguments.
  */
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { argumentsMap, readPositions } from "@/lib/board/doc";
 import { docFromParts } from "@/lib/board/snapshot";
@@ -99,7 +98,8 @@ describe("sync server killed with SIGKILL under load", () => {
       const before = acked();
       await waitFor(() => acked() >= before + 25, { timeoutMs: 60_000, message: `cycle ${cycle}: edits to be acknowledged` });
       if (cycle === MID_COMPACTION) {
-        await killDuringCompaction(db, boardId, server);
+        // Held at its row lock until the kill (see ChildServer.killDuringCompaction).
+        expect(await server.killDuringCompaction(db, boardId), `a compaction to start (server log: ${server.output.slice(-3).join(" / ")})`).toBe(true);
         notes.push(`cycle ${cycle}: killed while a compaction waited inside its transaction`);
       } else {
         await waitFor(() => clients.some((c) => c.online && !c.quiet), { timeoutMs: 30_000, message: "frames in flight" });
@@ -153,27 +153,3 @@ describe("sync server killed with SIGKILL under load", () => {
  * waits for; once PostgreSQL shows the compaction waiting inside its open transaction, the server is
  * killed, and only then is the row let go. The orphaned transaction can never commit.
  */
-async function killDuringCompaction(db: TestDatabase, boardId: string, server: ChildServer): Promise<void> {
-  const holder = new pg.Client({ connectionString: db.url });
-  // A second session watches: inside the holder's transaction pg_stat_activity would be a frozen snapshot.
-  const watcher = new pg.Client({ connectionString: db.url });
-  await Promise.all([holder.connect(), watcher.connect()]);
-  try {
-    await holder.query("BEGIN");
-    await holder.query(`SELECT 1 FROM "boards" WHERE "id" = $1 FOR KEY SHARE`, [boardId]);
-    await waitFor(
-      async () => {
-        const { rows } = await watcher.query<{ query: string }>(
-          "SELECT query FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
-          [db.name],
-        );
-        return rows.some((r) => /FOR UPDATE/i.test(r.query));
-      },
-      { timeoutMs: 60_000, intervalMs: 20, message: `a compaction to start (server log: ${server.output.slice(-3).join(" / ")})` },
-    );
-    await server.kill();
-  } finally {
-    await holder.query("ROLLBACK").catch(() => undefined);
-    await Promise.all([holder.end(), watcher.end()]);
-  }
-}
