@@ -3,17 +3,15 @@ import { useId } from "react";
 import type { Position } from "@/lib/board/position";
 import type { Results } from "@/lib/session/votes";
 import { POSITION_PALETTES } from "@/components/common/positionColors";
-import { balanceSeries, formatSigned, linearScale, niceTicks, stepPath, timeTicks } from "./chart-scale";
+import { balanceSeries, formatSigned, linearScale, niceTicks, stepPath, timeAxis } from "./chart-scale";
 import styles from "./ResultsPanel.module.css";
 import tables from "./ResultsTables.module.css";
 
 const WIDTH = 560;
 const HEIGHT = 240;
-const M = { top: 12, right: 16, bottom: 38, left: 48 };
+const M = { top: 12, right: 28, bottom: 38, left: 48 };
 /** With more ballots than this, dots per ballot would only smear the lines. */
 const MAX_DOTS = 60;
-/** A single ballot still gets an x axis a minute wide. */
-const HALF_MINUTE = 30_000;
 
 /** Clock labels; seconds only when the ticks are less than a minute apart (a quick vote). */
 const clock = (at: number, seconds = false) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}) });
@@ -35,13 +33,12 @@ export function BalanceTimeline({ timeline, positions }: { timeline: Results["ti
   const series = balanceSeries(timeline, positions.map((p) => p.id));
   const first = timeline[0].at;
   const last = timeline[timeline.length - 1].at;
-  const [t0, t1] = last > first ? [first, last] : [first - HALF_MINUTE, first + HALF_MINUTE];
+  // The viewer's own clock: tick labels are local times, so the ticks sit on the local hour.
+  const xAxis = timeAxis(first, last, 5, -new Date(first).getTimezoneOffset() * 60_000);
   const values = [...series.values()].flatMap((points) => points.map((p) => p.value));
   const yAxis = niceTicks(Math.min(...values), Math.max(...values), 4);
-  const x = linearScale([t0, t1], [M.left, WIDTH - M.right]);
+  const x = linearScale([xAxis.min, xAxis.max], [M.left, WIDTH - M.right]);
   const y = linearScale([yAxis.min, yAxis.max], [HEIGHT - M.bottom, M.top]);
-  const xTicks = timeTicks(t0, t1, 5);
-  const fineTicks = (xTicks.length > 1 ? xTicks[1] - xTicks[0] : t1 - t0) < 60_000;
   const finals = positions.map((p) => ({ position: p, value: series.get(p.id)?.at(-1)?.value ?? 0 }));
 
   return (
@@ -60,11 +57,13 @@ export function BalanceTimeline({ timeline, positions }: { timeline: Results["ti
             </text>
           </g>
         ))}
-        {xTicks.map((tick) => (
-          // Labels at the very ends are anchored inward, so they stay inside the chart.
-          <text key={tick} x={x(tick)} y={HEIGHT - M.bottom + 16} textAnchor={x(tick) > WIDTH - 60 ? "end" : x(tick) < M.left + 30 ? "start" : "middle"} className={styles.tick}>
-            {clock(tick, fineTicks)}
-          </text>
+        {xAxis.ticks.map((tick) => (
+          <g key={tick} data-testid="timeline-x-tick">
+            <line x1={x(tick)} x2={x(tick)} y1={M.top} y2={HEIGHT - M.bottom + 4} className={styles.grid} />
+            <text x={x(tick)} y={HEIGHT - M.bottom + 16} textAnchor="middle" className={styles.tick}>
+              {clock(tick, xAxis.showSeconds)}
+            </text>
+          </g>
         ))}
         <line x1={M.left} x2={M.left} y1={M.top} y2={HEIGHT - M.bottom} className={styles.axis} />
         <text x={(M.left + WIDTH - M.right) / 2} y={HEIGHT - 4} textAnchor="middle" className={styles.axisLabel}>

@@ -1,8 +1,9 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { Modal } from "@/components/common/Modal";
 import { ArgumentTable } from "./ArgumentTable";
 import { BalanceTimeline } from "./BalanceTimeline";
+import { ratedCounts } from "./results-rows";
 import { SideBars } from "./SideBars";
 import { TeamTotals } from "./TeamTotals";
 import { useVotes, type VotesUi } from "./VotesContext";
@@ -31,7 +32,10 @@ export function ResultsPanel({ open, onClose }: ResultsPanelProps) {
               <h2 id={titleId} className={styles.title}>
                 Results
               </h2>
-              <p className={styles.subtitle}>Averages of each person&apos;s latest rating, 1 (weak) to 5 (strong).</p>
+              <p className={styles.subtitle} data-testid="results-subtitle">
+                Everyone rates arguments 1 (weak) to 5 (strong); each argument gets the average of its ratings. The charts and team totals
+                add those averages up, so a side with more strong arguments weighs more.
+              </p>
             </div>
             <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label="Close the results" onClick={onClose}>
               ×
@@ -75,6 +79,7 @@ function RevealControls({ ui }: { ui: VotesUi }) {
 
 function ResultsBody({ ui }: { ui: VotesUi }) {
   const { results, board } = ui;
+  const counts = useMemo(() => ratedCounts(board?.arguments ?? [], results?.tallies ?? []), [board, results]);
   if (!results || !board) {
     return <p className={styles.empty}>Votes are hidden until the facilitator reveals them.</p>;
   }
@@ -82,9 +87,9 @@ function ResultsBody({ ui }: { ui: VotesUi }) {
     <div className={styles.sections}>
       <section aria-labelledby="results-bars-heading">
         <h3 id="results-bars-heading" className={styles.sectionTitle}>
-          Strength by position
+          Total strength by position
         </h3>
-        <SideBars sides={results.sides} positions={board.positions} />
+        <SideBars sides={results.sides} positions={board.positions} counts={counts} />
       </section>
       <section aria-labelledby="results-timeline-heading">
         <h3 id="results-timeline-heading" className={styles.sectionTitle}>

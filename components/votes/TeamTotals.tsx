@@ -10,6 +10,8 @@ import tables from "./ResultsTables.module.css";
 /**
  * Per team: how many arguments its members wrote, the votes those arguments drew and the sum of
  * their average strengths. Teams come from the session, so a team with no arguments still shows.
+ * The side a team argues sits under its name rather than in a column of its own, so the table fits
+ * a phone without scrolling sideways.
  */
 export function TeamTotals({ totals, teams, positions }: { totals: TeamTotal[]; teams: Team[]; positions: Position[] }) {
   if (teams.length === 0) {
@@ -22,15 +24,16 @@ export function TeamTotals({ totals, teams, positions }: { totals: TeamTotal[]; 
   const labels = new Map(positions.map((p) => [p.id, p.label]));
   return (
     <div className={tables.scroll}>
-      <table className={tables.table} data-testid="results-teams">
+      <table className={`${tables.table} ${tables.fitted}`} data-testid="results-teams">
         <caption className="visually-hidden">Totals per team</caption>
         <thead>
           <tr>
-            <th scope="col">Team</th>
-            <th scope="col">Side</th>
+            <th scope="col">Team and side</th>
             <th scope="col" className={tables.num}>Arguments</th>
             <th scope="col" className={tables.num}>Votes</th>
-            <th scope="col" className={tables.num}>Strength</th>
+            <th scope="col" className={tables.num}>
+              Strength <span className={tables.unit}>(sum of averages)</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -41,8 +44,8 @@ export function TeamTotals({ totals, teams, positions }: { totals: TeamTotal[]; 
                 <th scope="row" className={tables.teamName}>
                   <span className={tables.swatch} style={{ background: POSITION_PALETTES[team.color].base }} aria-hidden="true" />
                   {team.name}
+                  <span className={tables.teamSide}>{labels.get(team.positionId) ?? "No side"}</span>
                 </th>
-                <td>{labels.get(team.positionId) ?? "—"}</td>
                 <td className={tables.num}>{total?.arguments ?? 0}</td>
                 <td className={tables.num}>{total?.votes ?? 0}</td>
                 <td className={tables.num}>{formatTotal(total?.strength ?? 0)}</td>

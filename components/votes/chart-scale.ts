@@ -42,18 +42,43 @@ export function linearScale(domain: [number, number], range: [number, number]): 
   return (value) => r0 + ((value - d0) / (d1 - d0)) * (r1 - r0);
 }
 
-const MINUTE = 60_000;
-/** Time steps for the timeline's x axis, smallest first. */
-const TIME_STEPS = [15_000, 30_000, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, 60 * MINUTE, 2 * 60 * MINUTE, 6 * 60 * MINUTE];
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Clock steps for the timeline's x axis, smallest first: a quick vote spans seconds, a lesson an hour. */
+const TIME_STEPS = [SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY];
+/** A single instant still gets an axis a minute wide, centred on it. */
+const HALF_MINUTE = 30 * SECOND;
 
-/** Tick times (ms) on round clock steps inside `[start, end]`, about `count` of them. */
-export function timeTicks(start: number, end: number, count = 5): number[] {
-  if (end <= start) return [start];
-  const rough = (end - start) / Math.max(1, count);
-  const step = TIME_STEPS.find((s) => s >= rough) ?? TIME_STEPS[TIME_STEPS.length - 1];
+export interface TimeAxis {
+  /** The axis runs from `min` to `max` (ms), both on the clock step, covering the data. */
+  min: number;
+  max: number;
+  step: number;
+  ticks: number[];
+  /** Steps under a minute: labels need seconds to tell the ticks apart. */
+  showSeconds: boolean;
+}
+
+/**
+ * A time axis over `[start, end]` (ms): a round clock step giving about `count` intervals, and the
+ * range widened to whole steps so that both ends carry a tick. The data never has fewer than two
+ * intervals, so the reader always sees at least three labelled times. `offsetMs` is the viewer's
+ * offset from UTC (east positive), so hour ticks land on the local hour in a half-hour time zone.
+ */
+export function timeAxis(start: number, end: number, count = 5, offsetMs = 0): TimeAxis {
+  const [from, to] = end > start ? [start, end] : [start - HALF_MINUTE, start + HALF_MINUTE];
+  const intervals = Math.max(2, count);
+  const rough = (to - from) / intervals;
+  const step = TIME_STEPS.find((s) => s >= rough) ?? Math.ceil(rough / DAY) * DAY;
+  const min = Math.floor((from + offsetMs) / step) * step - offsetMs;
+  let max = Math.ceil((to + offsetMs) / step) * step - offsetMs;
+  // A span that fits in one step (e.g. 3 s of ballots on a 5 s step) still gets two intervals.
+  if ((max - min) / step < 2) max = min + 2 * step;
   const ticks: number[] = [];
-  for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
-  return ticks.length ? ticks : [start];
+  for (let t = min; t <= max; t += step) ticks.push(t);
+  return { min, max, step, ticks, showSeconds: step < MINUTE };
 }
 
 export interface SeriesPoint {

@@ -75,3 +75,26 @@ function valueOf(row: ArgumentRow, key: SortKey): string | number | null {
       return row[key];
   }
 }
+
+/** How many rated arguments add up to a position's For and Against strength. */
+export interface SideCounts {
+  for: number;
+  against: number;
+}
+
+/**
+ * Per position, the number of arguments with a strength average on each side: the bars show sums of
+ * averages, and the count beside a sum tells "two strong arguments" from "five weak ones".
+ */
+export function ratedCounts(args: Argument[], tallies: ArgumentTally[]): Map<string, SideCounts> {
+  const byId = new Map(args.map((a) => [a.id, a]));
+  const counts = new Map<string, SideCounts>();
+  for (const t of tallies) {
+    const arg = byId.get(t.argumentId);
+    if (!arg || t.strength === null) continue;
+    const entry = counts.get(arg.positionId) ?? { for: 0, against: 0 };
+    entry[effectOnPosition(arg, byId) === 1 ? "for" : "against"] += 1;
+    counts.set(arg.positionId, entry);
+  }
+  return counts;
+}

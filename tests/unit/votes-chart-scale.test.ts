@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { balanceSeries, formatAverage, formatSigned, formatTotal, linearScale, niceTicks, stepPath, timeTicks } from "@/components/votes/chart-scale";
+import { balanceSeries, formatAverage, formatSigned, formatTotal, linearScale, niceTicks, stepPath, timeAxis } from "@/components/votes/chart-scale";
 
 describe("niceTicks", () => {
   it("covers the data with round steps and keeps zero on the axis", () => {
@@ -42,16 +42,52 @@ describe("linearScale", () => {
   });
 });
 
-describe("timeTicks", () => {
-  it("picks round clock steps inside the range", () => {
-    const start = Date.UTC(2025, 0, 1, 10, 3, 20);
-    const end = Date.UTC(2025, 0, 1, 10, 26, 0);
-    const ticks = timeTicks(start, end, 5);
-    expect(ticks).toEqual([5, 10, 15, 20, 25].map((m) => Date.UTC(2025, 0, 1, 10, m)));
+describe("timeAxis", () => {
+  const at = (h: number, m: number, s = 0) => Date.UTC(2025, 0, 1, h, m, s);
+
+  it("picks round clock steps and widens the range to whole steps, so both ends carry a tick", () => {
+    const axis = timeAxis(at(10, 3, 20), at(10, 26), 5);
+    expect(axis.step).toBe(5 * 60_000);
+    expect(axis.ticks).toEqual([0, 5, 10, 15, 20, 25, 30].map((m) => at(10, m)));
+    expect([axis.min, axis.max]).toEqual([at(10, 0), at(10, 30)]);
+    expect(axis.showSeconds).toBe(false);
   });
 
-  it("returns the start alone for a single instant", () => {
-    expect(timeTicks(1000, 1000)).toEqual([1000]);
+  it("gives a quick vote second ticks, several of them, labelled with seconds", () => {
+    const axis = timeAxis(at(9, 0, 12), at(9, 0, 31), 5);
+    expect(axis.step).toBe(5_000);
+    expect(axis.ticks).toEqual([10, 15, 20, 25, 30, 35].map((s) => at(9, 0, s)));
+    expect(axis.showSeconds).toBe(true);
+  });
+
+  it("centres a single instant on an axis a minute wide with at least three ticks", () => {
+    const axis = timeAxis(at(9, 0, 10), at(9, 0, 10));
+    expect(axis.min).toBeLessThanOrEqual(at(9, 0, 10) - 30_000);
+    expect(axis.max).toBeGreaterThanOrEqual(at(9, 0, 10) + 30_000);
+    expect(axis.ticks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("never leaves fewer than three ticks, even when the data fits in one step", () => {
+    for (const [start, end] of [
+      [at(9, 0, 0), at(9, 0, 1)],
+      [at(9, 0, 59), at(9, 1, 1)],
+      [at(9, 0), at(11, 0)],
+      [at(9, 0), at(9, 0) + 3 * 24 * 3600_000],
+    ]) {
+      const axis = timeAxis(start, end, 5);
+      expect(axis.ticks.length).toBeGreaterThanOrEqual(3);
+      expect(axis.ticks.length).toBeLessThanOrEqual(12);
+      expect(axis.min).toBeLessThanOrEqual(start);
+      expect(axis.max).toBeGreaterThanOrEqual(end);
+      expect(axis.ticks.every((t, i) => i === 0 || t - axis.ticks[i - 1] === axis.step)).toBe(true);
+    }
+  });
+
+  it("puts hour ticks on the viewer's local hour in a half-hour time zone", () => {
+    const offset = 5.5 * 3600_000; // India: UTC+5:30
+    const axis = timeAxis(at(3, 40), at(8, 10), 5, offset);
+    expect(axis.step).toBe(3600_000);
+    expect(axis.ticks.every((t) => (t + offset) % 3600_000 === 0)).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Argument } from "@/lib/board/argument";
-import { argumentRows, sortRows } from "@/components/votes/results-rows";
+import { argumentRows, ratedCounts, sortRows } from "@/components/votes/results-rows";
 import { PAK_MILITARY, SEED_POSITIONS, US } from "./support/board-fixture";
 
 function arg(id: string, parentId: string, positionId: string, stance: "for" | "against", createdAt: number): Argument {
@@ -53,5 +53,13 @@ describe("sortRows", () => {
     const copy = [...rows];
     sortRows(rows, "votes", "ascending");
     expect(rows).toEqual(copy);
+  });
+});
+
+describe("ratedCounts", () => {
+  it("counts the rated arguments behind each side's sum, by the side they end up on", () => {
+    const counts = ratedCounts(ARGS, [...TALLIES, { argumentId: "c", votes: 2, strength: 3, quoteSupport: null }, { argumentId: "d", votes: 1, strength: null, quoteSupport: 4 }]);
+    expect(counts.get(US)).toEqual({ for: 2, against: 1 }); // a and its rebuttal-of-an-attack c; b attacks
+    expect(counts.has(PAK_MILITARY)).toBe(false); // d has no strength rating, "gone" is deleted
   });
 });
