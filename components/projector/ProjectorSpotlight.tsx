@@ -4,6 +4,7 @@ import type { BoardState } from "@/lib/board/doc";
 import { teamOf, type SessionState } from "@/lib/session/session";
 import { POSITION_PALETTES, positionStyle } from "@/components/common/positionColors";
 import styles from "./ProjectorStage.module.css";
+import { useStageReveal } from "./useStageReveal";
 
 /** Quotes printed in full on the stage; more are counted (the card in its column lists them). */
 const SHOWN_QUOTES = 2;
@@ -14,6 +15,7 @@ const SHOWN_QUOTES = 2;
  * where it sits on the board; this shows what it says.
  */
 export function ProjectorSpotlight({ board, session, argumentId }: { board: BoardState; session: SessionState | null; argumentId: string }) {
+  const ref = useStageReveal<HTMLElement>(argumentId);
   const arg = board.arguments.find((a) => a.id === argumentId);
   const position = arg ? board.positions.find((p) => p.id === arg.positionId) : undefined;
   if (!arg || !position) return null;
@@ -23,7 +25,7 @@ export function ProjectorSpotlight({ board, session, argumentId }: { board: Boar
   const hiddenQuotes = arg.quotes.length - SHOWN_QUOTES;
 
   return (
-    <section className={styles.spotlight} style={positionStyle(position.color)} aria-labelledby="projector-spotlight-title" data-testid="projector-spotlight" data-argument-id={arg.id}>
+    <section ref={ref} className={styles.spotlight} style={positionStyle(position.color)} aria-labelledby="projector-spotlight-title" data-testid="projector-spotlight" data-argument-id={arg.id}>
       <h2 id="projector-spotlight-title" className={styles.kicker}>
         <span className={styles.stance} data-stance={arg.stance}>
           {stanceWord}

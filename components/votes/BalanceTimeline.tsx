@@ -6,8 +6,11 @@ import { POSITION_PALETTES } from "@/components/common/positionColors";
 import { balanceSeries, formatSigned, linearScale, niceTicks, stepPath, timeAxis } from "./chart-scale";
 import styles from "./ResultsPanel.module.css";
 import tables from "./ResultsTables.module.css";
+import { useChartWidth } from "./useChartWidth";
 
-const WIDTH = 560;
+const MAX_WIDTH = 560;
+/** Narrower than this, five clock labels would overlap. */
+const MIN_WIDTH = 340;
 const HEIGHT = 240;
 const M = { top: 12, right: 28, bottom: 38, left: 48 };
 /** With more ballots than this, dots per ballot would only smear the lines. */
@@ -23,6 +26,7 @@ const clock = (at: number, seconds = false) => new Date(at).toLocaleTimeString([
  */
 export function BalanceTimeline({ timeline, positions }: { timeline: Results["timeline"]; positions: Position[] }) {
   const uid = useId().replace(/[^a-zA-Z0-9]/g, "");
+  const { ref, width } = useChartWidth<HTMLElement>(MAX_WIDTH, MIN_WIDTH);
   if (timeline.length === 0) {
     return (
       <p className={styles.empty} data-testid="results-timeline">
@@ -34,16 +38,18 @@ export function BalanceTimeline({ timeline, positions }: { timeline: Results["ti
   const first = timeline[0].at;
   const last = timeline[timeline.length - 1].at;
   // The viewer's own clock: tick labels are local times, so the ticks sit on the local hour.
-  const xAxis = timeAxis(first, last, 5, -new Date(first).getTimezoneOffset() * 60_000);
+  // About one clock label per 100 units, so labels never overlap on a narrow chart.
+  const intervals = Math.floor((width - M.left - M.right) / 100);
+  const xAxis = timeAxis(first, last, intervals, -new Date(first).getTimezoneOffset() * 60_000);
   const values = [...series.values()].flatMap((points) => points.map((p) => p.value));
   const yAxis = niceTicks(Math.min(...values), Math.max(...values), 4);
-  const x = linearScale([xAxis.min, xAxis.max], [M.left, WIDTH - M.right]);
+  const x = linearScale([xAxis.min, xAxis.max], [M.left, width - M.right]);
   const y = linearScale([yAxis.min, yAxis.max], [HEIGHT - M.bottom, M.top]);
   const finals = positions.map((p) => ({ position: p, value: series.get(p.id)?.at(-1)?.value ?? 0 }));
 
   return (
-    <figure className={styles.figure} data-testid="results-timeline">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className={styles.chart} role="img" aria-labelledby={`${uid}-t ${uid}-d`}>
+    <figure ref={ref} className={styles.figure} data-testid="results-timeline">
+      <svg viewBox={`0 0 ${width} ${HEIGHT}`} className={styles.chart} role="img" aria-labelledby={`${uid}-t ${uid}-d`}>
         <title id={`${uid}-t`}>Balance over the session</title>
         <desc id={`${uid}-d`}>
           {`${timeline.length} ballots from ${clock(first)} to ${clock(last)}. Balance now: `}
@@ -51,7 +57,7 @@ export function BalanceTimeline({ timeline, positions }: { timeline: Results["ti
         </desc>
         {yAxis.ticks.map((tick) => (
           <g key={tick}>
-            <line x1={M.left} x2={WIDTH - M.right} y1={y(tick)} y2={y(tick)} className={tick === 0 ? styles.zero : styles.grid} />
+            <line x1={M.left} x2={width - M.right} y1={y(tick)} y2={y(tick)} className={tick === 0 ? styles.zero : styles.grid} />
             <text x={M.left - 6} y={y(tick) + 4} textAnchor="end" className={styles.tick}>
               {formatSigned(tick)}
             </text>
@@ -66,7 +72,7 @@ export function BalanceTimeline({ timeline, positions }: { timeline: Results["ti
           </g>
         ))}
         <line x1={M.left} x2={M.left} y1={M.top} y2={HEIGHT - M.bottom} className={styles.axis} />
-        <text x={(M.left + WIDTH - M.right) / 2} y={HEIGHT - 4} textAnchor="middle" className={styles.axisLabel}>
+        <text x={(M.left + width - M.right) / 2} y={HEIGHT - 4} textAnchor="middle" className={styles.axisLabel}>
           Time
         </text>
         <text transform={`translate(12 ${(M.top + HEIGHT - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" className={styles.axisLabel}>

@@ -5,11 +5,15 @@ import type { SideTotal } from "@/lib/session/votes";
 import { POSITION_PALETTES } from "@/components/common/positionColors";
 import { formatSigned, formatTotal, linearScale, niceTicks } from "./chart-scale";
 import type { SideCounts } from "./results-rows";
+import { useChartWidth } from "./useChartWidth";
 import styles from "./ResultsPanel.module.css";
 import tables from "./ResultsTables.module.css";
 
+const MAX_WIDTH = 560;
+/** Narrower than this, the position names and bar labels would collide. */
+const MIN_WIDTH = 320;
 const GUTTER = 64; // "For" / "Against" labels left of the bars
-const RIGHT = 84; // room for "12.5 · 4 args" after the longest bar
+const RIGHT = 96; // room for "12.5 · 14 args" after the longest bar
 const ROW = 70;
 const BAR = 16;
 const AXIS = 42; // tick labels and the axis title under the bars
@@ -25,6 +29,7 @@ interface SideBarsProps {
   /**
    * Width of the drawing in SVG units (text is in the same units): a narrower drawing shown at the
    * same size prints larger type, which is how the projector makes the chart readable from the back.
+   * Without it the chart is drawn at its box's width (at most 560), so text keeps its size on a phone.
    */
   width?: number;
   /** Leave out the table under the chart (the projector shows the chart alone). */
@@ -37,7 +42,9 @@ interface SideBarsProps {
  * SUM of argument averages (each 1–5), so it is labelled as one, with the number of arguments in it.
  * The table under the chart carries the same numbers for screen readers and for copying.
  */
-export function SideBars({ sides, positions, counts, width = 560, chartOnly = false }: SideBarsProps) {
+export function SideBars({ sides, positions, counts, width: fixedWidth, chartOnly = false }: SideBarsProps) {
+  const fitted = useChartWidth<HTMLElement>(MAX_WIDTH, MIN_WIDTH);
+  const width = fixedWidth ?? fitted.width;
   const uid = useId().replace(/[^a-zA-Z0-9]/g, "");
   const rows = positions.map((p) => ({ position: p, side: sides.find((s) => s.positionId === p.id) ?? null }));
   const max = Math.max(0, ...rows.flatMap((r) => [r.side?.forStrength ?? 0, r.side?.againstStrength ?? 0]));
@@ -48,7 +55,7 @@ export function SideBars({ sides, positions, counts, width = 560, chartOnly = fa
   const plotBottom = rows.length * ROW;
 
   return (
-    <figure className={styles.figure} data-testid="results-bars">
+    <figure ref={fitted.ref} className={styles.figure} data-testid="results-bars">
       <svg viewBox={`0 0 ${width} ${height}`} className={styles.chart} role="img" aria-labelledby={`${uid}-t ${uid}-d`}>
         <title id={`${uid}-t`}>Total strength by position</title>
         <desc id={`${uid}-d`}>
@@ -72,7 +79,7 @@ export function SideBars({ sides, positions, counts, width = 560, chartOnly = fa
             </text>
           </g>
         ))}
-        <text x={(GUTTER + width - RIGHT) / 2} y={height - 4} textAnchor="middle" className={styles.axisLabel} data-testid="bars-axis-title">
+        <text x={width / 2} y={height - 4} textAnchor="middle" className={styles.axisLabel} data-testid="bars-axis-title">
           Sum of the arguments&apos; average strength (each 1–5)
         </text>
         {rows.map(({ position, side }, i) => {
@@ -113,7 +120,7 @@ export function SideBars({ sides, positions, counts, width = 560, chartOnly = fa
 /** The chart's numbers as a table, for screen readers and for copying. */
 function SideTable({ rows, countOf }: { rows: { position: Position; side: SideTotal | null }[]; countOf(id: string): SideCounts }) {
   return (
-    <table className={tables.table}>
+    <table className={`${tables.table} ${tables.fitted}`}>
       <caption className="visually-hidden">Total strength by position</caption>
       <thead>
         <tr>
@@ -127,12 +134,28 @@ function SideTable({ rows, countOf }: { rows: { position: Position; side: SideTo
         {rows.map(({ position, side }) => (
           <tr key={position.id}>
             <th scope="row">{position.label}</th>
-            <td className={tables.num}>{barValue(side?.forStrength ?? 0, countOf(position.id).for)}</td>
-            <td className={tables.num}>{barValue(side?.againstStrength ?? 0, countOf(position.id).against)}</td>
+            <td className={tables.num}>
+              <SumCell sum={side?.forStrength ?? 0} count={countOf(position.id).for} />
+            </td>
+            <td className={tables.num}>
+              <SumCell sum={side?.againstStrength ?? 0} count={countOf(position.id).against} />
+            </td>
             <td className={tables.num}>{formatSigned(side?.balance ?? 0)}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A sum with its argument count on a line of its own, so the table's columns stay narrow. */
+function SumCell({ sum, count }: { sum: number; count: number }) {
+  return (
+    <>
+      {formatTotal(sum)}
+      <span className={tables.unit}>
+        {count} arg{count === 1 ? "" : "s"}
+      </span>
+    </>
   );
 }

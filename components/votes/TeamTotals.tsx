@@ -29,7 +29,10 @@ export function TeamTotals({ totals, teams, positions }: { totals: TeamTotal[]; 
         <thead>
           <tr>
             <th scope="col">Team and side</th>
-            <th scope="col" className={tables.num}>Arguments</th>
+            <th scope="col" className={tables.num}>
+              {/* A soft hyphen: on a phone the header breaks rather than widening its column. */}
+              Argu{"\u00ad"}ments
+            </th>
             <th scope="col" className={tables.num}>Votes</th>
             <th scope="col" className={tables.num}>
               Strength <span className={tables.unit}>(sum of averages)</span>

@@ -109,6 +109,17 @@ test("results of a real lesson: labelled sums, a teams table that fits, and a ti
       const values = await results.root.getByTestId("bar-value").allTextContents();
       expect(values.length).toBeGreaterThanOrEqual(4);
       for (const value of values) expect(value).toMatch(/^\d+(\.\d)? · \d+ args?$/);
+      // The chart and its table fit their column: no label cut off at the right edge.
+      const barsFit = await results.root.getByTestId("results-bars").evaluate((figure) => {
+        const section = figure.parentElement!;
+        return figure.scrollWidth <= figure.clientWidth && section.scrollWidth <= section.clientWidth && figure.getBoundingClientRect().right <= section.getBoundingClientRect().right + 1;
+      });
+      expect(barsFit).toBe(true);
+      const figureRight = (await box(results.root.getByTestId("results-bars"))).x + (await box(results.root.getByTestId("results-bars"))).width;
+      for (const label of await results.root.getByTestId("bar-value").all()) {
+        const b = await box(label);
+        expect(b.x + b.width, "a bar's label runs out of the chart").toBeLessThanOrEqual(figureRight + 1);
+      }
 
       const teams = results.root.getByTestId("results-teams");
       await teams.scrollIntoViewIfNeeded();
@@ -125,6 +136,9 @@ test("results of a real lesson: labelled sums, a teams table that fits, and a ti
       const ticks = await results.root.getByTestId("timeline-x-tick").allTextContents();
       expect(ticks.length).toBeGreaterThanOrEqual(3);
       expect(new Set(ticks).size).toBe(ticks.length);
+      // Side by side, never on top of each other.
+      const tickBoxes = await results.root.locator('[data-testid="timeline-x-tick"] text').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+      for (let i = 1; i < tickBoxes.length; i++) expect(tickBoxes[i].left).toBeGreaterThanOrEqual(tickBoxes[i - 1].right);
       await results.close();
     });
   }
@@ -158,11 +172,19 @@ test("the projector shows the spotlit argument large, the phase and clock, and t
   // Votes are hidden: the room sees no results, even though the facilitator has them.
   await expectAbsentFor(projector.getByTestId("projector-results"), 1_000);
   const results = await new ResultsDialog(page).open();
-  await results.root.getByTestId("reveal-votes").click();
-  await expect(results.root.getByTestId("reveal-votes")).toHaveAttribute("data-revealed", "true");
+  const reveal = results.root.getByTestId("reveal-votes");
   const chart = projector.getByTestId("projector-results");
+  const setRevealed = async (on: boolean) => {
+    await reveal.click();
+    await expect(reveal).toHaveAttribute("data-revealed", String(on));
+  };
+
+  await setRevealed(true);
   await expect(chart.locator("svg[role=img]")).toBeVisible();
+  await expect(chart.locator("svg[role=img]")).toBeInViewport();
   await expect(chart.getByTestId("bar-value").first()).toHaveText(/ · \d+ args?$/);
+  await setRevealed(false);
+  await expect(chart).toHaveCount(0);
 
   await test.step("still readable on a 1280×720 projector", async () => {
     await projector.setViewportSize({ width: 1280, height: 720 });
@@ -174,9 +196,8 @@ test("the projector shows the spotlit argument large, the phase and clock, and t
     // Nothing runs off the side of the screen.
     expect(await projector.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await projector.getByTestId("projector-stage").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // Below the spotlight on a small screen, the results scroll into view by themselves when revealed.
+    await setRevealed(true);
+    await expect(chart.locator("svg[role=img]")).toBeInViewport({ ratio: 0.5 });
   });
-
-  await results.root.getByTestId("reveal-votes").click();
-  await expect(results.root.getByTestId("reveal-votes")).toHaveAttribute("data-revealed", "false");
-  await expect(chart).toHaveCount(0);
 });
