@@ -1,0 +1,24 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import { expect } from "./fixtures";
+
+/** Impacts that fail the check; moderate and minor findings are attached to the report instead. */
+const BLOCKING = new Set(["serious", "critical"]);
+
+/**
+ * Runs axe-core on the page as it stands and fails on any serious or critical violation, naming the
+ * rule and the offending elements. Every finding, whatever its impact, is attached to the test report.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, where: string, testInfo: TestInfo): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const summary = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+    count: v.nodes.length,
+  }));
+  await testInfo.attach(`axe-${where}.json`, { body: JSON.stringify(summary, null, 2), contentType: "application/json" });
+  const blocking = summary.filter((v) => BLOCKING.has(v.impact ?? ""));
+  expect(blocking, `serious or critical accessibility violations on ${where}:\n${JSON.stringify(blocking, null, 2)}`).toEqual([]);
+}
