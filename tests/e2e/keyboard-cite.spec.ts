@@ -53,6 +53,21 @@ test("keyboard only: the skip link reaches the article, keys select a passage, E
   await expect(card.getByTestId("card-quote")).toHaveAccessibleName(`Quote: ${quote} — show it in the article`);
 });
 
+test("keyboard: the second skip link puts the first + Add one Tab away", async ({ person }) => {
+  const board = await person("Ines");
+  const { page } = board;
+  await page.reload();
+  await board.waitUntilLive();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("skip-to-arguments")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#pane-board")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("lane-add-for").first()).toBeFocused();
+  await expect(page.getByTestId("lane-add-for").first()).toHaveAccessibleName("Add an argument for The US position");
+});
+
 test("keyboard: S selects the sentence, Escape clears it, and a selection across paragraphs is announced as two quotes", async ({ person }) => {
   const board = await person("Noor");
   const { page } = board;
