@@ -14,8 +14,8 @@ const SETTLE_MS = 120;
 
 /**
  * Watches the document selection and, when it lies inside `containerRef`, turns it into quote
- * anchors (one per paragraph) plus a place for the Cite button. Works for mouse, touch (long-press handles) and keyboard
- * selection alike, because all of them end in `selectionchange`.
+ * anchors (one per paragraph) plus a place for the Cite button. Works for mouse, touch (long-press
+ * handles) and keyboard selection alike, because all of them end in `selectionchange`.
  */
 export function useCiteSelection(
   containerRef: RefObject<HTMLElement | null>,

@@ -207,7 +207,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
               onJumpToArgument={jumpToCard}
             />
           </div>
-          <div className={styles.boardSlot} id="pane-board" tabIndex={-1}>
+          <div className={styles.boardSlot} id="pane-board" role="region" aria-label="Arguments" tabIndex={-1}>
             <DraftsPanel onJump={jumpToCard} />
             <ArgumentBoard board={board} failed={status === "failed"} />
           </div>
