@@ -53,16 +53,20 @@ test("keyboard only: the skip link reaches the article, keys select a passage, E
   await expect(card.getByTestId("card-quote")).toHaveAccessibleName(`Quote: ${quote} — show it in the article`);
 });
 
-test("keyboard: the second skip link puts the first + Add one Tab away", async ({ person }) => {
+test("keyboard: the second skip link shows the arguments on a tablet and puts the first + Add one Tab away", async ({ person }) => {
   const board = await person("Ines");
   const { page } = board;
+  // Tablet portrait: one pane at a time, the article first.
+  await page.setViewportSize({ width: 820, height: 1000 });
   await page.reload();
   await board.waitUntilLive();
+  await expect(page.locator("#pane-board")).toBeHidden();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   await expect(page.getByTestId("skip-to-arguments")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator("#pane-board")).toBeFocused();
+  await expect(page.getByTestId("show-board")).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("Tab");
   await expect(page.getByTestId("lane-add-for").first()).toBeFocused();
   await expect(page.getByTestId("lane-add-for").first()).toHaveAccessibleName("Add an argument for The US position");
