@@ -25,6 +25,8 @@ const MOVES: Record<string, [CaretUnit, CaretDirection]> = {
 /** Letter keys that select the unit around the caret in one press. */
 const SELECT_UNIT: Record<string, CaretUnit> = { s: "sentence", p: "paragraph" };
 
+const collapsed = (at: number) => ({ anchor: at, focus: at });
+
 interface Options {
   containerRef: RefObject<HTMLElement | null>;
   source: string;
@@ -113,7 +115,7 @@ export function useKeyboardCaret({ containerRef, source, blocks, mapper, locale,
       // Keys on the Cite button, a highlight or the popover are theirs; modified keys are the browser's.
       if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      const here = current() ?? { anchor: firstVisible(), focus: firstVisible() };
+      const here = current() ?? collapsed(firstVisible());
       let next: { anchor: number; focus: number } | null = null;
       if (MOVES[key]) {
         const [unit, direction] = MOVES[key];
@@ -123,7 +125,7 @@ export function useKeyboardCaret({ containerRef, source, blocks, mapper, locale,
         const around = unitAround(source, blocks, here.focus, SELECT_UNIT[key], locale);
         if (around) next = { anchor: around.start16, focus: around.end16 };
       } else if (key === "Escape" && here.anchor !== here.focus) {
-        next = { anchor: here.focus, focus: here.focus };
+        next = collapsed(here.focus);
       } else if (key === "Enter" || key === "c") {
         // preventDefault also stops the key typing itself into the editor that the cite opens.
         event.preventDefault();
