@@ -4,7 +4,8 @@ import type { ArticleBlock } from "./blocks";
 import { highlightStyle, type Segment } from "./highlights";
 import styles from "./ArticlePane.module.css";
 
-const TAGS = { headline: "h1", dateline: "p", subheading: "h2", paragraph: "p" } as const;
+// The board title is the page's one h1 (TopBar); the article's headline ranks below it.
+const TAGS = { headline: "h2", dateline: "p", subheading: "h3", paragraph: "p" } as const;
 
 interface ArticleBlockViewProps {
   block: ArticleBlock;

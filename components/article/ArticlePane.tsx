@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { QuoteAnchor } from "@/lib/anchoring/anchor";
 import type { Argument } from "@/lib/board/argument";
 import type { Position } from "@/lib/board/position";
@@ -13,7 +13,11 @@ import { HighlightPopover, type OpenHighlight } from "./HighlightPopover";
 import { collectCitations, segmentBlock, type Range16 } from "./highlights";
 import { offsetMapper } from "./offsets";
 import { useCiteSelection } from "./useCiteSelection";
+import { useKeyboardCaret } from "./useKeyboardCaret";
 import styles from "./ArticlePane.module.css";
+
+/** The focusable article text: the skip link's target. */
+export const ARTICLE_TEXT_ID = "article-text";
 
 /** A passage to scroll to and flash, in code points; `nonce` makes a repeat click count again. */
 export interface FlashTarget {
@@ -30,8 +34,11 @@ interface ArticlePaneProps {
   draftQuotes: QuoteAnchor[];
   drafting: boolean;
   flash: FlashTarget | null;
-  /** Absent when this person may not write now (observer, locked board): no Cite button then. */
-  onCite?: (anchor: QuoteAnchor) => void;
+  /**
+   * Absent when this person may not write now (observer, locked board): no Cite button then. A
+   * selection across paragraphs gives one quote per paragraph, in reading order.
+   */
+  onCite?: (anchors: QuoteAnchor[]) => void;
   onJumpToArgument(id: string): void;
 }
 
@@ -90,11 +97,20 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
     [argumentsById, positionsById],
   );
 
+  const citeQuotes = useMemo(
+    () =>
+      onCite &&
+      ((anchors: QuoteAnchor[]) => {
+        onCite(anchors);
+        clear();
+      }),
+    [onCite, clear],
+  );
   const cite = () => {
-    if (!pending?.result.ok || !onCite) return;
-    onCite(pending.result.anchor);
-    clear();
+    if (pending?.result.ok) citeQuotes?.(pending.result.anchors);
   };
+  const keyboard = useKeyboardCaret({ containerRef: scrollRef, source: source.text, blocks, mapper, locale: source.language || undefined, onCite: citeQuotes });
+  const helpId = useId();
 
   const first = blocks[0];
   const published = formatPublishedOn(source.publishedOn);
@@ -107,13 +123,34 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
         </p>
         <HighlightLegend positions={positions} />
       </header>
-      <div ref={scrollRef} className={styles.scroll}>
+      {/* Focusable so keyboard users can read and select (useKeyboardCaret); the skip link lands here. */}
+      <div
+        ref={scrollRef}
+        id={ARTICLE_TEXT_ID}
+        className={styles.scroll}
+        tabIndex={0}
+        role="group"
+        aria-label="Article text"
+        aria-describedby={helpId}
+        data-testid="article-text"
+        onKeyDown={keyboard.onKeyDown}
+        onFocus={keyboard.onFocus}
+        onBlur={keyboard.onBlur}
+      >
         <article className={styles.article} lang={source.language || undefined}>
-          {first?.kind !== "headline" ? <h1 className={styles.headline}>{source.title}</h1> : null}
+          {first?.kind !== "headline" ? <h2 className={styles.headline}>{source.title}</h2> : null}
           {blocks.map((block, i) => (
             <ArticleBlockView key={block.start16} block={block} segments={segments[i]} onOpenHighlight={openHighlight} describe={describe} />
           ))}
         </article>
+        {keyboard.caret ? (
+          <span
+            className={styles.caret}
+            style={{ left: keyboard.caret.x, top: keyboard.caret.y, height: keyboard.caret.height }}
+            aria-hidden="true"
+            data-testid="article-caret"
+          />
+        ) : null}
         {pending && onCite ? <CiteButton pending={pending} addsToDraft={drafting} onCite={cite} /> : null}
         {popover ? (
           <HighlightPopover
@@ -128,9 +165,17 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
           />
         ) : null}
       </div>
+      <p id={helpId} className="visually-hidden">
+        Keys: left and right arrows move by word, up and down by sentence, Home and End to the paragraph&apos;s edges. Hold Shift to
+        select; S selects the sentence, P the paragraph{onCite ? "; Enter or C cites the selection" : ""}; Escape clears it.
+      </p>
+      <p className="visually-hidden" role="status" data-testid="article-caret-status">
+        {keyboard.announcement}
+      </p>
       {onCite ? (
         <p className={styles.tip}>
-          <strong>Tip:</strong> select a passage, then press <strong>Cite</strong> to quote it in an argument.
+          <strong>Tip:</strong> select a passage, then press <strong>Cite</strong> to quote it in an argument. Keyboard: focus the
+          article, hold <kbd>Shift</kbd> with the arrow keys (or press <kbd>S</kbd> for a sentence), then <kbd>Enter</kbd>.
         </p>
       ) : null}
     </section>

@@ -9,7 +9,19 @@ interface CiteButtonProps {
   onCite(): void;
 }
 
-/** Floats under a selection in the article. A selection that cannot be quoted says why instead. */
+/** The button's visible text, which its accessible name starts with (WCAG 2.5.3, label in name). */
+const citeText = (count: number) => (count > 1 ? `Cite ${count} quotes` : "Cite");
+
+/** What the Cite button says to a screen reader: how many passages, and where they go. */
+export function citeLabel(count: number, addsToDraft: boolean): string {
+  if (count > 1) return `${citeText(count)}, one per selected paragraph, ${addsToDraft ? "added to your argument" : "in a new argument"}`;
+  return addsToDraft ? "Cite: add the selected passage to your argument" : "Cite the selected passage in a new argument";
+}
+
+/**
+ * Floats under a selection in the article. A selection that cannot be quoted says why instead; one
+ * across a paragraph break is cited as one quote per paragraph, and the button says how many.
+ */
 export function CiteButton({ pending, addsToDraft, onCite }: CiteButtonProps) {
   const position = { left: pending.x, top: pending.y };
   if (!pending.result.ok) {
@@ -25,7 +37,7 @@ export function CiteButton({ pending, addsToDraft, onCite }: CiteButtonProps) {
       className={`btn btn-primary btn-sm ${styles.citeButton}`}
       style={position}
       data-testid="cite-button"
-      aria-label={addsToDraft ? "Cite: add the selected passage to your argument" : "Cite the selected passage in a new argument"}
+      aria-label={citeLabel(pending.result.anchors.length, addsToDraft)}
       // Keep the selection alive: a mousedown on a button would otherwise collapse it first.
       onMouseDown={(event) => event.preventDefault()}
       onClick={onCite}
@@ -33,7 +45,7 @@ export function CiteButton({ pending, addsToDraft, onCite }: CiteButtonProps) {
       <span aria-hidden="true" className={styles.citeGlyph}>
         “
       </span>
-      Cite
+      {citeText(pending.result.anchors.length)}
     </button>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 import { useCallback, useEffect, useState, type RefObject } from "react";
-import type { AnchorResult } from "@/lib/anchoring/anchor";
 import type { OffsetMapper } from "./offsets";
-import { citePoint, selectionToAnchor } from "./selection";
+import { citePoint, selectionToQuotes, type SelectionQuotes } from "./selection";
 
 export interface PendingCite {
-  result: AnchorResult;
+  result: SelectionQuotes;
   x: number;
   y: number;
 }
@@ -14,9 +13,9 @@ export interface PendingCite {
 const SETTLE_MS = 120;
 
 /**
- * Watches the document selection and, when it lies inside `containerRef`, turns it into a quote
- * anchor plus a place for the Cite button. Works for mouse, touch (long-press handles) and keyboard
- * selection alike, because all of them end in `selectionchange`.
+ * Watches the document selection and, when it lies inside `containerRef`, turns it into quote
+ * anchors (one per paragraph) plus a place for the Cite button. Works for mouse, touch (long-press
+ * handles) and keyboard selection alike, because all of them end in `selectionchange`.
  */
 export function useCiteSelection(
   containerRef: RefObject<HTMLElement | null>,
@@ -35,7 +34,7 @@ export function useCiteSelection(
       if (!container || !selection || selection.rangeCount === 0 || selection.isCollapsed) return setPending(null);
       const range = selection.getRangeAt(0);
       if (!container.contains(range.commonAncestorContainer)) return setPending(null);
-      const result = selectionToAnchor(range, container, source, mapper);
+      const result = selectionToQuotes(range, container, source, mapper);
       setPending(result ? { result, ...citePoint(range, container) } : null);
     };
     const schedule = () => {

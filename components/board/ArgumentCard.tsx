@@ -61,7 +61,13 @@ export function ArgumentCard({ node }: { node: ArgumentNode }) {
         <p className={styles.text}>{arg.text}</p>
         {arg.quotes.map((quote) => (
           <blockquote key={`${quote.start}:${quote.end}`} className={styles.quote}>
-            <button type="button" data-testid="card-quote" title="Show this passage in the article" onClick={() => ui.showQuote(quote)}>
+            <button
+              type="button"
+              data-testid="card-quote"
+              title="Show this passage in the article"
+              aria-label={`Quote: ${quote.exact} — show it in the article`}
+              onClick={() => ui.showQuote(quote)}
+            >
               {quote.exact}
             </button>
           </blockquote>

@@ -23,6 +23,7 @@ import { FailedBanner } from "./FailedBanner";
 import { JoinRequired } from "./JoinRequired";
 import { NameClashNotice } from "./NameClashNotice";
 import { PaneSwitcher, type PaneName } from "./PaneSwitcher";
+import { SkipLinks } from "./SkipLinks";
 import { useArgumentDraft } from "./useArgumentDraft";
 import { useBoardAccess } from "./useBoardAccess";
 import { BoardRulesContext } from "./useBoardRules";
@@ -111,12 +112,13 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   }, [flash]);
 
   const firstPositionId = board?.positions[0]?.id;
+  // A selection across paragraphs arrives as one quote per paragraph.
   const cite = useCallback(
-    (anchor: QuoteAnchor) =>
+    (anchors: QuoteAnchor[]) =>
       withName(() => {
-        if (addQuote(anchor)) return;
+        if (anchors.every((anchor) => addQuote(anchor))) return;
         if (!firstPositionId) return setLocalError("The board is still loading — try again in a moment.");
-        startNew(firstPositionId, "for", anchor);
+        startNew(firstPositionId, "for", anchors);
       }),
     [withName, addQuote, startNew, firstPositionId],
   );
@@ -187,6 +189,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
       <VotesContext.Provider value={votesUi}>
       <TeamDraftsContext.Provider value={teamDrafts}>
       <div className={styles.screen}>
+        <SkipLinks onShow={setPane} />
         <BoardHeader summary={summary} source={source} live={live} access={access} view={view} />
         {status === "failed" ? <FailedBanner error={error} /> : null}
         {clash && !naming ? <NameClashNotice name={displayName} onChangeName={access.changeName} /> : null}
@@ -204,7 +207,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
               onJumpToArgument={jumpToCard}
             />
           </div>
-          <div className={styles.boardSlot} id="pane-board" aria-label="Arguments">
+          <div className={styles.boardSlot} id="pane-board" role="region" aria-label="Arguments" tabIndex={-1}>
             <DraftsPanel onJump={jumpToCard} />
             <ArgumentBoard board={board} failed={status === "failed"} />
           </div>

@@ -61,8 +61,10 @@ function JoinCodeView({ code, boardId }: { code: string; boardId: string }) {
       <strong className={styles.joinCode} data-testid="join-code">
         {code}
       </strong>
-      <button type="button" className="btn btn-ghost btn-sm" onClick={copy} data-testid="copy-link" aria-label="Copy a link to this board">
+      {/* The accessible name starts with the visible words (WCAG 2.5.3), so voice users can say them. */}
+      <button type="button" className="btn btn-ghost btn-sm" onClick={copy} data-testid="copy-link">
         {copied === "yes" ? "Link copied" : copied === "no" ? "Copy failed" : "Copy link"}
+        <span className="visually-hidden"> to this board</span>
       </button>
       <span className="visually-hidden" role="status">
         {copied === "yes" ? "Link copied to the clipboard" : ""}

@@ -54,14 +54,17 @@ interface LaneProps {
 function Lane({ stance, positionId, positionLabel, nodes }: LaneProps) {
   const ui = useBoardUi();
   const rules = useRules();
-  const headingId = useId();
   return (
-    <section className={styles.lane} data-stance={stance} data-testid={`lane-${stance}`} aria-labelledby={headingId}>
+    // Named with its position: every column has a For and an Against lane, and region names must differ.
+    <section className={styles.lane} data-stance={stance} data-testid={`lane-${stance}`} aria-label={`Arguments ${stance} ${positionLabel}`}>
       <header className={styles.laneHead}>
-        <h3 id={headingId} className={styles.laneTitle}>
+        <h3 className={styles.laneTitle}>
           <span className={styles.laneMark} data-stance={stance} aria-hidden="true" />
           {LANE_TITLES[stance]}
-          <span className={styles.laneCount}>{nodes.length}</span>
+          <span className={styles.laneCount}>
+            {nodes.length}
+            <span className="visually-hidden"> argument{nodes.length === 1 ? "" : "s"}</span>
+          </span>
         </h3>
         {rules.canAddTopLevel ? (
           <button

@@ -50,8 +50,8 @@ export function useArgumentDraft() {
   }, []);
 
   const startNew = useCallback(
-    (positionId: string, stance: Stance = "for", quote?: QuoteAnchor) =>
-      open({ target: { kind: "new" }, positionId, stance, text: "", quotes: quote ? [quote] : [], error: null }),
+    (positionId: string, stance: Stance = "for", quotes: QuoteAnchor[] = []) =>
+      open({ target: { kind: "new" }, positionId, stance, text: "", quotes: quotes.slice(0, LIMITS.quotesPerArgument), error: null }),
     [open],
   );
 

@@ -33,9 +33,9 @@ export function AssignList({ session, roster, online, command }: AssignListProps
 
   return (
     <div className={teamStyles.assign}>
-      <h4 className={teamStyles.subheading}>
+      <h3 className={teamStyles.subheading}>
         People <span className={teamStyles.count}>{people.length}</span>
-      </h4>
+      </h3>
       {roster === null ? <p className={styles.hint}>Loading the class list…</p> : null}
       {roster !== null && people.length === 0 ? <p className={styles.hint}>Nobody has joined yet: share the code or the link above.</p> : null}
       <ul className={teamStyles.people}>

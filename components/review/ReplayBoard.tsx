@@ -19,10 +19,10 @@ export function ReplayBoard({ state, recent }: { state: BoardState; recent: Read
     <section className={styles.board} aria-label="The board at this moment" data-testid="review-board">
       {columns.map(({ position, lanes }) => (
         <div key={position.id} className={styles.column} style={positionStyle(position.color)}>
-          <h3 className={styles.columnTitle}>{position.label}</h3>
+          <h2 className={styles.columnTitle}>{position.label}</h2>
           {(["for", "against"] as const).map((stance) => (
             <div key={stance} className={styles.lane}>
-              <h4 className={styles.laneTitle}>{stance === "for" ? "For" : "Against"}</h4>
+              <h3 className={styles.laneTitle}>{stance === "for" ? "For" : "Against"}</h3>
               {lanes[stance].length === 0 ? <p className={shared.empty}>Nothing yet.</p> : lanes[stance].map((node) => <ReplayCard key={node.argument.id} node={node} recent={recent} />)}
             </div>
           ))}

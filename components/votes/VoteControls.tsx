@@ -70,7 +70,8 @@ function CardVote({ ui, argument }: { ui: VotesUi; argument: Argument }) {
   const hasQuotes = argument.quotes.length > 0;
 
   return (
-    <section className={styles.votes} data-mode={mode} aria-label="Your rating" data-testid="vote-controls">
+    // A group, not a region: every card has one, and landmark names must be unique on the page.
+    <div className={styles.votes} data-mode={mode} role="group" aria-label="Your rating" data-testid="vote-controls">
       <RatingRow
         label="Strength"
         hint="How strong is this argument? 1 weak, 5 strong."
@@ -96,7 +97,7 @@ function CardVote({ ui, argument }: { ui: VotesUi; argument: Argument }) {
       ) : null}
       {closed ? <p className={styles.note}>Voting is closed.</p> : null}
       <CardResults ui={ui} argumentId={argument.id} hasQuotes={hasQuotes} />
-    </section>
+    </div>
   );
 }
 

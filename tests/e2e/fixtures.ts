@@ -52,10 +52,11 @@ export class BoardPage {
         const range = document.createRange();
         range.setStart(node, inNode);
         range.setEnd(node, inNode + 1);
-        range.startContainer.parentElement?.scrollIntoView({ block: "center" });
         return range.getBoundingClientRect();
       };
-      charRect(at);
+      // Scroll once, to the start: scrolling again for the end would leave the start's rectangle stale
+      // when the selection runs into the next paragraph.
+      locate(at).node.parentElement?.scrollIntoView({ block: "center" });
       const first = charRect(at);
       const last = charRect(at + wanted.length - 1);
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
