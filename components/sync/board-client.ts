@@ -57,6 +57,7 @@ export class BoardClient {
   private localState: AwarenessState | null = null;
   /** The local copy is still loading: no join until its unsaved changes are back in the list. */
   private restoring: boolean;
+  private destroyed = false;
   /** Which unsaved work the local copy holds (change seqs and replay size), to write only on change. */
   private savedKey = "";
   /** Settles once the local copy (if any) has been loaded. */
@@ -132,7 +133,7 @@ export class BoardClient {
   }
 
   destroy(): void {
-    this.restoring = true; // a copy that finishes loading after this must not join
+    this.destroyed = true; // a copy that finishes loading after this must not join
     this.options.localCopy?.destroy();
     this.reconnect.cancel();
     this.resend.cancel();
@@ -171,7 +172,7 @@ export class BoardClient {
    * the pending list, in order, so they count and go out after the join — then join.
    */
   private restore(work: SavedWork): void {
-    if (!this.restoring) return;
+    if (this.destroyed) return;
     for (const { frame, edits } of work.changes) {
       const message = decodeSyncMessage(frame);
       if (!message || message.type === SYNC_STEP_1) continue;
@@ -363,7 +364,7 @@ export class BoardClient {
   /** Writes the unsaved changes (not handshake replies: each join makes a fresh one) to the local copy. */
   private saveWork(): void {
     const copy = this.options.localCopy;
-    if (!copy || this.restoring) return;
+    if (!copy || this.restoring || this.destroyed) return;
     const changes = this.changes.list().filter((change) => change.kind === "change");
     const replay = this.replay ?? [];
     const key = this.workKey(replay, changes);

@@ -11,6 +11,8 @@ import { PROTOCOL_VERSION } from "@/lib/protocol/protocol";
 import { addPoint, goLive, makeHarness, type Harness } from "./support/client-harness";
 import { errorAck } from "./support/fake-sync-socket";
 import { MemoryCopy } from "./support/memory-copy";
+import type { LocalCopy } from "@/components/sync/local-copy";
+import type { SavedWork } from "@/components/sync/saved-work";
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
@@ -97,6 +99,26 @@ describe("board client: the local copy across a reload", () => {
     expect(again.shown.at(-1)).toBe("All changes saved");
     expect(ids(again, "server")).toEqual([kept.id]);
     expect(copy.work).toEqual({ changes: [], replay: [] });
+  });
+
+  it("does not join or write when the copy finishes loading after the page left the board", async () => {
+    let finish: (work: SavedWork) => void = () => undefined;
+    const writes: SavedWork[] = [];
+    const slow: LocalCopy = {
+      open: () => new Promise((resolve) => (finish = resolve)),
+      isOwnOrigin: () => false,
+      saveWork: (work) => void writes.push(work),
+      restart: () => undefined,
+      destroy: () => undefined,
+    };
+    const h = makeHarness(() => 0, { localCopy: slow });
+    h.socket.open();
+    expect(h.socket.outbox).toEqual([]); // no join while the copy is loading
+    h.client.destroy();
+    finish({ changes: [], replay: [[{ kind: "delete", id: "arg-1", text: null }]] });
+    await h.client.ready;
+    expect(h.socket.outbox).toEqual([]);
+    expect(writes).toEqual([]);
   });
 
   it("drops an observer's restored changes at once, with one notice, and sends none of them", async () => {
