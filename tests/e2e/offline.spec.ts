@@ -219,3 +219,23 @@ test("prints what the IndexedDB copy adds to loading a 1,000-argument board", as
   );
   expect(Number.isFinite(openMs)).toBe(true);
 });
+
+test("a browser out of storage space keeps working from memory, says so, and saves as usual", async ({ person, freshContext, baseURL }) => {
+  const bob = await person("Bob");
+  const context = await freshContext();
+  const page = await context.newPage();
+  // Chromium's own quota override: every IndexedDB write of this origin now fails as it would on a full disk.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(baseURL!).origin, quotaSize: 1 });
+  const board = new BoardPage(page);
+  await board.open();
+  await board.chooseName("Noor");
+  await board.waitUntilLive();
+  await expect(page.getByTestId("error-toast")).toContainText("your work is kept only on this page until it is saved");
+
+  const text = `Saved with no room for an offline copy (${Date.now()}).`;
+  await board.cite(SENTENCE);
+  await board.writeArgument({ position: "us", stance: "against", text });
+  await expect(page.getByTestId("sync-status")).toHaveText("All changes saved");
+  await expect(bob.card(text)).toBeVisible();
+});
