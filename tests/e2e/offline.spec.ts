@@ -231,7 +231,7 @@ test("a browser out of storage space keeps working from memory, says so, and sav
   await board.open();
   await board.chooseName("Noor");
   await board.waitUntilLive();
-  await expect(page.getByTestId("error-toast")).toContainText("your work is kept only on this page until it is saved");
+  await expect(page.getByTestId("error-toast")).toContainText("out of storage space, so your work is kept only on this page until it is saved");
 
   const text = `Saved with no room for an offline copy (${Date.now()}).`;
   await board.cite(SENTENCE);
