@@ -41,7 +41,7 @@ export class IndexedDbCopy implements LocalCopy {
       const persistence = this.attach(doc);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error("IndexedDB did not answer.")), OPEN_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new SlowStorage()), OPEN_TIMEOUT_MS);
       });
       // whenSynced never settles when the database cannot be opened: that rejection comes through _db.
       const openFailed = persistence._db.then(() => new Promise<never>(() => undefined));
@@ -51,7 +51,8 @@ export class IndexedDbCopy implements LocalCopy {
       const stored = await Promise.race([read, openFailed, timeout]).finally(() => clearTimeout(timer));
       return parseSavedWork(stored);
     } catch (error) {
-      this.fail(error);
+      // Slow is not broken: what is stored stays for the next load; this page goes on in memory.
+      this.fail(error, !(error instanceof SlowStorage));
       return NO_SAVED_WORK;
     }
   }
@@ -109,13 +110,14 @@ export class IndexedDbCopy implements LocalCopy {
     this.queue = this.queue.then(() => (this.failed ? undefined : write())).catch((error: unknown) => this.fail(error));
   }
 
-  private fail(error: unknown): void {
+  /** Stops storing for this page; `forget` also deletes the copy (after a failed write it is partial). */
+  private fail(error: unknown, forget = true): void {
     if (this.failed) return;
     this.failed = true;
     const persistence = this.persistence;
     this.persistence = null;
     console.warn(isQuotaError(error) ? "This browser is out of room for the board's offline copy." : "The board's offline copy failed.", error);
-    void (persistence ? persistence.destroy() : Promise.resolve()).then(() => clearDocument(this.name)).catch(() => undefined);
+    void (persistence ? persistence.destroy() : Promise.resolve()).then(() => (forget ? clearDocument(this.name) : undefined)).catch(() => undefined);
     this.onFailure(error);
   }
 
@@ -126,5 +128,12 @@ export class IndexedDbCopy implements LocalCopy {
     } catch {
       // Listing databases is a courtesy clean-up; a browser without it keeps the old copies.
     }
+  }
+}
+
+/** IndexedDB did not answer in time (a very slow device, or a browser that never answers). */
+class SlowStorage extends Error {
+  constructor() {
+    super("IndexedDB did not answer in time.");
   }
 }
