@@ -24,10 +24,12 @@ import { JoinRequired } from "./JoinRequired";
 import { NameClashNotice } from "./NameClashNotice";
 import { PaneSwitcher, type PaneName } from "./PaneSwitcher";
 import { SkipLinks } from "./SkipLinks";
-import { useArgumentDraft } from "./useArgumentDraft";
+import { hasWork, useArgumentDraft } from "./useArgumentDraft";
 import { useBoardAccess } from "./useBoardAccess";
 import { BoardRulesContext } from "./useBoardRules";
 import { useBoardSession } from "./useBoardSession";
+import { useKeptDraft } from "./useKeptDraft";
+import { mayLoseWork, useLeaveWarning } from "./useLeaveWarning";
 import { useAuthor, usePresence } from "./usePresence";
 import { useSaveDraft } from "./useSaveDraft";
 import { DraftsPanel } from "@/components/drafts/DraftsPanel";
@@ -54,8 +56,15 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   const editingId = draft?.target.kind === "edit" ? draft.target.argument.id : null;
   // Published once the board has synced (see usePresence), so it is set after useBoard answers.
   const [presence, setPresence] = useState<AwarenessState | null>(null);
-  const live = useBoard(summary.id, source.text, presence, { memberToken: access.memberToken, connect: access.connect });
+  // Work survives a reload: the board and unsaved changes in IndexedDB, the editor's text in localStorage.
+  const memberId = access.membership?.memberId ?? null;
+  const epochMs = Date.parse(summary.createdAt);
+  const keep = useMemo(() => (memberId ? { epochMs, personId: memberId } : null), [memberId, epochMs]);
+  const live = useBoard(summary.id, source.text, presence, { memberToken: access.memberToken, connect: access.connect, keep });
   const { board, status, error, dismissError, peers, actions, session, me, votes, drafts: draftsView, command } = live;
+  // The board has loaded (from this browser's copy or the server) once its positions are there.
+  useKeptDraft(keep && { boardId: summary.id, ...keep }, drafts, board?.positions.length ? board.arguments : null);
+  useLeaveWarning(mayLoseWork(live.pending, hasWork(draft)));
   const now = useNow();
   const [pane, setPane] = useState<PaneName>("article");
   const [flash, setFlash] = useState<FlashTarget | null>(null);

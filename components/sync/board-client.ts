@@ -8,7 +8,8 @@ import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type Jo
 import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "@/lib/protocol/sync-messages";
 import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
-import { lostEditNotice, refusalNotice } from "./refusal-notice";
+import { lostEditNotice, refusalNotice, watchOnlyNotice } from "./refusal-notice";
+import type { SavedWork } from "./saved-work";
 import type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, VotesView } from "./client-types";
 import { Emitter } from "./emitter";
 import { openSyncSocket, type SyncSocket } from "./sync-socket";
@@ -21,13 +22,17 @@ export type { SyncSocket } from "./sync-socket";
 
 /** Marks changes that came from the server, so they are not echoed back. */
 const REMOTE = Symbol("remote");
+/** Marks unsaved changes put back from the local copy: already tracked, not new edits. */
+const RESTORED = Symbol("restored");
 
 /**
  * The browser end of Parley's sync protocol (docs/protocol.md, "Client behaviour"): one Socket.io
  * connection to one board. It sends nothing but `join` until a join succeeds; every local change is
  * tracked until an ack `{ ok: true }` says it is stored, resent with backoff after a retryable failure,
  * and replayed on the server's state after a refusal of another change; and it reconnects with
- * backoff and jitter after any disconnect, including one the server started.
+ * backoff and jitter after any disconnect, including one the server started. With a local copy
+ * (`options.localCopy`) the document and the unsaved changes survive a reload: it joins only once the
+ * copy is loaded, and the restored changes count as pending until the server acknowledges them.
  */
 export class BoardClient {
   doc = new Y.Doc();
@@ -50,6 +55,13 @@ export class BoardClient {
   /** The server closes this connection to tell us to join again at once (a new role or name). */
   private rejoinOnClose = false;
   private localState: AwarenessState | null = null;
+  /** The local copy is still loading: no join until its unsaved changes are back in the list. */
+  private restoring: boolean;
+  private destroyed = false;
+  /** Which unsaved work the local copy holds (change seqs and replay size), to write only on change. */
+  private savedKey = "";
+  /** Settles once the local copy (if any) has been loaded. */
+  readonly ready: Promise<void>;
 
   constructor(
     readonly boardId: string,
@@ -77,6 +89,9 @@ export class BoardClient {
     this.socket.on(EVENTS.drafts, (view: DraftsView) => this.emit("drafts", view));
     this.socket.on(EVENTS.roster, (view: RosterView) => this.emit("roster", view));
     this.bindDoc();
+    const copy = options.localCopy;
+    this.restoring = Boolean(copy);
+    this.ready = copy ? copy.open(this.doc).then((work) => this.restore(work)) : Promise.resolve();
     if (this.socket.connected) this.join();
   }
 
@@ -118,6 +133,8 @@ export class BoardClient {
   }
 
   destroy(): void {
+    this.destroyed = true; // a copy that finishes loading after this must not join
+    this.options.localCopy?.destroy();
     this.reconnect.cancel();
     this.resend.cancel();
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], "destroy");
@@ -131,10 +148,10 @@ export class BoardClient {
     const awareness = this.awareness;
     // Edits are read after the transaction but before garbage collection, while deleted records still hold their text.
     doc.on("afterTransaction", (transaction: Y.Transaction) => {
-      if (transaction.origin !== REMOTE && transaction.changed.size > 0) this.captured.set(transaction, captureArgumentEdits(doc, transaction));
+      if (this.isLocal(transaction.origin) && transaction.changed.size > 0) this.captured.set(transaction, captureArgumentEdits(doc, transaction));
     });
     doc.on("update", (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-      if (origin === REMOTE || doc !== this.doc) return;
+      if (!this.isLocal(origin) || doc !== this.doc) return;
       this.send(this.changes.add(syncUpdate(update), this.captured.get(transaction) ?? []));
     });
     awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
@@ -145,8 +162,33 @@ export class BoardClient {
     });
   }
 
+  /** A change this person made here: not the server's, and not the local copy loading itself. */
+  private isLocal(origin: unknown): boolean {
+    return origin !== REMOTE && origin !== RESTORED && !this.options.localCopy?.isOwnOrigin(origin);
+  }
+
+  /**
+   * The local copy is loaded (its document is already in `this.doc`): put its unsaved changes back in
+   * the pending list, in order, so they count and go out after the join — then join.
+   */
+  private restore(work: SavedWork): void {
+    if (this.destroyed) return;
+    for (const { frame, edits } of work.changes) {
+      const message = decodeSyncMessage(frame);
+      if (!message || message.type === SYNC_STEP_1) continue;
+      // Normally already in the stored document; applied again in case its last write did not land.
+      Y.applyUpdate(this.doc, message.update, RESTORED);
+      this.changes.add(frame, edits);
+    }
+    const replay = work.replay.filter((edits) => edits.length > 0);
+    if (replay.length > 0) this.replay = [...replay, ...(this.replay ?? [])];
+    this.restoring = false;
+    this.reportSaveState();
+    this.join();
+  }
+
   private join(): void {
-    if (!this.socket.connected) return;
+    if (!this.socket.connected || this.restoring) return;
     // While joins are being refused (the server waits for its database) the line keeps saying offline.
     if (!this.joinRefusalShown) this.setStatus("syncing");
     const request = { protocol: PROTOCOL_VERSION, boardId: this.boardId, ...(this.options.memberToken ? { memberToken: this.options.memberToken } : {}) };
@@ -168,6 +210,16 @@ export class BoardClient {
       this.emit("error", ack);
       this.setStatus("failed");
       this.socket.disconnect();
+      return;
+    }
+    const held = this.changes.count + (this.replay?.length ?? 0);
+    if (ack.role === "observer" && held > 0) {
+      // Work from before (another role, restored from the local copy) that an observer may not send:
+      // drop it all at once and say so, rather than have the server refuse it change by change.
+      this.changes.takeAll();
+      this.replay = null;
+      this.emit("error", watchOnlyNotice(held));
+      this.startOver();
       return;
     }
     this.joined = true;
@@ -234,6 +286,15 @@ export class BoardClient {
     this.emit("error", refusalNotice(change, error, kept.length));
     this.resend.cancel();
     this.replay = [...(this.replay ?? []), ...kept];
+    this.startOver();
+  }
+
+  /**
+   * Replaces the document with a fresh one (a new Yjs client id) and joins again on the same
+   * connection; the server's Step 2 then fills it. The local copy forgets the old document too, so a
+   * refused change never comes back from it on a reload; it keeps only the intents still to replay.
+   */
+  private startOver(): void {
     const previous = this.doc;
     // The old document's presence leaves with it; the same person comes back under the new client id.
     awarenessProtocol.removeAwarenessStates(this.awareness, [previous.clientID], "reset");
@@ -242,6 +303,9 @@ export class BoardClient {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.bindDoc();
     previous.destroy();
+    const work: SavedWork = { changes: [], replay: this.replay ?? [] };
+    this.options.localCopy?.restart(this.doc, work);
+    this.savedKey = this.workKey(work.replay);
     if (this.localState) this.awareness.setLocalState(this.localState);
     this.emit("reset", this.doc);
     this.join(); // the same connection: the server answers a repeated join like the first
@@ -252,6 +316,7 @@ export class BoardClient {
     // One transaction per original change, so a later refusal again names just one change.
     const lost = batches.flatMap((edits) => replayArgumentEdits(this.doc, edits));
     for (const edit of lost) this.emit("error", lostEditNotice(edit));
+    this.reportSaveState(); // the local copy no longer holds the intents, only the changes they made
   }
 
   private onDisconnect(reason: string): void {
@@ -289,10 +354,27 @@ export class BoardClient {
 
   /** Tells listeners about the unsaved count and the retrying flag, when either changed. */
   private reportSaveState(): void {
+    this.saveWork();
     const { count, retrying } = this.changes;
     if (count !== this.reported.pending) this.emit("pending", count);
     if (retrying !== this.reported.retrying) this.emit("retrying", retrying);
     this.reported = { pending: count, retrying };
+  }
+
+  /** Writes the unsaved changes (not handshake replies: each join makes a fresh one) to the local copy. */
+  private saveWork(): void {
+    const copy = this.options.localCopy;
+    if (!copy || this.restoring || this.destroyed) return;
+    const changes = this.changes.list().filter((change) => change.kind === "change");
+    const replay = this.replay ?? [];
+    const key = this.workKey(replay, changes);
+    if (key === this.savedKey) return;
+    this.savedKey = key;
+    copy.saveWork({ changes: changes.map(({ frame, edits }) => ({ frame, edits })), replay });
+  }
+
+  private workKey(replay: readonly unknown[], changes: readonly PendingChange[] = []): string {
+    return `${changes.map((change) => change.seq).join(",")}|${replay.length}`;
   }
 
   private emit<K extends keyof BoardClientEvents>(event: K, ...args: Parameters<BoardClientEvents[K]>): void {

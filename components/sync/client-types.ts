@@ -3,6 +3,7 @@ import type { Argument } from "@/lib/board/argument";
 import type { Role } from "@/lib/board/roles";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import type { Ballot, Results } from "@/lib/session/votes";
+import type { LocalCopy } from "./local-copy";
 import type { SyncSocket } from "./sync-socket";
 import type { ConnectionStatus } from "./sync-status";
 
@@ -47,4 +48,6 @@ export interface BoardClientOptions {
   socket?: SyncSocket;
   /** Jitter source for the backoffs (tests make it deterministic). */
   random?: () => number;
+  /** Keeps the document and the unsaved changes across reloads (IndexedDB in the browser). */
+  localCopy?: LocalCopy;
 }

@@ -1,6 +1,7 @@
 import type { ErrorPayload } from "@/lib/errors/errors";
 import { editSnippet, type ArgumentEdit } from "./argument-edits";
 import type { PendingChange } from "./pending-changes";
+import { countChanges } from "./sync-status";
 
 /** What the client tells the person about a refused change, on top of the server's own reason. */
 export interface RefusalDetails {
@@ -41,5 +42,18 @@ export function lostEditNotice(edit: ArgumentEdit): ErrorPayload {
     message: `Your change to${snippet ? ` “${snippet}”` : " an argument"} could not be kept: that argument is no longer on the board.`,
     retry: false,
     details: { argumentId: edit.id, snippet },
+  };
+}
+
+/**
+ * The error to show when the server takes this person as an observer while they hold unsaved changes
+ * (made under another role, or restored from this browser's copy): an observer may send none of them.
+ */
+export function watchOnlyNotice(count: number): ErrorPayload {
+  return {
+    code: "forbidden",
+    message: `You can only watch this board now, so your ${countChanges(count)} from before could not be saved.`,
+    retry: false,
+    details: { dropped: count },
   };
 }

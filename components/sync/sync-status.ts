@@ -23,10 +23,11 @@ export function countChanges(count: number): string {
 /** The status line for a save state, in plain words, with a tone for its colour. */
 export function describeSyncStatus({ status, pending, retrying }: SaveState): { text: string; tone: StatusTone } {
   switch (status) {
+    // Changes restored from this browser's copy after a reload are waiting too: say how many.
     case "connecting":
-      return { text: "Connecting…", tone: "busy" };
+      return pending > 0 ? { text: `Connecting… — ${countChanges(pending)} waiting to sync`, tone: "busy" } : { text: "Connecting…", tone: "busy" };
     case "syncing":
-      return { text: "Syncing…", tone: "busy" };
+      return pending > 0 ? { text: `Syncing… — ${countChanges(pending)} waiting to sync`, tone: "busy" } : { text: "Syncing…", tone: "busy" };
     case "live":
       if (pending > 0 && retrying) return { text: `Not saved yet — retrying (${countChanges(pending)})`, tone: "warn" };
       return pending > 0 ? { text: "Saving…", tone: "busy" } : { text: "All changes saved", tone: "ok" };

@@ -12,6 +12,8 @@ import type { Command } from "@/lib/session/commands";
 import { readSession, type SessionState } from "@/lib/session/session";
 import type { CommandAck } from "@/lib/protocol/protocol";
 import { BoardClient, type ConnectionStatus, type DraftsView, type RosterView, type VotesView } from "./board-client";
+import { IndexedDbCopy } from "./indexeddb-copy";
+import { localCopyFailedNotice, localCopyName } from "./saved-work";
 
 export interface Peer extends AwarenessState {
   /** Yjs client id: one per open tab. */
@@ -55,6 +57,11 @@ export interface UseBoardOptions {
   memberToken?: string;
   /** False until the page knows how to join (e.g. while asking for a name on a facilitated board). */
   connect?: boolean;
+  /**
+   * Keep the board and this person's unsaved changes in the browser across reloads: the board's
+   * creation time (a recreated board starts afresh) and who is writing. Null: memory only.
+   */
+  keep?: { epochMs: number; personId: string } | null;
 }
 
 /**
@@ -62,7 +69,9 @@ export interface UseBoardOptions {
  * pass null until the person has chosen a display name.
  */
 export function useBoard(boardId: string, sourceText: string, presence: AwarenessState | null, options: UseBoardOptions = {}): UseBoardResult {
-  const { memberToken, connect = true } = options;
+  const { memberToken, connect = true, keep = null } = options;
+  const copyName = keep ? localCopyName(boardId, keep.epochMs, keep.personId) : null;
+  const epochMs = keep?.epochMs ?? 0;
   const [client, setClient] = useState<BoardClient | null>(null);
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const [board, setBoard] = useState<BoardState | null>(null);
@@ -84,7 +93,8 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
 
   useEffect(() => {
     if (!connect) return;
-    const next = new BoardClient(boardId, { memberToken });
+    const localCopy = copyName ? new IndexedDbCopy(copyName, { boardId, epochMs }, (failure) => setError(localCopyFailedNotice(failure))) : undefined;
+    const next = new BoardClient(boardId, { memberToken, localCopy });
     setClient(next);
     setDoc(next.doc);
     setStatus(next.status);
@@ -107,7 +117,7 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
       offs.forEach((off) => off());
       next.destroy();
     };
-  }, [boardId, memberToken, connect]);
+  }, [boardId, memberToken, connect, copyName, epochMs]);
 
   // Re-read the board on every change to the current document.
   useEffect(() => {

@@ -24,6 +24,12 @@ describe("sync status: honest words", () => {
     expect(describeSyncStatus({ status: "offline", pending: 0, retrying: false }).text).toBe("Offline");
   });
 
+  it("counts changes restored after a reload while it is still connecting", () => {
+    expect(describeSyncStatus({ status: "connecting", pending: 3, retrying: false }).text).toBe("Connecting… — 3 changes waiting to sync");
+    expect(describeSyncStatus({ status: "syncing", pending: 1, retrying: false }).text).toBe("Syncing… — 1 change waiting to sync");
+    expect(describeSyncStatus({ status: "connecting", pending: 0, retrying: false }).text).toBe("Connecting…");
+  });
+
   it("never reads as saved while anything is pending, in any state", () => {
     for (const status of ["connecting", "syncing", "live", "offline", "failed"] as const) {
       for (const retrying of [false, true]) {

@@ -1,5 +1,6 @@
 /** A BoardClient on a fake socket with a hand-played server, and the steps most tests start with. */
 import { BoardClient } from "@/components/sync/board-client";
+import type { LocalCopy } from "@/components/sync/local-copy";
 import { describeSyncStatus } from "@/components/sync/sync-status";
 import { addArgument, type NewArgument } from "@/lib/board/operations";
 import type { Argument } from "@/lib/board/argument";
@@ -18,11 +19,14 @@ export interface Harness {
   resets: number;
 }
 
-/** `random` fixes the backoff jitter: 0 gives the shortest delays (500 ms, 1 s, 2 s … for reconnects). */
-export function makeHarness(random: () => number = () => 0): Harness {
+/**
+ * `random` fixes the backoff jitter: 0 gives the shortest delays (500 ms, 1 s, 2 s … for reconnects).
+ * `localCopy` and `serverDoc` play a page reload: a new client on the same browser copy and board.
+ */
+export function makeHarness(random: () => number = () => 0, options: { localCopy?: LocalCopy; serverDoc?: Y.Doc } = {}): Harness {
   const socket = new FakeSyncSocket();
-  const client = new BoardClient("demo", { socket, random });
-  const harness: Harness = { socket, server: new HandServer(socket), client, errors: [], shown: [], resets: 0 };
+  const client = new BoardClient("demo", { socket, random, localCopy: options.localCopy });
+  const harness: Harness = { socket, server: new HandServer(socket, options.serverDoc), client, errors: [], shown: [], resets: 0 };
   const record = () => {
     const { text } = describeSyncStatus({ status: client.status, pending: client.pending, retrying: client.retrying });
     if (harness.shown.at(-1) !== text) harness.shown.push(text);

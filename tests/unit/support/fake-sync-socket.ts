@@ -98,9 +98,11 @@ export function errorAck(code: ErrorCode, message = `refused: ${code}`, details?
 
 /** The server's half, played by the test: a board document and answers given one at a time. */
 export class HandServer {
-  readonly doc = makeBoardDoc();
-
-  constructor(readonly socket: FakeSyncSocket) {}
+  /** `doc`: the board as stored; pass another server's to play the same board after a reload. */
+  constructor(
+    readonly socket: FakeSyncSocket,
+    readonly doc: Y.Doc = makeBoardDoc(),
+  ) {}
 
   /** Answers the client's pending join. */
   answerJoin(answer: JoinAck = { ok: true, boardId: "demo", protocol: PROTOCOL_VERSION, role: "participant", memberId: null, serverTime: Date.now() }): void {
