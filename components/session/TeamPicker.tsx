@@ -35,9 +35,11 @@ export function TeamPicker({ session, memberId, positions, command }: TeamPicker
   const dot = { "--team": POSITION_PALETTES[side?.color ?? mine?.color ?? "indigo"].base } as CSSProperties;
   if (!session.settings.teamPick || teamPickRefusal(session, memberId)) {
     return mine ? (
-      <span className={styles.teamChip} style={dot} data-testid="my-team" data-team-id={mine.id}>
+      <span className={styles.teamChip} style={dot} data-testid="my-team-chip" data-team-id={mine.id}>
         <span className={styles.teamDot} aria-hidden="true" />
-        <span className={styles.teamName}>{mine.name}</span>
+        <span className={styles.teamName} data-testid="my-team">
+          {mine.name}
+        </span>
         <MySide side={side} />
       </span>
     ) : null;
