@@ -38,7 +38,7 @@ interface TopBarProps {
 
 /**
  * The board's title and source, how to invite others, whether work is saved, and who is here.
- * Below laptop width the less-used tools (join code, results, downloads, name) fold behind "More", so
+ * Below laptop width the less-used tools (who is here, join code, results, downloads, name) fold behind "More", so
  * the bar stays one row on a tablet and a phone keeps its height for the board.
  */
 export function TopBar({ summary, source, status, pending, retrying, peers, selfId, named, presenceDetails, controls, role, memberToken, participantsInvite, onChangeName }: TopBarProps) {
@@ -65,7 +65,6 @@ export function TopBar({ summary, source, status, pending, retrying, peers, self
       {controls ? <div className={styles.mine}>{controls}</div> : null}
       <div className={styles.tools}>
         <SyncStatus status={status} pending={pending} retrying={retrying} />
-        <PresenceStrip peers={peers} selfId={selfId} details={presenceDetails} />
         <button
           type="button"
           className={`btn btn-ghost btn-sm ${styles.moreButton}`}
@@ -77,6 +76,7 @@ export function TopBar({ summary, source, status, pending, retrying, peers, self
           More
         </button>
         <div className={styles.moreTools} id="top-bar-more" data-open={moreOpen || undefined}>
+          <PresenceStrip peers={peers} selfId={selfId} details={presenceDetails} />
           <JoinCode
             code={summary.joinCode}
             boardId={summary.id}
