@@ -45,6 +45,7 @@ export function BoardHeader({ summary, source, live, access, view }: BoardHeader
             role={view.roleKnown ? view.role : null}
             memberId={view.memberId}
             session={session}
+            positions={live.board?.positions ?? []}
             facilitating={view.facilitating}
             onFacilitate={() => view.setFacilitating((f) => !f)}
             command={live.command}

@@ -4,6 +4,7 @@ import type { QuoteAnchor } from "@/lib/anchoring/anchor";
 import type { Argument } from "@/lib/board/argument";
 import { subtreeIds } from "@/lib/board/tree";
 import type { AwarenessState } from "@/lib/protocol/protocol";
+import { teamOf } from "@/lib/session/session";
 import type { BoardSummary, SourceView } from "@/lib/views/board-views";
 import { useBoard } from "@/components/sync/useBoard";
 import { ArticlePane, type FlashTarget } from "@/components/article/ArticlePane";
@@ -12,7 +13,6 @@ import { NameDialog } from "@/components/identity/NameDialog";
 import { sameName } from "@/components/identity/palette";
 import { useIdentity } from "@/components/identity/useIdentity";
 import { FacilitatorPanel } from "@/components/facilitator/FacilitatorPanel";
-import { scrollCardIntoView } from "@/components/session/useSpotlightFollow";
 import { ArgumentBoard } from "./ArgumentBoard";
 import { ArgumentEditor } from "./ArgumentEditor";
 import { BoardHeader } from "./BoardHeader";
@@ -23,6 +23,7 @@ import { FailedBanner } from "./FailedBanner";
 import { JoinRequired } from "./JoinRequired";
 import { NameClashNotice } from "./NameClashNotice";
 import { PaneSwitcher, type PaneName } from "./PaneSwitcher";
+import { scrollToArgument } from "./scroll-to-argument";
 import { SkipLinks } from "./SkipLinks";
 import { hasWork, useArgumentDraft } from "./useArgumentDraft";
 import { useBoardAccess } from "./useBoardAccess";
@@ -72,11 +73,16 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   const [deleting, setDeleting] = useState<Argument | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
 
-  const reveal = useCallback((id: string) => {
-    if (!document.getElementById(`argument-${id}`)) return false;
-    setPane("board");
-    return scrollCardIntoView(id);
-  }, []);
+  // Following the spotlight: switch to the Arguments tab (narrow screens), then scroll once the card is laid out.
+  const reveal = useCallback(
+    (id: string) => {
+      if (!board?.arguments.some((a) => a.id === id)) return false;
+      setPane("board");
+      scrollToArgument(id);
+      return true;
+    },
+    [board],
+  );
   const view = useBoardSession({ access, live, board, reveal, onError: setLocalError });
   const { rules, role } = view;
   const wanted = usePresence({ selfId, displayName, color: access.color, role, session, status, editingId });
@@ -120,8 +126,10 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
     return () => clearTimeout(timer);
   }, [flash]);
 
-  const firstPositionId = board?.positions[0]?.id;
+  // Cite starts an argument on this person's side: their team's position, else the first one.
   // A selection across paragraphs arrives as one quote per paragraph.
+  const myTeam = session ? teamOf(session, view.memberId) : null;
+  const firstPositionId = myTeam?.positionId ?? board?.positions[0]?.id;
   const cite = useCallback(
     (anchors: QuoteAnchor[]) =>
       withName(() => {
@@ -134,6 +142,14 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
 
   const votesUi = useVotesUi({ board, session, me, votes, command });
   const teamDrafts = useTeamDrafts({ board, source: source.text, session, me, view: draftsView, displayName, command, resume: drafts.resume, onError: setLocalError });
+  // The editor's quotes and the team's saved private drafts' quotes: both are work not yet on the board.
+  const teamDraftList = teamDrafts?.drafts;
+  const editorQuotes = draft?.quotes;
+  const draftQuotes = useMemo(
+    () => [...(editorQuotes ?? []), ...(teamDraftList ?? []).filter((d) => d.id !== draft?.draftId).flatMap((d) => d.argument.quotes)],
+    [editorQuotes, teamDraftList, draft?.draftId],
+  );
+
   const saveDraft = useSaveDraft({ draft, identity: author, actions, drafts, onSaved: jumpToCard, teamDrafts });
   // Locked, or the phase moved on, while this was being written: say so and keep the text.
   const { fail: failDraft } = drafts;
@@ -209,7 +225,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
               source={source}
               positions={board?.positions ?? []}
               args={board?.arguments ?? []}
-              draftQuotes={draft?.quotes ?? []}
+              draftQuotes={draftQuotes}
               drafting={draft !== null}
               flash={flash}
               onCite={mayCite ? cite : undefined}

@@ -1,4 +1,5 @@
 "use client";
+import type { Position } from "@/lib/board/position";
 import type { Role } from "@/lib/board/roles";
 import type { CommandAck } from "@/lib/protocol/protocol";
 import type { Command } from "@/lib/session/commands";
@@ -11,13 +12,14 @@ interface SessionToolsProps {
   role: Role | null;
   memberId: string | null;
   session: SessionState | null;
+  positions: Position[];
   facilitating: boolean;
   onFacilitate(): void;
   command(cmd: Command): Promise<CommandAck>;
 }
 
 /** The top bar's part of the session: the facilitator's drawer, a participant's team, an observer's badge. */
-export function SessionTools({ role, memberId, session, facilitating, onFacilitate, command }: SessionToolsProps) {
+export function SessionTools({ role, memberId, session, positions, facilitating, onFacilitate, command }: SessionToolsProps) {
   if (role === "facilitator") {
     return (
       <button
@@ -33,5 +35,5 @@ export function SessionTools({ role, memberId, session, facilitating, onFacilita
     );
   }
   if (role === "observer") return <span className={styles.roleBadge}>Observer</span>;
-  return role && session && memberId ? <TeamPicker session={session} memberId={memberId} command={command} /> : null;
+  return role && session && memberId ? <TeamPicker session={session} memberId={memberId} positions={positions} command={command} /> : null;
 }

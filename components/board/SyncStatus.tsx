@@ -20,7 +20,7 @@ export function SyncStatus({ status, pending, retrying = false }: { status: Conn
       aria-live="polite"
     >
       <span className={styles.syncDot} aria-hidden="true" />
-      {text}
+      <span className={styles.syncText}>{text}</span>
     </p>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { Role } from "@/lib/board/roles";
 import type { BoardSummary, SourceView } from "@/lib/views/board-views";
 import type { ConnectionStatus } from "@/components/sync/board-client";
@@ -36,11 +36,16 @@ interface TopBarProps {
   onChangeName(): void;
 }
 
-/** The board's title and source, how to invite others, whether work is saved, and who is here. */
+/**
+ * The board's title and source, how to invite others, whether work is saved, and who is here.
+ * Below laptop width the less-used tools (who is here, join code, results, downloads, name) fold behind "More", so
+ * the bar stays one row on a tablet and a phone keeps its height for the board.
+ */
 export function TopBar({ summary, source, status, pending, retrying, peers, selfId, named, presenceDetails, controls, role, memberToken, participantsInvite, onChangeName }: TopBarProps) {
   const sourceLine = [source.publisher, formatPublishedOn(source.publishedOn)].filter(Boolean).join(" · ");
+  const [moreOpen, setMoreOpen] = useState(false);
   return (
-    <header className={styles.bar}>
+    <header className={styles.bar} data-testid="top-bar">
       <Link href="/" className={styles.brand} aria-label="Parley — back to the home page">
         <span className={styles.logo} aria-hidden="true">
           P
@@ -57,23 +62,35 @@ export function TopBar({ summary, source, status, pending, retrying, peers, self
           {sourceLine || "pasted text"}
         </p>
       </div>
+      {controls ? <div className={styles.mine}>{controls}</div> : null}
       <div className={styles.tools}>
-        <JoinCode
-          code={summary.joinCode}
-          boardId={summary.id}
-          open={summary.accessMode === "open"}
-          role={role}
-          memberToken={memberToken}
-          participantsInvite={participantsInvite}
-        />
         <SyncStatus status={status} pending={pending} retrying={retrying} />
-        <PresenceStrip peers={peers} selfId={selfId} details={presenceDetails} />
-        {controls}
-        <ResultsButton />
-        <DownloadMenu boardId={summary.id} />
-        <button type="button" className="btn btn-ghost btn-sm" onClick={onChangeName} data-testid="change-name">
-          {named ? "Change name" : "Set your name"}
+        <button
+          type="button"
+          className={`btn btn-ghost btn-sm ${styles.moreButton}`}
+          aria-expanded={moreOpen}
+          aria-controls="top-bar-more"
+          onClick={() => setMoreOpen((open) => !open)}
+          data-testid="top-bar-more"
+        >
+          More
         </button>
+        <div className={styles.moreTools} id="top-bar-more" data-open={moreOpen || undefined}>
+          <PresenceStrip peers={peers} selfId={selfId} details={presenceDetails} />
+          <JoinCode
+            code={summary.joinCode}
+            boardId={summary.id}
+            open={summary.accessMode === "open"}
+            role={role}
+            memberToken={memberToken}
+            participantsInvite={participantsInvite}
+          />
+          <ResultsButton />
+          <DownloadMenu boardId={summary.id} />
+          <button type="button" className="btn btn-ghost btn-sm" onClick={onChangeName} data-testid="change-name">
+            {named ? "Change name" : "Set your name"}
+          </button>
+        </div>
       </div>
     </header>
   );

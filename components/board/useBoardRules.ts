@@ -3,6 +3,8 @@ import { createContext, useContext, useMemo } from "react";
 import type { Argument } from "@/lib/board/argument";
 import { capabilitiesOf, type Role } from "@/lib/board/roles";
 import { subtreeIds } from "@/lib/board/tree";
+import type { Position } from "@/lib/board/position";
+import { sideRefusal } from "@/lib/session/sides";
 import { ANONYMOUS_NAME, closedReason, currentPhase, MANAGED_SETTINGS, teamOf, type SessionState, type Team } from "@/lib/session/session";
 import type { RosterView } from "@/components/sync/board-client";
 import type { Draft } from "./useArgumentDraft";
@@ -38,11 +40,12 @@ interface RulesInput {
   selfId: string | null;
   session: SessionState | null;
   args: Argument[];
+  positions: Position[];
   roster: RosterView | null;
   onSpotlight(argumentId: string | null): void;
 }
 
-export function useBoardRules({ role, selfId, session, args, roster, onSpotlight }: RulesInput): BoardRules {
+export function useBoardRules({ role, selfId, session, args, positions, roster, onSpotlight }: RulesInput): BoardRules {
   return useMemo(() => {
     const settings = session?.settings ?? MANAGED_SETTINGS;
     const caps = capabilitiesOf({ role, memberId: selfId }, settings);
@@ -73,7 +76,11 @@ export function useBoardRules({ role, selfId, session, args, roster, onSpotlight
       if (target.kind === "new" && !canAddTopLevel) return `During ${phaseName}, only replies to existing arguments can be added.`;
       if (target.kind === "reply" && !canReply) return `During ${phaseName}, only opening arguments (not replies) can be added.`;
       if (target.kind === "edit" && !canEdit(target.argument)) return `Only ${target.argument.authorName} or a facilitator can change this argument.`;
-      return null;
+      if (target.kind === "edit" && target.argument.stance === draft.stance) return null;
+      // The server's side rule, on the argument as it would be saved (lib/session/sides.ts).
+      const parentId = target.kind === "reply" ? target.parent.id : target.kind === "edit" ? target.argument.parentId : draft.positionId;
+      const byId = (id: string) => args.find((a) => a.id === id) ?? null;
+      return session ? sideRefusal({ role, memberId: selfId }, session, { positionId: draft.positionId, parentId, stance: draft.stance }, byId, positions) : null;
     };
 
     return {
@@ -91,7 +98,7 @@ export function useBoardRules({ role, selfId, session, args, roster, onSpotlight
       spotlightId: session?.spotlight.argumentId ?? null,
       spotlight: onSpotlight,
     };
-  }, [role, selfId, session, args, roster, onSpotlight]);
+  }, [role, selfId, session, args, positions, roster, onSpotlight]);
 }
 
 export const BoardRulesContext = createContext<BoardRules | null>(null);

@@ -9,6 +9,9 @@ import type { PresenceDetails } from "./PresenceStrip";
 import type { BoardAccess } from "./useBoardAccess";
 import { useBoardRules } from "./useBoardRules";
 
+const NO_ARGUMENTS: BoardState["arguments"] = [];
+const NO_POSITIONS: BoardState["positions"] = [];
+
 interface SessionViewInput {
   access: BoardAccess;
   live: Pick<UseBoardResult, "me" | "session" | "roster" | "status" | "error" | "command">;
@@ -36,7 +39,7 @@ export function useBoardSession({ access, live, board, reveal, onError }: Sessio
     },
     [command, onError],
   );
-  const rules = useBoardRules({ role, selfId: access.selfId, session, args: board?.arguments ?? [], roster, onSpotlight: spotlight });
+  const rules = useBoardRules({ role, selfId: access.selfId, session, args: board?.arguments ?? NO_ARGUMENTS, positions: board?.positions ?? NO_POSITIONS, roster, onSpotlight: spotlight });
   const [follow, setFollow] = useFollowPreference();
   useSpotlightFollow(session?.spotlight ?? null, follow, reveal, board);
   const [facilitating, setFacilitating] = useState(false);

@@ -19,6 +19,8 @@ interface Toggle {
   testId: string;
   label: string;
   hint: string;
+  /** How the server reads the setting when it was never set (lib/session/session.ts). */
+  absent?: boolean;
 }
 
 const TOGGLES: Toggle[] = [
@@ -26,6 +28,7 @@ const TOGGLES: Toggle[] = [
   { key: "coEditing", testId: "setting-coediting", label: "Let participants edit each other’s arguments", hint: "Off: each person edits and deletes only their own." },
   { key: "anonymous", testId: "setting-anonymous", label: "Anonymous mode", hint: "Participants see “Anonymous” instead of names; you still see who wrote what." },
   { key: "teamPick", testId: "setting-teampick", label: "Let participants pick their team", hint: "Off: you assign everyone under Teams." },
+  { key: "teamSides", testId: "setting-teamsides", label: "Teams post only on their side", hint: "A team member’s arguments must make their team’s case; rebuttals of the other side are welcome.", absent: true },
   { key: "privateDrafting", testId: "setting-privatedrafting", label: "Private drafting", hint: "During a drafting phase, new arguments stay with their team until you reveal them." },
   { key: "participantsInvite", testId: "setting-participantsinvite", label: "Let participants invite others", hint: "They see the join code and can copy the link. Observers never see it." },
 ];
@@ -53,7 +56,7 @@ export function SettingsSection({ settings, argumentCount, command }: SettingsSe
                 <input
                   type="checkbox"
                   role="switch"
-                  checked={pending[t.key] ?? settings[t.key] ?? false}
+                  checked={pending[t.key] ?? settings[t.key] ?? t.absent ?? false}
                   disabled={busy || anonymityTooLate}
                   onChange={(e) => void toggle(t.key, e.target.checked)}
                   data-testid={t.testId}

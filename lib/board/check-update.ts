@@ -4,6 +4,7 @@ import { argumentsMap, readArgument, recordToJSON } from "./doc";
 import { contextFor } from "./operations";
 import { authorizeUpdate, type ArgumentChange } from "./permissions";
 import { readSession } from "../session/session";
+import { sideRefusal } from "../session/sides";
 import { readPositions } from "./doc";
 import type { Actor } from "./roles";
 import { validateArgumentRecord, type ModelError } from "./validate";
@@ -13,7 +14,7 @@ export type UpdateRejection =
   | { code: "incomplete-update"; message: string }
   | { code: "forbidden-root"; message: string }
   | { code: "protected-root"; message: string }
-  | { code: "forbidden"; message: string }
+  | { code: "forbidden"; message: string; argumentId?: string }
   | { code: "invalid-content"; message: string; detail: ModelError; argumentId: string };
 
 /**
@@ -90,9 +91,18 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
       .map((id) => ({ id, before: readArgument(before, id), after: readArgument(trial, id) }))
       // Added and deleted again within the update (offline, say): it was never on the board, so it asks for nothing.
       .filter((change) => change.before !== null || change.after !== null);
-    const positionIds = new Set(readPositions(before).map((p) => p.id));
-    const denial = authorizeUpdate(actor, readSession(before), changes, (id) => positionIds.has(id));
+    const positions = readPositions(before);
+    const positionIds = new Set(positions.map((p) => p.id));
+    const session = readSession(before);
+    const denial = authorizeUpdate(actor, session, changes, (id) => positionIds.has(id));
     if (denial) return reject({ code: "forbidden", message: denial });
+    // The side rule reads each argument's parents as the update leaves them; only a new argument or a
+    // new stance can change the side an argument argues, so other edits need no check.
+    for (const { id, before: was, after } of changes) {
+      if (!after || (was && was.stance === after.stance)) continue;
+      const refusal = sideRefusal(actor, session, after, (parentId) => readArgument(trial, parentId), positions);
+      if (refusal) return reject({ code: "forbidden", message: refusal, argumentId: id });
+    }
   }
 
   const ctx = contextFor(trial, source);

@@ -7,7 +7,7 @@ import { ROOTS, POSITION_COLORS } from "../board/constants";
  * projector too) follows it live. Only the server writes it, when it carries out a facilitator's
  * command (lib/session/commands.ts); clients that try to write it are refused.
  *
- *   settings     { locked, coEditing, anonymous, teamPick, privateDrafting, participantsInvite? }
+ *   settings     { locked, coEditing, anonymous, teamPick, privateDrafting, participantsInvite?, teamSides? }
  *   phases       Phase[]                 the agenda
  *   clock        { phaseId, startedAt, durationMs, pausedRemainingMs }   server-clock times
  *   spotlight    { argumentId, at }
@@ -32,6 +32,8 @@ export const SettingsSchema = z
     privateDrafting: z.boolean(),
     /** Participants see the join code and may invite others (observers never do). Absent: off. */
     participantsInvite: z.boolean().optional(),
+    /** Team members only post arguments that make their own team's case (lib/session/sides.ts). Absent: on, once there are teams. */
+    teamSides: z.boolean().optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -194,7 +194,7 @@ export class BoardRoom {
       const { rejection } = verdict;
       if (rejection.code === "undecodable") return this.violation(connection, "malformed-message", rejection.message);
       if (rejection.code === "incomplete-update") return refuse("resync-required", rejection.message);
-      if (rejection.code === "forbidden") return refuse("forbidden", rejection.message);
+      if (rejection.code === "forbidden") return refuse("forbidden", rejection.message, rejection.argumentId ? { argumentId: rejection.argumentId } : undefined);
       return refuse("update-rejected", rejection.message, rejection.code === "invalid-content" ? { argumentId: rejection.argumentId, ...rejection.detail } : undefined);
     }
     if (verdict.noop) {

@@ -1,4 +1,4 @@
-import { readArgument } from "../../lib/board/doc";
+import { readArgument, readPositions } from "../../lib/board/doc";
 import { restoreArgument, contextFor } from "../../lib/board/operations";
 import { ArgumentSchema } from "../../lib/board/argument";
 import { validateArgumentRecord, type ModelResult } from "../../lib/board/validate";
@@ -8,6 +8,7 @@ import type { CommandAck } from "../../lib/protocol/protocol";
 import { applySessionCommand, CommandSchema, FACILITATOR_COMMANDS, SESSION_COMMANDS, type Command } from "../../lib/session/commands";
 import { expectedSignature } from "../../lib/board/permissions";
 import { closedReason, currentPhase, readSession, writeSession } from "../../lib/session/session";
+import { sideRefusal } from "../../lib/session/sides";
 import type { BoardStore } from "../persistence/board-store";
 import { sendDrafts, sendVotes, tallyVotesSoon } from "./audience";
 import type { BoardRoom, RoomStep } from "./board-room";
@@ -117,6 +118,8 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   const board = contextFor(room.doc, room.sourceText);
   const checked = validateArgumentRecord(argument, { ...board, getArgument: (id) => board.getArgument(id) ?? teamDrafts.get(id) ?? null });
   if (!checked.ok) throw new ParleyError("invalid-content", checked.error.message, checked.error);
+  const sides = sideRefusal(connection.actor, session, checked.value, (id) => board.getArgument(id) ?? teamDrafts.get(id) ?? null, readPositions(room.doc));
+  if (sides) throw new ParleyError("forbidden", sides, { argumentId: argument.id });
   await store.saveDraft({ id: argument.id, boardId: room.boardId, teamId: existing?.teamId ?? teamId ?? "facilitators", memberId: existing?.memberId ?? memberId, record: checked.value });
   await announce(room, "drafts", () => sendDrafts(room, store));
 }

@@ -65,7 +65,7 @@ export class FacilitatorPanel {
     return (await link.getAttribute("href"))!;
   }
 
-  async setSetting(name: "locked" | "teampick" | "privatedrafting", on: boolean): Promise<void> {
+  async setSetting(name: "locked" | "teampick" | "privatedrafting" | "teamsides", on: boolean): Promise<void> {
     const toggle = this.root.getByTestId(`setting-${name}`);
     await toggle.setChecked(on);
     // The switch settles on the server's answer: wait until it holds and is usable again.

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Argument } from "@/lib/board/argument";
 import type { DraftsView } from "@/components/sync/board-client";
 import { US, quote, SAMPLE_QUOTE } from "./support/board";
-import { TEAM_PAK, TEAM_US, useManagedBoards } from "./support/managed-board";
+import { ownPosition, TEAM_PAK, TEAM_US, useManagedBoards } from "./support/managed-board";
 import type { MemberClient } from "./support/member-client";
 
 const h = useManagedBoards();
@@ -19,7 +19,7 @@ async function ok(client: MemberClient, command: Parameters<MemberClient["comman
 function draftBy(member: MemberClient, text: string): Argument {
   const now = Date.now();
   const id = `arg-draft-${Math.random().toString(16).slice(2, 10)}`;
-  return { id, positionId: US, parentId: US, stance: "for", text, quotes: [quote(SAMPLE_QUOTE)], authorId: member.memberId, authorName: member.seat.displayName, createdAt: now, updatedAt: now };
+  return { id, positionId: ownPosition(member), parentId: ownPosition(member), stance: "for", text, quotes: [quote(SAMPLE_QUOTE)], authorId: member.memberId, authorName: member.seat.displayName, createdAt: now, updatedAt: now };
 }
 
 describe("abuse: team switching during private drafting", () => {

@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import type { Argument } from "@/lib/board/argument";
 import { MAX_DRAFTS_PER_MEMBER } from "@/server/sync/commands";
-import { US, quote, SAMPLE_QUOTE } from "./support/board";
-import { useManagedBoards } from "./support/managed-board";
+import { quote, SAMPLE_QUOTE } from "./support/board";
+import { ownPosition, useManagedBoards } from "./support/managed-board";
 import type { MemberClient } from "./support/member-client";
 
 // A budget large enough that the cap, not the command rate, is what refuses.
@@ -15,7 +15,7 @@ const h = useManagedBoards({ PARLEY_COMMANDS_PER_WINDOW: "1000" });
 
 function draftBy(member: MemberClient, n: number): Argument {
   const now = Date.now();
-  return { id: `arg-flood-${n}-${Math.random().toString(16).slice(2, 8)}`, positionId: US, parentId: US, stance: "for", text: `Draft ${n}.`, quotes: [quote(SAMPLE_QUOTE)], authorId: member.memberId, authorName: member.seat.displayName, createdAt: now, updatedAt: now };
+  return { id: `arg-flood-${n}-${Math.random().toString(16).slice(2, 8)}`, positionId: ownPosition(member), parentId: ownPosition(member), stance: "for", text: `Draft ${n}.`, quotes: [quote(SAMPLE_QUOTE)], authorId: member.memberId, authorName: member.seat.displayName, createdAt: now, updatedAt: now };
 }
 
 describe("red: drafts per member are capped", () => {

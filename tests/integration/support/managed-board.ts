@@ -5,7 +5,10 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type * as Y from "yjs";
-import type { Argument } from "@/lib/board/argument";
+import type { Argument, Stance } from "@/lib/board/argument";
+import { readArgument } from "@/lib/board/doc";
+import { readSession, teamOf, type Team } from "@/lib/session/session";
+import { arguesForTeam, sideOf } from "@/lib/session/sides";
 import type { Role } from "@/lib/board/roles";
 import { createBoard } from "@/server/boards/create-board";
 import { joinBoard } from "@/server/boards/join-board";
@@ -119,13 +122,29 @@ async function assign(facilitator: MemberClient, member: MemberClient, teamId: s
   expect(await facilitator.command({ type: "assign-team", memberId: member.memberId, teamId })).toMatchObject({ ok: true });
 }
 
-/** Posts an argument as `client`'s own member (top-level on the US position unless told otherwise). */
+/**
+ * Posts an argument as `client`'s own member, on their team's side unless told otherwise: top-level on
+ * their team's position (US without a team), and a reply with the stance that makes their team's case.
+ */
 export function post(
   client: MemberClient,
-  options: { parentId?: string; text?: string; authorName?: string; authorId?: string } = {},
+  options: { parentId?: string; stance?: Stance; text?: string; authorName?: string; authorId?: string } = {},
 ): Promise<{ ack: Awaited<ReturnType<MemberClient["update"]>>["ack"]; value: Argument }> {
-  const { parentId = US, text = `${client.seat.displayName} argues.`, authorName = client.seat.displayName, authorId = client.memberId } = options;
-  return client.update((doc: Y.Doc) => addTestArgument(doc, { parentId, text, author: { id: authorId, name: authorName } }));
+  const team = teamOf(readSession(client.doc), client.memberId);
+  const { parentId = ownPosition(client), text = `${client.seat.displayName} argues.`, authorName = client.seat.displayName, authorId = client.memberId } = options;
+  return client.update((doc: Y.Doc) => addTestArgument(doc, { parentId, stance: options.stance ?? ownSideStance(doc, parentId, team), text, author: { id: authorId, name: authorName } }));
+}
+
+/** The position `client`'s team argues for (US without a team): where their top-level arguments go. */
+export function ownPosition(client: MemberClient): string {
+  return teamOf(readSession(client.doc), client.memberId)?.positionId ?? US;
+}
+
+/** The stance under `parentId` that argues for `team`'s position ("for" without a team). */
+function ownSideStance(doc: Y.Doc, parentId: string, team: Team | null): Stance {
+  const parent = readArgument(doc, parentId);
+  if (!team || !parent) return "for";
+  return arguesForTeam(sideOf(parent, (id) => readArgument(doc, id)), team) ? "for" : "against";
 }
 
 /** Posts as `client` and expects the server to accept it; resolves with the argument. */
