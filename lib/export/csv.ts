@@ -1,6 +1,7 @@
 import type { ArgumentNode } from "../board/tree";
 import { buildColumns } from "../board/tree";
 import { teamNamesByAuthor, voteSummaries, type ExportBoard } from "./board-export";
+import { withQuoteMarks } from "../text/quote-marks";
 
 /**
  * CSV spreadsheet export: one row per argument, in the order the board shows them (position by position,
@@ -46,7 +47,7 @@ export function toCsv(board: ExportBoard): string {
       arg.stance,
       String(node.depth),
       arg.text,
-      arg.quotes.map((quote) => `“${quote.exact}”`).join(" | "),
+      arg.quotes.map((quote) => withQuoteMarks(quote.exact)).join(" | "),
       arg.authorName,
       teams.get(arg.authorId) ?? "",
       votes.get(arg.id) ?? "",

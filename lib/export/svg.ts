@@ -4,6 +4,7 @@ import type { PositionColor } from "../board/position";
 import { buildColumns, type ArgumentNode } from "../board/tree";
 import type { ExportBoard } from "./board-export";
 import { wrapText } from "./text-metrics";
+import { withQuoteMarks } from "../text/quote-marks";
 
 /**
  * The argument map as a standalone SVG 1.1 picture: one column per position, For and Against lanes
@@ -69,7 +70,7 @@ function measureCard(node: ArgumentNode, x: number, y: number, w: number, color:
   const inner = w - PAD * 2 - 4;
   const lines = wrapText(node.argument.text, inner, TEXT.size, TEXT.maxLines);
   const first = node.argument.quotes[0]?.exact.replace(/\s+/g, " ").trim();
-  const quote = first ? wrapText(`“${first}”`, inner - 10, QUOTE.size, QUOTE.maxLines) : [];
+  const quote = first ? wrapText(withQuoteMarks(first), inner - 10, QUOTE.size, QUOTE.maxLines) : [];
   const author = wrapText(`${node.argument.authorName}${quoteCount(node.argument.quotes.length)}`, inner, 11, 1)[0] ?? "";
   const h = PAD + lines.length * TEXT.line + (quote.length ? 6 + quote.length * QUOTE.line : 0) + 22 + PAD - 4;
   return { x, y, w, h, node, lines, quote, author, color };

@@ -5,6 +5,7 @@ import type { ExportBoard } from "../../lib/export/board-export";
 import type { CitedPassage } from "../../lib/export/passages";
 import { RELATION_COLORS, SVG_COLORS } from "../../lib/export/svg";
 import { contentWidth, ensureRoom, GREY, heightOf, INK, PAGE, put, type Doc, type Style } from "./pdf-layout";
+import { withQuoteMarks } from "../../lib/text/quote-marks";
 
 /**
  * The handout's argument outline, on pages of its own after the article: per position, the
@@ -15,6 +16,7 @@ import { contentWidth, ensureRoom, GREY, heightOf, INK, PAGE, put, type Doc, typ
 const TEXT: Style = ["sans", 10, INK];
 const AUTHOR: Style = ["sans", 8.5, GREY];
 const NOTE: Style = ["serifItalic", 8.5, GREY];
+const LANE_TITLES = { for: "For", against: "Against" } as const;
 
 /** Starts a new page and writes every position's column of arguments, in board order. */
 export function drawOutline(doc: Doc, board: ExportBoard, passages: CitedPassage[]): void {
@@ -35,7 +37,8 @@ export function drawOutline(doc: Doc, board: ExportBoard, passages: CitedPassage
     for (const stance of ["for", "against"] as const) {
       ensureRoom(doc, 60);
       const nodes = column.lanes[stance];
-      put(doc, ["sansBold", 8.5, GREY], `${stance.toUpperCase()} (${nodes.length})`, [PAGE.margin, doc.y], { characterSpacing: 1 }).moveDown(0.5);
+      // No letter-spacing: viewers copy spaced-out glyphs as "F O R ( 2 )".
+      put(doc, ["sansBold", 9, GREY], `${LANE_TITLES[stance]} (${nodes.length})`, [PAGE.margin, doc.y]).moveDown(0.5);
       if (!nodes.length) put(doc, ["sans", 9, GREY], `No arguments ${stance} yet.`, [PAGE.margin + 10, doc.y]).moveDown(0.8);
       for (const node of nodes) drawArgument(doc, node, column.position.color, notes, byId);
       doc.y += 6;
@@ -53,13 +56,13 @@ function drawArgument(doc: Doc, node: ArgumentNode, color: PositionColor, notes:
   const mine = notes.get(arg.id) ?? [];
   const parent = byId.get(arg.parentId);
   const relationColor = arg.stance === "for" ? RELATION_COLORS.support : RELATION_COLORS.attack;
-  const label = parent ? `${arg.stance === "for" ? "SUPPORTS" : "REBUTS"} ${parent.authorName}` : null;
+  const label = parent ? `${arg.stance === "for" ? "Supports" : "Rebuts"} ${parent.authorName}` : null;
   const refs = mine.length ? ` · quotes ${mine.map((p) => `[${p.number}]`).join(" ")}` : "";
-  const note = (p: CitedPassage) => `“${p.exact.replace(/\s+/g, " ")}”${p.placed ? "" : " (no longer found in the article)"}`;
+  const note = (p: CitedPassage) => `${withQuoteMarks(p.exact.replace(/\s+/g, " ").trim())}${p.placed ? "" : " (no longer found in the article)"}`;
   const height = (label ? 12 : 0) + heightOf(doc, TEXT, arg.text, width) + 14 + mine.reduce((sum, p) => sum + heightOf(doc, NOTE, note(p), width - 36) + 2, 0);
   ensureRoom(doc, Math.min(height + 10, doc.page.height - PAGE.top - PAGE.bottom));
   const [top, page] = [doc.y, doc.page];
-  if (label) put(doc, ["sansBold", 7.5, relationColor], label, [x, doc.y], { characterSpacing: 0.6, width });
+  if (label) put(doc, ["sansBold", 7.5, relationColor], label, [x, doc.y], { width });
   put(doc, TEXT, arg.text, [x, doc.y + (label ? 1 : 0)], { width, lineGap: 1 });
   put(doc, AUTHOR, `— ${arg.authorName}${refs}`, [x, doc.y + 2], { width });
   for (const p of mine) {

@@ -54,7 +54,7 @@ const longDate = (iso: string) => {
 function drawTitleBlock(doc: Doc, board: ExportBoard, passages: CitedPassage[], generatedAt: Date): void {
   const { source } = board;
   const width = contentWidth(doc);
-  put(doc, ["sansBold", 8, GREY], "PARLEY  ·  DEBATE HANDOUT", undefined, { characterSpacing: 1.2 }).moveDown(0.5);
+  put(doc, ["sansBold", 8.5, GREY], "Parley · Debate handout").moveDown(0.5);
   put(doc, ["sansBold", 22, INK], board.board.title, undefined, { width }).moveDown(0.3);
   put(doc, ["serifItalic", 13, INK], source.title, undefined, { width }).moveDown(0.15);
   const published = [source.publisher, source.publishedOn && `published ${longDate(source.publishedOn)}`].filter(Boolean);

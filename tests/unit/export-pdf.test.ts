@@ -88,8 +88,8 @@ describe("renderPdfHandout", () => {
       expect(text).toContain(`“${p.exact.split(" ").slice(0, 5).join(" ")}`);
     }
     expect(lines).toContain(`Page 1 of ${pageCount(await renderPdfHandout(demo))}`);
-    expect(text).toMatch(/REBUTS Amira/);
-    expect(text).toMatch(/SUPPORTS Amira/);
+    expect(text).toMatch(/Rebuts Amira/);
+    expect(text).toMatch(/Supports Amira/);
   });
 
   it("renders the hostile board, substituting a visible square for glyphs the font lacks", async () => {
