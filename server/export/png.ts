@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { renderAsync, Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
+import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
 
 /**
  * SVG → PNG with resvg (a Rust renderer shipped as a native npm binary, so no browser or system
@@ -67,13 +67,4 @@ const bytes = (png: Buffer) => new Uint8Array(png.buffer, png.byteOffset, png.by
 /** Renders an SVG document to PNG bytes with the DejaVu fonts. Throws if the SVG is not well-formed. */
 export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
   return bytes(new Resvg(svg, renderOptions(svg, options)).render().asPng());
-}
-
-/**
- * Like {@link renderPng}, but shaping and rasterising (about two thirds of the time for a board)
- * run on libuv's thread pool, so a live server keeps answering sync messages meanwhile.
- */
-export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
-  const image = await renderAsync(svg, renderOptions(svg, options));
-  return bytes(image.asPng());
 }

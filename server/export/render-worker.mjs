@@ -1,0 +1,32 @@
+// The export pool's worker (see render-pool.ts): draws PDF handouts and PNG pictures and parses
+// Argdown imports off the event loop that serves live boards. Each export is one task, named after
+// the function below that runs it.
+// Plain JavaScript so it starts in any worker (tsx, vitest, plain node); tsx's API then loads the
+// TypeScript renderers, as fold-worker.mjs does.
+import { tsImport } from "tsx/esm/api";
+
+const [{ renderPdfHandout }, { renderPng }, { toSvg }, { fromArgdown }] = await Promise.all([
+  tsImport("./pdf.ts", import.meta.url),
+  tsImport("./png.ts", import.meta.url),
+  tsImport("../../lib/export/svg.ts", import.meta.url),
+  tsImport("../../lib/export/argdown-import.ts", import.meta.url),
+]);
+
+/** { board, options } → PDF bytes. */
+export function pdf({ board, options }) {
+  return renderPdfHandout(board, options);
+}
+
+/** { board, options } → PNG bytes of the board's argument map. */
+export function png({ board, options }) {
+  return renderPng(toSvg(board), options);
+}
+
+/** Argdown text → ImportResult; a parser crash becomes an ordinary failed result. */
+export function argdown(text) {
+  try {
+    return fromArgdown(text);
+  } catch (error) {
+    return { ok: false, errors: [{ message: `The Argdown parser failed: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
