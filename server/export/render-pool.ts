@@ -25,7 +25,7 @@ export interface RenderPoolOptions {
   renderTimeoutMs?: number;
 }
 
-export const RENDER_POOL_DEFAULTS = { maxThreads: 1, maxQueue: 6, idleTimeoutMs: 30_000, renderTimeoutMs: 60_000 } as const;
+export const RENDER_POOL_DEFAULTS = { maxThreads: 1, maxQueue: 6, idleTimeoutMs: 30_000, renderTimeoutMs: 120_000 } as const;
 /** Longest an Argdown import may parse before it is abandoned. Real exports take well under a second. */
 export const ARGDOWN_PARSE_TIMEOUT_MS = 20_000;
 

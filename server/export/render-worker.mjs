@@ -3,6 +3,7 @@
 // the function below that runs it.
 // Plain JavaScript so it starts in any worker (tsx, vitest, plain node); tsx's API then loads the
 // TypeScript renderers, as fold-worker.mjs does.
+import { move } from "piscina";
 import { tsImport } from "tsx/esm/api";
 
 const [{ renderPdfHandout }, { renderPng }, { toSvg }, { fromArgdown }] = await Promise.all([
@@ -12,14 +13,20 @@ const [{ renderPdfHandout }, { renderPng }, { toSvg }, { fromArgdown }] = await 
   tsImport("../../lib/export/argdown-import.ts", import.meta.url),
 ]);
 
+/**
+ * Bytes handed back by transfer, not by copy, so the event loop never clones a large image. A fresh
+ * array first: resvg's buffer is owned by native code and cannot be transferred.
+ */
+const transfer = (bytes) => move(new Uint8Array(bytes));
+
 /** { board, options } → PDF bytes. */
-export function pdf({ board, options }) {
-  return renderPdfHandout(board, options);
+export async function pdf({ board, options }) {
+  return transfer(await renderPdfHandout(board, options));
 }
 
 /** { board, options } → PNG bytes of the board's argument map. */
 export function png({ board, options }) {
-  return renderPng(toSvg(board), options);
+  return transfer(renderPng(toSvg(board), options));
 }
 
 /** Argdown text → ImportResult; a parser crash becomes an ordinary failed result. */
