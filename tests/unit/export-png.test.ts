@@ -64,6 +64,16 @@ describe("renderPng", () => {
     expect(() => effectiveScale(10, 10, Number.NaN)).toThrow(RangeError);
   });
 
+  it("draws Chinese and emoji with the bundled Noto faces rather than blank boxes", () => {
+    // Missing glyphs all render as the same .notdef box, so two different texts would give the same image.
+    const line = (text: string) => renderPng(plain(160, 40, `<text x="4" y="28" font-size="24" font-family="DejaVu Sans">${text}</text>`), { scale: 1 });
+    const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+    expect(same(line("塑料袋"), line("禁令在"))).toBe(false);
+    expect(same(line("ひらがな"), line("カタカナ"))).toBe(false);
+    expect(same(line("👍"), line("🌍"))).toBe(false);
+    expect(same(line("塑料袋"), line("塑料袋"))).toBe(true); // and the comparison itself is deterministic
+  });
+
   it("rejects a document that is not XML", () => {
     expect(() => renderPng("<svg><g></svg>")).toThrow();
   });
