@@ -7,7 +7,7 @@ import { numberPassages, type CitedPassage } from "../../lib/export/passages";
 import { SVG_COLORS } from "../../lib/export/svg";
 import { drawArticle } from "./pdf-article";
 import { contentWidth, GREY, INK, PAGE, put, stripControls, type Doc, type FontName } from "./pdf-layout";
-import { drawOutline } from "./pdf-outline";
+import { drawOutline, drawResults } from "./pdf-outline";
 
 /**
  * The classroom handout: a title block, the article with every cited passage highlighted in its
@@ -115,6 +115,7 @@ export function renderPdfHandout(board: ExportBoard, options: PdfOptions = {}): 
   drawTitleBlock(doc, board, passages, generatedAt);
   drawArticle(doc, board, passages);
   drawOutline(doc, board, passages);
+  drawResults(doc, board);
   drawFooters(doc, title);
   doc.end();
   return done;
