@@ -149,8 +149,8 @@ export function toSvg(board: ExportBoard): string {
   }
   // Revealed results only (a facilitator's ballots alone never reach the picture).
   const tallies = board.results ? talliesOf(board) : new Map<string, ArgumentTally>();
-  const summary = resultSummary(board);
   if (board.results) {
+    const summary = resultSummary(board);
     for (const line of wrapText(`Vote results — ${[...summary.positions, ...summary.teams].join(" · ") || "no ratings yet"}`, width - 2 * M, 13, 3, true)) {
       head.push(text(M, y, "results", line));
       y += 18;

@@ -51,7 +51,10 @@ function faceOf(doc: Doc, name: FaceName): Face | null {
  */
 export function fontRuns(doc: Doc, text: string, base: FontName): { text: string; font: FaceName }[] {
   const clean = stripControls(text).replace(INVISIBLE, "");
-  if (/^[\x20-\x7e\n]*$/.test(clean)) return [{ text: clean, font: base }]; // DejaVu covers ASCII; skip the (slow) cmap lookups
+  if (/^[\x20-\x7e\n]*$/.test(clean)) {
+    doc.font(base);
+    return [{ text: clean, font: base }]; // DejaVu covers ASCII; skip the (slow) cmap lookups
+  }
   const baseFace = faceOf(doc, base);
   if (!baseFace) return [{ text: clean, font: base }];
   const bold = base.endsWith("Bold");
