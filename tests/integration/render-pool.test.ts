@@ -11,7 +11,8 @@ import { demoExportBoard } from "../unit/support/export-fixture";
 const pool = new RenderPool({ maxThreads: 1, maxQueue: 2 });
 afterAll(() => pool.close());
 
-describe("the render pool", () => {
+// Renders take seconds each on a busy two-core machine, and several queue up in one test.
+describe("the render pool", { timeout: 180_000 }, () => {
   it("draws a PDF and a PNG in a worker thread", async () => {
     const board = demoExportBoard();
     const [pdf, png] = await Promise.all([pool.renderPdf(board), pool.renderPng(board)]);
