@@ -2,16 +2,20 @@
 // Argdown imports off the event loop that serves live boards. Each export is one task, named after
 // the function below that runs it.
 // Plain JavaScript so it starts in any worker (tsx, vitest, plain node); tsx's API then loads the
-// TypeScript renderers, as fold-worker.mjs does — each on its first task, so an import never waits
-// for pdfkit and a PDF never for the Argdown parser.
+// TypeScript renderers, as fold-worker.mjs does. The loads start while this module is evaluated
+// (tsImport called later, from a task, fails when the parent process itself runs under tsx) but are
+// awaited only by the tasks that need them, so an import need not wait for pdfkit.
 import { move } from "piscina";
 import { tsImport } from "tsx/esm/api";
 
-const modules = new Map();
-const load = (path) => {
-  if (!modules.has(path)) modules.set(path, tsImport(path, import.meta.url));
-  return modules.get(path);
+const modules = {
+  pdf: tsImport("./pdf.ts", import.meta.url),
+  png: tsImport("./png.ts", import.meta.url),
+  svg: tsImport("../../lib/export/svg.ts", import.meta.url),
+  argdown: tsImport("../../lib/export/argdown-import.ts", import.meta.url),
 };
+// A failed load surfaces in the task that needs it, not as an unhandled rejection.
+for (const loading of Object.values(modules)) loading.catch(() => undefined);
 
 /**
  * Bytes handed back by transfer, not by copy, so the event loop never clones a large image. A fresh
@@ -21,19 +25,19 @@ const transfer = (bytes) => move(new Uint8Array(bytes));
 
 /** { board, options } → PDF bytes. */
 export async function pdf({ board, options }) {
-  const { renderPdfHandout } = await load("./pdf.ts");
+  const { renderPdfHandout } = await modules.pdf;
   return transfer(await renderPdfHandout(board, options));
 }
 
 /** { board, options } → PNG bytes of the board's argument map. */
 export async function png({ board, options }) {
-  const [{ renderPng }, { toSvg }] = await Promise.all([load("./png.ts"), load("../../lib/export/svg.ts")]);
+  const [{ renderPng }, { toSvg }] = await Promise.all([modules.png, modules.svg]);
   return transfer(renderPng(toSvg(board), options));
 }
 
 /** Argdown text → ImportResult; a parser crash becomes an ordinary failed result. */
 export async function argdown(text) {
-  const { fromArgdown } = await load("../../lib/export/argdown-import.ts");
+  const { fromArgdown } = await modules.argdown;
   try {
     return fromArgdown(text);
   } catch (error) {
