@@ -29,9 +29,15 @@ async function exportBoard(argv: string[], io: CliIO): Promise<void> {
   if (binaryToTerminal) throw new CliFailure(`${format.data} is binary: give --out FILE`, 2);
 
   const rendered = await withStore(
-    (store, origin) =>
-      // The operator holds the database itself: their exports carry individual ballots too.
-      createExportService(store).render(board, format.data, { origin: args.origin ?? origin, ova: args.ova, includeVotes: true }),
+    async (store, origin) => {
+      const exports = createExportService(store);
+      try {
+        // The operator holds the database itself: their exports carry individual ballots too.
+        return await exports.render(board, format.data, { origin: args.origin ?? origin, ova: args.ova, includeVotes: true });
+      } finally {
+        await exports.close();
+      }
+    },
     io.env,
   );
   if (args.out && args.out !== "-") {

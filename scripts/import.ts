@@ -30,7 +30,8 @@ async function importFile(argv: string[], io: CliIO): Promise<void> {
   }
   const format = (args.format as ImportFormat | undefined) ?? detectImportFormat(text);
   const { board, invite } = await withStore(async (store) => {
-    const imported = await createExportService(store).importFile(text, format);
+    const exports = createExportService(store);
+    const imported = await exports.importFile(text, format).finally(() => exports.close());
     const invites = await store.listInvites(imported.board.id);
     return { ...imported, invite: invites.find((i) => i.role === "facilitator")?.token };
   }, io.env).catch((error: unknown) => {

@@ -136,6 +136,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
       await ready.catch(() => undefined);
       await sync?.close();
       await rooms.closeAll();
+      await context.exports.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await web?.close();
       await (database as Database | null)?.close();

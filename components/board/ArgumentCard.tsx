@@ -8,6 +8,7 @@ import { DraftReplies } from "@/components/drafts/DraftCard";
 import { VoteControls } from "@/components/votes/VoteControls";
 import { POSITION_PALETTES } from "@/components/common/positionColors";
 import { ANONYMOUS_NAME } from "@/lib/session/session";
+import { withQuoteMarks } from "@/lib/text/quote-marks";
 import { useBoardUi } from "./BoardUiContext";
 import { CardActions } from "./CardActions";
 import { useRules } from "./useBoardRules";
@@ -68,7 +69,7 @@ export function ArgumentCard({ node }: { node: ArgumentNode }) {
               aria-label={`Quote: ${quote.exact} — show it in the article`}
               onClick={() => ui.showQuote(quote)}
             >
-              {quote.exact}
+              {withQuoteMarks(quote.exact)}
             </button>
           </blockquote>
         ))}

@@ -2,6 +2,7 @@
 import type { QuoteAnchor } from "@/lib/anchoring/anchor";
 import { LIMITS } from "@/lib/board/constants";
 import styles from "./ArgumentEditor.module.css";
+import { withQuoteMarks } from "@/lib/text/quote-marks";
 
 interface EditorQuotesProps {
   quotes: QuoteAnchor[];
@@ -23,7 +24,7 @@ export function EditorQuotes({ quotes, onRemove, onShow }: EditorQuotesProps) {
           {quotes.map((quote, index) => (
             <li key={`${quote.start}:${quote.end}`} className={styles.quoteItem} data-testid="editor-quote">
               <button type="button" className={styles.quoteText} onClick={() => onShow(quote)} title="Show in the article">
-                “{quote.exact}”
+                {withQuoteMarks(quote.exact)}
               </button>
               <button
                 type="button"

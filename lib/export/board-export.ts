@@ -3,6 +3,7 @@ import type { BoardState } from "../board/doc";
 import type { Position } from "../board/position";
 import type { QuoteAnchor } from "../anchoring/anchor";
 import type { SourceView } from "../views/board-views";
+import type { ExportResults } from "./results";
 
 /**
  * Everything an export format may draw on: one board as it stands, its source document, and the
@@ -20,6 +21,8 @@ export interface ExportBoard {
   teams?: ExportTeam[];
   /** Individual ballots: only in exports made for a facilitator (votes are blind to everyone else). */
   votes?: ExportVote[];
+  /** The vote results, only once the facilitator has revealed them (see results.ts). */
+  results?: ExportResults | null;
 }
 
 export interface ExportTeam {
@@ -57,9 +60,9 @@ export function makeExportBoard(
   board: ExportBoard["board"],
   source: ExportBoard["source"],
   state: BoardState,
-  extras: { teams?: ExportTeam[]; votes?: ExportVote[] } = {},
+  extras: { teams?: ExportTeam[]; votes?: ExportVote[]; results?: ExportResults | null } = {},
 ): ExportBoard {
-  return { board, source, positions: state.positions, arguments: parentsFirst(state.arguments), teams: extras.teams ?? [], votes: extras.votes ?? [] };
+  return { board, source, positions: state.positions, arguments: parentsFirst(state.arguments), teams: extras.teams ?? [], votes: extras.votes ?? [], results: extras.results ?? null };
 }
 
 export function relationsOf(board: ExportBoard): Relation[] {
@@ -119,22 +122,4 @@ export function exportFileName(board: ExportBoard, extension: string): string {
 /** The team each author argues for, by author id (facilitated boards). */
 export function teamNamesByAuthor(board: ExportBoard): Map<string, string> {
   return new Map((board.teams ?? []).flatMap((team) => team.memberIds.map((memberId) => [memberId, team.name] as const)));
-}
-
-/** "3 votes, strength 4.0, quote 3.5" per argument, from the ballots an export carries (facilitators' exports). */
-export function voteSummaries(board: ExportBoard): Map<string, string> {
-  const byArgument = new Map<string, ExportVote[]>();
-  for (const vote of board.votes ?? []) byArgument.set(vote.argumentId, [...(byArgument.get(vote.argumentId) ?? []), vote]);
-  const mean = (values: (number | null)[]) => {
-    const given = values.filter((v): v is number => v !== null);
-    return given.length ? (given.reduce((a, b) => a + b, 0) / given.length).toFixed(1) : null;
-  };
-  return new Map(
-    [...byArgument].map(([id, votes]) => {
-      const strength = mean(votes.map((v) => v.strength));
-      const quote = mean(votes.map((v) => v.quoteSupport));
-      const parts = [`${votes.length} vote${votes.length === 1 ? "" : "s"}`, strength && `strength ${strength}`, quote && `quote ${quote}`].filter(Boolean);
-      return [id, parts.join(", ")];
-    }),
-  );
 }

@@ -1,6 +1,8 @@
 import type { ArgumentNode } from "../board/tree";
 import { buildColumns } from "../board/tree";
-import { teamNamesByAuthor, voteSummaries, type ExportBoard } from "./board-export";
+import { teamNamesByAuthor, type ExportBoard } from "./board-export";
+import { talliesOf } from "./results";
+import { withQuoteMarks } from "../text/quote-marks";
 
 /**
  * CSV spreadsheet export: one row per argument, in the order the board shows them (position by position,
@@ -13,8 +15,12 @@ import { teamNamesByAuthor, voteSummaries, type ExportBoard } from "./board-expo
  * `id` matters too: a file starting with upper-case "ID" makes Excel think it is a SYLK file.)
  */
 
-/** Column names, in order. `team` is the author's team; `votes` summarises the ballots a facilitator's export carries. */
-export const CSV_COLUMNS = ["id", "parent_id", "position", "stance", "depth", "text", "quotes", "author", "team", "votes"] as const;
+/**
+ * Column names, in order. `team` is the author's team. `votes`, `mean_strength` and `mean_quote_support`
+ * are numbers (averages to two decimals, a dot as the decimal mark), from the revealed results or the
+ * ballots a facilitator's export carries; empty while the results are hidden or nobody rated.
+ */
+export const CSV_COLUMNS = ["id", "parent_id", "position", "stance", "depth", "text", "quotes", "author", "team", "votes", "mean_strength", "mean_quote_support"] as const;
 
 const BOM = "\ufeff";
 const CRLF = "\r\n";
@@ -35,7 +41,8 @@ const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 export function toCsv(board: ExportBoard): string {
   const positionLabels = new Map(board.positions.map((p) => [p.id, p.label]));
   const teams = teamNamesByAuthor(board);
-  const votes = voteSummaries(board);
+  const tallies = talliesOf(board);
+  const mean = (n: number | null | undefined) => (n === null || n === undefined ? "" : n.toFixed(2));
   const rows: string[][] = [[...CSV_COLUMNS]];
   const visit = (node: ArgumentNode) => {
     const arg = node.argument;
@@ -46,10 +53,12 @@ export function toCsv(board: ExportBoard): string {
       arg.stance,
       String(node.depth),
       arg.text,
-      arg.quotes.map((quote) => `“${quote.exact}”`).join(" | "),
+      arg.quotes.map((quote) => withQuoteMarks(quote.exact)).join(" | "),
       arg.authorName,
       teams.get(arg.authorId) ?? "",
-      votes.get(arg.id) ?? "",
+      String(tallies.get(arg.id)?.votes ?? ""),
+      mean(tallies.get(arg.id)?.strength),
+      mean(tallies.get(arg.id)?.quoteSupport),
     ]);
     node.children.forEach(visit);
   };

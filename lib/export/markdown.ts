@@ -1,7 +1,9 @@
 import type { Stance } from "../board/argument";
 import { STANCES } from "../board/constants";
 import { buildColumns, type ArgumentNode } from "../board/tree";
+import type { ArgumentTally } from "../session/votes";
 import type { ExportBoard } from "./board-export";
+import { RESULTS_NOTE, resultSummary, tallyLine, talliesOf } from "./results";
 
 /**
  * Markdown handout (CommonMark, renders the same on GitHub): the board as a printable outline.
@@ -13,6 +15,8 @@ import type { ExportBoard } from "./board-export";
  *   - Argument text — *Author*
  *     > quoted passage            (one block quote per quote, indented under its item)
  *     - **Rebuts:** reply — *Author*     (replies nest; **Supports:** for stance "for")
+ *   ## Vote results                  (only once the facilitator has revealed them; each argument
+ *   - Position: balance +2.0 …        then also ends in "· 3 votes · strength 4.0 …")
  *
  * Every block is separated by a blank line, so all lists are "loose" and render evenly, and a block quote
  * can never swallow the next item as a lazy continuation line. Nesting is by the list item's content
@@ -26,16 +30,27 @@ const REPLY_LABELS: Record<Stance, string> = { for: "Supports", against: "Rebuts
 export function toMarkdown(board: ExportBoard, options: { boardUrl?: string } = {}): string {
   const blocks = [`# ${escapeHeading(board.board.title)}`, sourceLine(board.source)];
   if (options.boardUrl) blocks.push(`Board: [${escapeInline(oneLine(options.boardUrl))}](<${options.boardUrl.replace(/[\s<>]/g, encodeURIComponent)}>)`);
+  // Only revealed results: a facilitator's ballots alone never reach the handout.
+  const tallies = board.results ? talliesOf(board) : new Map<string, ArgumentTally>();
   for (const column of buildColumns(board.positions, board.arguments)) {
     blocks.push(`## ${escapeHeading(column.position.label)}`);
     for (const stance of STANCES) {
       blocks.push(`### ${LANE_TITLES[stance]}`);
       const nodes = column.lanes[stance];
       if (nodes.length === 0) blocks.push("*No arguments yet.*");
-      for (const node of nodes) blocks.push(...renderNode(node, "", false));
+      for (const node of nodes) blocks.push(...renderNode(node, "", false, tallies));
     }
   }
+  blocks.push(...resultBlocks(board));
   return `${blocks.join("\n\n")}\n`;
+}
+
+/** The "Vote results" section: nothing while the results are hidden. */
+function resultBlocks(board: ExportBoard): string[] {
+  if (!board.results) return [];
+  const { positions, teams } = resultSummary(board);
+  const list = (lines: string[]) => lines.map((line) => `- ${escapeInline(oneLine(line))}`).join("\n");
+  return ["## Vote results", `*${RESULTS_NOTE}*`, ...(positions.length ? [list(positions)] : []), ...(teams.length ? ["### Teams", list(teams)] : [])];
 }
 
 function sourceLine(source: ExportBoard["source"]): string {
@@ -44,13 +59,15 @@ function sourceLine(source: ExportBoard["source"]): string {
 }
 
 /** One argument as a list item at `indent`, then its quotes and replies one level in (as separate blocks). */
-function renderNode(node: ArgumentNode, indent: string, isReply: boolean): string[] {
+function renderNode(node: ArgumentNode, indent: string, isReply: boolean, tallies: Map<string, ArgumentTally>): string[] {
   const arg = node.argument;
   const inner = `${indent}  `;
   const label = isReply ? `**${REPLY_LABELS[arg.stance]}:** ` : "";
-  const item = `${indent}- ${label}${renderText(arg.text, inner)} — *${escapeInline(oneLine(arg.authorName))}*`;
+  const tally = tallies.get(arg.id);
+  const votes = tally ? ` · ${tallyLine(tally)}` : "";
+  const item = `${indent}- ${label}${renderText(arg.text, inner)} — *${escapeInline(oneLine(arg.authorName))}*${votes}`;
   const quotes = arg.quotes.map((quote) => renderQuote(quote.exact, inner));
-  return [item, ...quotes, ...node.children.flatMap((child) => renderNode(child, inner, true))];
+  return [item, ...quotes, ...node.children.flatMap((child) => renderNode(child, inner, true, tallies))];
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Stance } from "../board/argument";
 import { buildColumns, type ArgumentNode } from "../board/tree";
 import type { ExportBoard } from "./board-export";
+import { withQuoteMarks } from "../text/quote-marks";
 
 /**
  * Kialo-style numbered outline, the plain-text layout Kialo exports and can import:
@@ -38,7 +39,7 @@ export function toKialoOutline(board: ExportBoard): string {
 /** Appends `node` numbered `number` and its replies, depth-first (mutates `lines`). */
 function pushNode(lines: string[], node: ArgumentNode, number: string): void {
   const arg = node.argument;
-  const quotes = arg.quotes.map((quote) => ` — “${oneLine(quote.exact)}”`).join("");
+  const quotes = arg.quotes.map((quote) => ` — ${withQuoteMarks(oneLine(quote.exact))}`).join("");
   lines.push(`${number} ${STANCE_WORDS[arg.stance]}: ${oneLine(arg.text)}${quotes} (${oneLine(arg.authorName)})`);
   node.children.forEach((child, index) => pushNode(lines, child, `${number}${index + 1}.`));
 }

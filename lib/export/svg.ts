@@ -4,6 +4,9 @@ import type { PositionColor } from "../board/position";
 import { buildColumns, type ArgumentNode } from "../board/tree";
 import type { ExportBoard } from "./board-export";
 import { wrapText } from "./text-metrics";
+import { withQuoteMarks } from "../text/quote-marks";
+import type { ArgumentTally } from "../session/votes";
+import { oneDecimal, resultSummary, talliesOf } from "./results";
 
 /**
  * The argument map as a standalone SVG 1.1 picture: one column per position, For and Against lanes
@@ -65,19 +68,21 @@ interface Link {
 
 const quoteCount = (n: number) => (n > 1 ? ` · ${n} quotes` : "");
 
-function measureCard(node: ArgumentNode, x: number, y: number, w: number, color: PositionColor): Card {
+function measureCard(node: ArgumentNode, x: number, y: number, w: number, color: PositionColor, tallies: Map<string, ArgumentTally>): Card {
   const inner = w - PAD * 2 - 4;
   const lines = wrapText(node.argument.text, inner, TEXT.size, TEXT.maxLines);
   const first = node.argument.quotes[0]?.exact.replace(/\s+/g, " ").trim();
-  const quote = first ? wrapText(`“${first}”`, inner - 10, QUOTE.size, QUOTE.maxLines) : [];
-  const author = wrapText(`${node.argument.authorName}${quoteCount(node.argument.quotes.length)}`, inner, 11, 1)[0] ?? "";
+  const quote = first ? wrapText(withQuoteMarks(first), inner - 10, QUOTE.size, QUOTE.maxLines) : [];
+  const tally = tallies.get(node.argument.id);
+  const votes = tally ? ` · ${tally.strength === null ? "" : `strength ${oneDecimal(tally.strength)}, `}${tally.votes} vote${tally.votes === 1 ? "" : "s"}` : "";
+  const author = wrapText(`${node.argument.authorName}${quoteCount(node.argument.quotes.length)}${votes}`, inner, 11, 1)[0] ?? "";
   const h = PAD + lines.length * TEXT.line + (quote.length ? 6 + quote.length * QUOTE.line : 0) + 22 + PAD - 4;
   return { x, y, w, h, node, lines, quote, author, color };
 }
 
 /** Places a thread (a card and its replies, depth first); returns the y just below it. */
-function placeThread(node: ArgumentNode, x: number, y: number, w: number, color: PositionColor, cards: Card[], links: Link[]): number {
-  const card = measureCard(node, x, y, w, color);
+function placeThread(node: ArgumentNode, x: number, y: number, w: number, color: PositionColor, cards: Card[], links: Link[], tallies: Map<string, ArgumentTally>): number {
+  const card = measureCard(node, x, y, w, color, tallies);
   cards.push(card);
   let bottom = y + card.h;
   let trunkTop = bottom;
@@ -91,7 +96,7 @@ function placeThread(node: ArgumentNode, x: number, y: number, w: number, color:
     const path = childX - x >= 12 ? `M${trunkX} ${trunkTop} V${cy + 18} H${childX}` : `M${trunkX} ${trunkTop} V${cy}`;
     links.push({ kind, path, labelX: Math.max(childX, trunkX + 6), labelY: cy - 8 });
     trunkTop = cy + 18;
-    bottom = placeThread(child, childX, cy, childW, color, cards, links);
+    bottom = placeThread(child, childX, cy, childW, color, cards, links, tallies);
   }
   return bottom;
 }
@@ -142,6 +147,15 @@ export function toSvg(board: ExportBoard): string {
     head.push(text(M, y, "source", line));
     y += 18;
   }
+  // Revealed results only (a facilitator's ballots alone never reach the picture).
+  const tallies = board.results ? talliesOf(board) : new Map<string, ArgumentTally>();
+  if (board.results) {
+    const summary = resultSummary(board);
+    for (const line of wrapText(`Vote results — ${[...summary.positions, ...summary.teams].join(" · ") || "no ratings yet"}`, width - 2 * M, 13, 3, true)) {
+      head.push(text(M, y, "results", line));
+      y += 18;
+    }
+  }
   const top = y + 14;
 
   const body: string[] = [];
@@ -167,7 +181,7 @@ export function toSvg(board: ExportBoard): string {
         body.push(text(lx + 14, ly + 25, "author", stance === "for" ? "No arguments for yet." : "No arguments against yet."));
         ly += 40;
       }
-      for (const node of col.lanes[stance]) ly = placeThread(node, lx, ly, LANE_W, col.position.color, cards, links) + THREAD_GAP;
+      for (const node of col.lanes[stance]) ly = placeThread(node, lx, ly, LANE_W, col.position.color, cards, links, tallies) + THREAD_GAP;
       bottom = Math.max(bottom, ly);
     });
     const count = cards.length - total;
@@ -207,6 +221,7 @@ const STYLE = `
 text { font-family: 'DejaVu Sans', Arial, sans-serif; fill: #161b26; }
 .title { font-size: 24px; font-weight: bold; }
 .source { font-size: 13px; fill: #475063; }
+.results { font-size: 13px; font-weight: bold; fill: #161b26; }
 .col-title { font-size: 16px; font-weight: bold; }
 .count, .legend { font-size: 12px; fill: #475063; }
 .lane { font-size: 11px; font-weight: bold; letter-spacing: 0.06em; fill: #475063; }

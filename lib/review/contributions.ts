@@ -1,4 +1,6 @@
+import * as Y from "yjs";
 import type { BoardState } from "../board/doc";
+import { readSession } from "../session/session";
 import { csvDocument } from "../export/csv";
 import { mergeActivity, voteActivity, type ActivityEvent } from "./activity";
 import type { ReviewHistory, ReviewMember } from "./history";
@@ -83,6 +85,7 @@ export function contributionsFromHistory(history: ReviewHistory): ContributionRo
 export const CONTRIBUTION_COLUMNS = [
   "member",
   "role",
+  "team",
   "arguments",
   "rebuttals",
   "supports",
@@ -97,14 +100,16 @@ export const CONTRIBUTION_COLUMNS = [
 /**
  * The summary as CSV in lib/export/csv.ts's dialect (RFC 4180, UTF-8 BOM, formula-injection guard on
  * every cell: a display name like "=cmd|…" arrives in the spreadsheet as text). Times are ISO 8601 UTC.
+ * `teamNames` gives each member's team (see teamNamesAtEnd); empty for a member on no team.
  */
-export function contributionsToCsv(rows: readonly ContributionRow[], memberNames: ReadonlyMap<string, string>): string {
+export function contributionsToCsv(rows: readonly ContributionRow[], memberNames: ReadonlyMap<string, string>, teamNames: ReadonlyMap<string, string> = new Map()): string {
   const time = (at: number | null) => (at === null ? "" : new Date(at).toISOString());
   return csvDocument([
     [...CONTRIBUTION_COLUMNS],
     ...rows.map((row) => [
       memberNames.get(row.memberId) ?? "",
       row.role,
+      teamNames.get(row.memberId) ?? "",
       String(row.arguments),
       String(row.rebuttals),
       String(row.supports),
@@ -116,4 +121,17 @@ export function contributionsToCsv(rows: readonly ContributionRow[], memberNames
       row.memberId,
     ]),
   ]);
+}
+
+/** Each member's team name as the session ended (the last assignment counts), by member id. */
+export function teamNamesAtEnd(history: ReviewHistory): Map<string, string> {
+  const doc = new Y.Doc();
+  try {
+    for (const update of history.updates) Y.applyUpdate(doc, update.data);
+    const session = readSession(doc);
+    const names = new Map(session.teams.map((team) => [team.id, team.name]));
+    return new Map(Object.entries(session.assignments).flatMap(([memberId, teamId]) => (names.has(teamId) ? [[memberId, names.get(teamId)!] as const] : [])));
+  } finally {
+    doc.destroy();
+  }
 }

@@ -5,10 +5,9 @@ import { fromParleyJson } from "../../lib/export/json";
 import { importBoard } from "../boards/import-board";
 import type { BoardRecord, BoardStore } from "../persistence/board-store";
 import type { RoomManager } from "../sync/room-manager";
-import { createHeavyGate } from "./heavy-gate";
 import { loadExportBoard } from "./load-export-board";
-import { parseArgdownInWorker } from "./parse-argdown";
 import { renderExport, type RenderedExport, type RenderOptions } from "./render-export";
+import { RenderPool, type RenderPoolOptions } from "./render-pool";
 
 /**
  * Exports and imports as the HTTP API and the command line use them. It lives on the app context so
@@ -18,25 +17,29 @@ export interface ExportService {
   render(boardId: string, format: ExportFormat, options: RenderOptions): Promise<RenderedExport>;
   /** Parses a file and creates a new board from it; throws invalid-content listing every problem. */
   importFile(text: string, format: ImportFormat): Promise<{ board: BoardRecord; sourceTitle: string }>;
+  /** Stops the render pool's threads (server shutdown, end of a command). */
+  close(): Promise<void>;
 }
 
-/** Formats whose rendering is heavy enough to go through the gate (see heavy-gate.ts). */
-const HEAVY_FORMATS: ReadonlySet<ExportFormat> = new Set(["png", "pdf"]);
-
-export function createExportService(store: BoardStore, rooms?: RoomManager): ExportService {
-  const heavy = createHeavyGate();
+/**
+ * PDF, PNG and Argdown parsing run in the render pool (render-pool.ts), off the event loop; the
+ * light text formats are rendered in place.
+ */
+export function createExportService(store: BoardStore, rooms?: RoomManager, poolOptions: RenderPoolOptions = {}): ExportService {
+  const pool = new RenderPool(poolOptions);
   return {
     async render(boardId, format, options) {
       const board = await loadExportBoard(store, boardId, rooms, { includeVotes: options.includeVotes });
-      return HEAVY_FORMATS.has(format) ? heavy.run(() => renderExport(board, format, options)) : renderExport(board, format, options);
+      return renderExport(board, format, options, pool);
     },
     async importFile(text, format) {
-      const result: ImportResult = format === "json" ? fromParleyJson(text) : await parseArgdownInWorker(text);
+      const result: ImportResult = format === "json" ? fromParleyJson(text) : await pool.parseArgdown(text);
       if (!result.ok) {
         throw new ParleyError("invalid-content", result.errors[0]?.message ?? "The file could not be read.", { format, errors: result.errors });
       }
       const board = await importBoard(store, result.board);
       return { board, sourceTitle: result.board.source.title };
     },
+    close: () => pool.close(),
   };
 }

@@ -1,5 +1,6 @@
 import { readBoard } from "../../lib/board/doc";
 import { readSession } from "../../lib/session/session";
+import { computeResults } from "../../lib/session/votes";
 import { makeExportBoard, type ExportBoard } from "../../lib/export/board-export";
 import { docFromParts } from "../../lib/board/snapshot";
 import { ParleyError } from "../../lib/errors/errors";
@@ -25,11 +26,18 @@ export async function loadExportBoard(store: BoardStore, boardId: string, rooms?
     memberIds: Object.entries(session.assignments).filter(([, teamId]) => teamId === team.id).map(([memberId]) => memberId),
   }));
   // Ballots are blind: only an export made for a facilitator (or the operator's command line) carries them.
-  const votes = options.includeVotes ? (await store.listVotes(boardId)).map((v) => ({ ...v, at: v.at.toISOString() })) : [];
+  // The results go into every export once revealed, and into none before, a facilitator's included:
+  // a handout printed early must not show what the class has not been shown.
+  const revealed = session.voting.revealed;
+  const ballots = options.includeVotes || revealed ? await store.listVotes(boardId) : [];
+  const votes = options.includeVotes ? ballots.map((v) => ({ ...v, at: v.at.toISOString() })) : [];
+  const results = revealed
+    ? computeResults(state.arguments, state.positions, session.teams, session.assignments, ballots.map((v) => ({ ...v, at: v.at.getTime() })))
+    : null;
   return makeExportBoard(
     { id: board.id, title: board.title, createdAt: board.createdAt.toISOString(), updatedAt: board.updatedAt.toISOString() },
     { title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, language: source.language, text: source.text, sha256: source.sha256 },
     state,
-    { teams, votes },
+    { teams, votes, results: results && { tallies: results.tallies, sides: results.sides, teams: results.teams } },
   );
 }

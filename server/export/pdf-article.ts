@@ -3,7 +3,7 @@ import { splitSourceBlocks } from "../../lib/board/source-blocks";
 import type { ExportBoard } from "../../lib/export/board-export";
 import type { CitedPassage } from "../../lib/export/passages";
 import { SVG_COLORS } from "../../lib/export/svg";
-import { contentWidth, ensureRoom, GREY, INK, PAGE, printable, put, type Doc, type FontName } from "./pdf-layout";
+import { contentWidth, ensureRoom, fontRuns, GREY, INK, PAGE, put, type Doc, type FaceName, type FontName } from "./pdf-layout";
 
 /**
  * The handout's article section: the source text with every placed passage highlighted in its
@@ -13,7 +13,7 @@ import { contentWidth, ensureRoom, GREY, INK, PAGE, printable, put, type Doc, ty
 
 interface Piece {
   text: string;
-  font: FontName;
+  font: FaceName;
   size: number;
   /** Passages covering this piece; a space or a marker takes those covering both its neighbours. */
   cites: CitedPassage[];
@@ -22,6 +22,10 @@ interface Piece {
   width: number;
 }
 type Line = { x: number; piece: Piece }[];
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A part of a word split into single CJK characters and the runs of other characters between them. */
+const BREAKABLE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 
 /** Writes the article heading, its reading hint, then every block of the source with its passages highlighted. */
 export function drawArticle(doc: Doc, board: ExportBoard, passages: CitedPassage[]): void {
@@ -55,10 +59,13 @@ function drawBlock(doc: Doc, text: string, start16: number, passages: CitedPassa
   const inner = mine.flatMap((p) => [p.start16, p.end16]).filter((c) => c > start16 && c < end16);
   const cuts = [...new Set([start16, end16, ...inner])].sort((a, b) => a - b);
   const covering = (from: number, to: number) => mine.filter((p) => p.start16 <= from && to <= p.end16);
-  const measure = (piece: Omit<Piece, "width">): Piece => {
-    doc.font(piece.font).fontSize(piece.size);
-    const printed = printable(doc, piece.text);
-    return { ...piece, text: printed, width: doc.widthOfString(printed) };
+  // One piece per face run: a word may mix DejaVu with the CJK or emoji face (see fontRuns).
+  const measure = (piece: Omit<Piece, "width"> & { font: FontName }): Piece[] => {
+    doc.fontSize(piece.size);
+    return fontRuns(doc, piece.text, piece.font).map((run) => {
+      doc.font(run.font);
+      return { ...piece, text: run.text, font: run.font, width: doc.widthOfString(run.text) };
+    });
   };
   const words: Piece[][] = [[]];
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -66,12 +73,18 @@ function drawBlock(doc: Doc, text: string, start16: number, passages: CitedPassa
     if (opening.length) {
       const label = `[${opening.map((p) => p.number).join(",")}]`;
       const markerColor = SVG_COLORS[opening[0].color].strong;
-      words.at(-1)!.push(measure({ text: label, font: "sansBold", size: size * 0.62, cites: covering(cuts[i] - 1, cuts[i] + 1), markerColor }));
+      words.at(-1)!.push(...measure({ text: label, font: "sansBold", size: size * 0.62, cites: covering(cuts[i] - 1, cuts[i] + 1), markerColor }));
     }
     const cites = covering(cuts[i], cuts[i + 1]);
     for (const part of text.slice(cuts[i] - start16, cuts[i + 1] - start16).split(/(\s+)/)) {
-      if (/^\s+$/.test(part)) words.push([measure({ text: " ", font, size, cites })], []);
-      else if (part) words.at(-1)!.push(measure({ text: part, font, size, cites }));
+      if (/^\s+$/.test(part)) words.push(measure({ text: " ", font, size, cites }), []);
+      else if (part) {
+        // Chinese and Japanese put no spaces between words: a line may break before any of their characters.
+        part.match(BREAKABLE)!.forEach((token, t) => {
+          if (t > 0 && (CJK_CHAR.test(token) || CJK_CHAR.test(words.at(-1)!.at(-1)?.text.at(-1) ?? ""))) words.push([]);
+          words.at(-1)!.push(...measure({ text: token, font, size, cites }));
+        });
+      }
     }
   }
   const lineHeight = size * 1.55;

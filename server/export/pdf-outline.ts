@@ -5,6 +5,9 @@ import type { ExportBoard } from "../../lib/export/board-export";
 import type { CitedPassage } from "../../lib/export/passages";
 import { RELATION_COLORS, SVG_COLORS } from "../../lib/export/svg";
 import { contentWidth, ensureRoom, GREY, heightOf, INK, PAGE, put, type Doc, type Style } from "./pdf-layout";
+import { withQuoteMarks } from "../../lib/text/quote-marks";
+import { RESULTS_NOTE, resultSummary, tallyLine, talliesOf } from "../../lib/export/results";
+import type { ArgumentTally } from "../../lib/session/votes";
 
 /**
  * The handout's argument outline, on pages of its own after the article: per position, the
@@ -15,6 +18,7 @@ import { contentWidth, ensureRoom, GREY, heightOf, INK, PAGE, put, type Doc, typ
 const TEXT: Style = ["sans", 10, INK];
 const AUTHOR: Style = ["sans", 8.5, GREY];
 const NOTE: Style = ["serifItalic", 8.5, GREY];
+const LANE_TITLES = { for: "For", against: "Against" } as const;
 
 /** Starts a new page and writes every position's column of arguments, in board order. */
 export function drawOutline(doc: Doc, board: ExportBoard, passages: CitedPassage[]): void {
@@ -25,6 +29,8 @@ export function drawOutline(doc: Doc, board: ExportBoard, passages: CitedPassage
   const notes = new Map<string, CitedPassage[]>();
   for (const p of [...passages].sort((a, b) => a.quoteIndex - b.quoteIndex)) notes.set(p.argumentId, [...(notes.get(p.argumentId) ?? []), p]);
   const byId = new Map(board.arguments.map((a) => [a.id, a]));
+  // Only revealed results: a facilitator's ballots alone never reach the handout.
+  const tallies = board.results ? talliesOf(board) : new Map<string, ArgumentTally>();
   for (const column of buildColumns([...board.positions].sort((a, b) => a.order - b.order), board.arguments)) {
     const palette = SVG_COLORS[column.position.color];
     ensureRoom(doc, 90);
@@ -35,9 +41,10 @@ export function drawOutline(doc: Doc, board: ExportBoard, passages: CitedPassage
     for (const stance of ["for", "against"] as const) {
       ensureRoom(doc, 60);
       const nodes = column.lanes[stance];
-      put(doc, ["sansBold", 8.5, GREY], `${stance.toUpperCase()} (${nodes.length})`, [PAGE.margin, doc.y], { characterSpacing: 1 }).moveDown(0.5);
+      // No letter-spacing: viewers copy spaced-out glyphs as "F O R ( 2 )".
+      put(doc, ["sansBold", 9, GREY], `${LANE_TITLES[stance]} (${nodes.length})`, [PAGE.margin, doc.y]).moveDown(0.5);
       if (!nodes.length) put(doc, ["sans", 9, GREY], `No arguments ${stance} yet.`, [PAGE.margin + 10, doc.y]).moveDown(0.8);
-      for (const node of nodes) drawArgument(doc, node, column.position.color, notes, byId);
+      for (const node of nodes) drawArgument(doc, node, column.position.color, notes, byId, tallies);
       doc.y += 6;
     }
     doc.y += 10;
@@ -45,7 +52,7 @@ export function drawOutline(doc: Doc, board: ExportBoard, passages: CitedPassage
 }
 
 /** One argument of the outline (then its replies): relation label, text, author, its quotes as numbered notes. */
-function drawArgument(doc: Doc, node: ArgumentNode, color: PositionColor, notes: Map<string, CitedPassage[]>, byId: Map<string, Argument>): void {
+function drawArgument(doc: Doc, node: ArgumentNode, color: PositionColor, notes: Map<string, CitedPassage[]>, byId: Map<string, Argument>, tallies: Map<string, ArgumentTally>): void {
   const arg = node.argument;
   const indent = Math.min(node.depth, 6) * 18; // deeper chains stop indenting so text keeps a readable width
   const x = PAGE.margin + indent + 10;
@@ -53,15 +60,17 @@ function drawArgument(doc: Doc, node: ArgumentNode, color: PositionColor, notes:
   const mine = notes.get(arg.id) ?? [];
   const parent = byId.get(arg.parentId);
   const relationColor = arg.stance === "for" ? RELATION_COLORS.support : RELATION_COLORS.attack;
-  const label = parent ? `${arg.stance === "for" ? "SUPPORTS" : "REBUTS"} ${parent.authorName}` : null;
+  const label = parent ? `${arg.stance === "for" ? "Supports" : "Rebuts"} ${parent.authorName}` : null;
   const refs = mine.length ? ` · quotes ${mine.map((p) => `[${p.number}]`).join(" ")}` : "";
-  const note = (p: CitedPassage) => `“${p.exact.replace(/\s+/g, " ")}”${p.placed ? "" : " (no longer found in the article)"}`;
+  const tally = tallies.get(arg.id);
+  const votes = tally ? ` · ${tallyLine(tally)}` : "";
+  const note = (p: CitedPassage) => `${withQuoteMarks(p.exact.replace(/\s+/g, " ").trim())}${p.placed ? "" : " (no longer found in the article)"}`;
   const height = (label ? 12 : 0) + heightOf(doc, TEXT, arg.text, width) + 14 + mine.reduce((sum, p) => sum + heightOf(doc, NOTE, note(p), width - 36) + 2, 0);
   ensureRoom(doc, Math.min(height + 10, doc.page.height - PAGE.top - PAGE.bottom));
   const [top, page] = [doc.y, doc.page];
-  if (label) put(doc, ["sansBold", 7.5, relationColor], label, [x, doc.y], { characterSpacing: 0.6, width });
+  if (label) put(doc, ["sansBold", 7.5, relationColor], label, [x, doc.y], { width });
   put(doc, TEXT, arg.text, [x, doc.y + (label ? 1 : 0)], { width, lineGap: 1 });
-  put(doc, AUTHOR, `— ${arg.authorName}${refs}`, [x, doc.y + 2], { width });
+  put(doc, AUTHOR, `— ${arg.authorName}${refs}${votes}`, [x, doc.y + 2], { width });
   for (const p of mine) {
     // A hanging note: the number in its own column, the quote wrapping beside it.
     const y = doc.y + 2;
@@ -75,5 +84,21 @@ function drawArgument(doc: Doc, node: ArgumentNode, color: PositionColor, notes:
     doc.stroke(parent ? relationColor : SVG_COLORS[color].base).restore();
   }
   doc.y += 10;
-  for (const child of node.children) drawArgument(doc, child, color, notes, byId);
+  for (const child of node.children) drawArgument(doc, child, color, notes, byId, tallies);
+}
+
+/** The "Vote results" section after the outline, once the facilitator has revealed them (else nothing). */
+export function drawResults(doc: Doc, board: ExportBoard): void {
+  if (!board.results) return;
+  const { positions, teams } = resultSummary(board);
+  ensureRoom(doc, 120);
+  doc.y += 8;
+  put(doc, ["sansBold", 14, INK], "Vote results", [PAGE.margin, doc.y]).moveDown(0.2);
+  put(doc, ["sans", 8.5, GREY], RESULTS_NOTE, undefined, { width: contentWidth(doc) }).moveDown(0.8);
+  for (const line of positions) put(doc, TEXT, line, [PAGE.margin, doc.y], { width: contentWidth(doc) }).moveDown(0.3);
+  if (teams.length) {
+    doc.moveDown(0.4);
+    put(doc, ["sansBold", 9, GREY], "Teams", [PAGE.margin, doc.y]).moveDown(0.3);
+    for (const line of teams) put(doc, TEXT, line, [PAGE.margin, doc.y], { width: contentWidth(doc) }).moveDown(0.3);
+  }
 }

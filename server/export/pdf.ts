@@ -7,7 +7,7 @@ import { numberPassages, type CitedPassage } from "../../lib/export/passages";
 import { SVG_COLORS } from "../../lib/export/svg";
 import { drawArticle } from "./pdf-article";
 import { contentWidth, GREY, INK, PAGE, put, stripControls, type Doc, type FontName } from "./pdf-layout";
-import { drawOutline } from "./pdf-outline";
+import { drawOutline, drawResults } from "./pdf-outline";
 
 /**
  * The classroom handout: a title block, the article with every cited passage highlighted in its
@@ -54,7 +54,7 @@ const longDate = (iso: string) => {
 function drawTitleBlock(doc: Doc, board: ExportBoard, passages: CitedPassage[], generatedAt: Date): void {
   const { source } = board;
   const width = contentWidth(doc);
-  put(doc, ["sansBold", 8, GREY], "PARLEY  ·  DEBATE HANDOUT", undefined, { characterSpacing: 1.2 }).moveDown(0.5);
+  put(doc, ["sansBold", 8.5, GREY], "Parley · Debate handout").moveDown(0.5);
   put(doc, ["sansBold", 22, INK], board.board.title, undefined, { width }).moveDown(0.3);
   put(doc, ["serifItalic", 13, INK], source.title, undefined, { width }).moveDown(0.15);
   const published = [source.publisher, source.publishedOn && `published ${longDate(source.publishedOn)}`].filter(Boolean);
@@ -115,6 +115,7 @@ export function renderPdfHandout(board: ExportBoard, options: PdfOptions = {}): 
   drawTitleBlock(doc, board, passages, generatedAt);
   drawArticle(doc, board, passages);
   drawOutline(doc, board, passages);
+  drawResults(doc, board);
   drawFooters(doc, title);
   doc.end();
   return done;

@@ -1,10 +1,12 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { renderAsync, Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
+import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
+import { fallbackFontPath, needsFallback } from "./fallback-fonts";
 
 /**
  * SVG → PNG with resvg (a Rust renderer shipped as a native npm binary, so no browser or system
- * libraries are involved). Fonts come from the dejavu-fonts-ttf package and system fonts are never
+ * libraries are involved). Fonts come from the dejavu-fonts-ttf package (Noto for Chinese, Japanese
+ * and emoji, see fallback-fonts.ts) and system fonts are never
  * loaded: servers and CI images often have no fonts at all, and a picture must not change with the
  * machine that drew it.
  */
@@ -50,7 +52,8 @@ function renderOptions(svg: string, options: PngOptions): ResvgRenderOptions {
   return {
     fitTo: { mode: "zoom", value: effectiveScale(probe.width, probe.height, options.scale) },
     font: {
-      fontFiles: dejavuFontFiles(),
+      // resvg falls back per character by itself; the big CJK and emoji faces only join when the picture has such text.
+      fontFiles: [...dejavuFontFiles(), ...[...needsFallback(svg)].map(fallbackFontPath)],
       loadSystemFonts: false,
       defaultFontFamily: "DejaVu Sans",
       sansSerifFamily: "DejaVu Sans",
@@ -64,16 +67,7 @@ function renderOptions(svg: string, options: PngOptions): ResvgRenderOptions {
 
 const bytes = (png: Buffer) => new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 
-/** Renders an SVG document to PNG bytes with the DejaVu fonts. Throws if the SVG is not well-formed. */
+/** Renders an SVG document to PNG bytes with the bundled fonts. Throws if the SVG is not well-formed. */
 export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
   return bytes(new Resvg(svg, renderOptions(svg, options)).render().asPng());
-}
-
-/**
- * Like {@link renderPng}, but shaping and rasterising (about two thirds of the time for a board)
- * run on libuv's thread pool, so a live server keeps answering sync messages meanwhile.
- */
-export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
-  const image = await renderAsync(svg, renderOptions(svg, options));
-  return bytes(image.asPng());
 }

@@ -9,8 +9,7 @@ import { toParleyJson } from "../../lib/export/json";
 import { toMarkdown } from "../../lib/export/markdown";
 import { toKialoOutline } from "../../lib/export/outline";
 import { toSvg } from "../../lib/export/svg";
-import { renderPdfHandout } from "./pdf";
-import { renderPngAsync } from "./png";
+import type { RenderPool } from "./render-pool";
 
 export interface RenderedExport {
   body: string | Uint8Array;
@@ -27,8 +26,11 @@ export interface RenderOptions {
   includeVotes?: boolean;
 }
 
-/** Renders one board in one format. The only place that knows which module makes which format. */
-export async function renderExport(board: ExportBoard, format: ExportFormat, options: RenderOptions): Promise<RenderedExport> {
+/**
+ * Renders one board in one format. The only place that knows which module makes which format; the
+ * heavy ones (PNG, PDF) are drawn by `pool`'s worker threads.
+ */
+export async function renderExport(board: ExportBoard, format: ExportFormat, options: RenderOptions, pool: RenderPool): Promise<RenderedExport> {
   const boardUrl = `${options.origin}/b/${encodeURIComponent(board.board.id)}`;
   const sourceUrl = `${options.origin}/api/boards/${encodeURIComponent(board.board.id)}/source`;
   const meta = EXPORT_FORMATS[format];
@@ -51,8 +53,8 @@ export async function renderExport(board: ExportBoard, format: ExportFormat, opt
     case "svg":
       return done(toSvg(board));
     case "png":
-      return done(await renderPngAsync(toSvg(board)));
+      return done(await pool.renderPng(board));
     case "pdf":
-      return done(await renderPdfHandout(board));
+      return done(await pool.renderPdf(board));
   }
 }

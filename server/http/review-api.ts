@@ -1,4 +1,4 @@
-import { contributionsFromHistory, contributionsToCsv } from "../../lib/review/contributions";
+import { contributionsFromHistory, contributionsToCsv, teamNamesAtEnd } from "../../lib/review/contributions";
 import { encodeHistory, fromStoredHistory, type ReviewHistory } from "../../lib/review/history";
 import { requireFacilitator } from "../boards/join-board";
 import type { BoardStore } from "../persistence/board-store";
@@ -38,7 +38,7 @@ export async function handleContributionsCsv(request: Request, boardId: string):
     await requireFacilitator(store, boardId, token);
     const history = await loadReviewHistory(store, boardId);
     const names = new Map(history.members.map((m) => [m.id, m.displayName]));
-    const csv = contributionsToCsv(contributionsFromHistory(history), names);
+    const csv = contributionsToCsv(contributionsFromHistory(history), names, teamNamesAtEnd(history));
     return new Response(csv, {
       status: 200,
       headers: {

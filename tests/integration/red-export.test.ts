@@ -2,13 +2,11 @@
  * Issue 8 re-check: exports are reachable without credentials (the open demo board is anyone's), and
  * PNG and PDF rendering is heavy. Measured before the fix (red-report): 8 PNG exports at once held the
  * event loop serving live boards for 3.2 s, 8 PDFs for 4.5 s (one answered 503). Exports now spend a
- * per-IP budget, and heavy renders pass a gate one at a time with a short queue.
+ * per-IP budget, and heavy renders run in a worker pool with a short queue (tests/integration/render-pool.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOARD_ID } from "@/prisma/seed/demo-board";
 import type { RunningParley } from "@/server/parley";
-import { createHeavyGate } from "@/server/export/heavy-gate";
-import { ParleyError } from "@/lib/errors/errors";
 import * as exportRoute from "@/app/api/boards/[id]/export/route";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { startSyncServer } from "./support/server";
@@ -39,41 +37,5 @@ describe("red: exports are rate limited", () => {
     const refused = await (await exportDemo("10.9.0.1")).json();
     expect(refused).toMatchObject({ code: "rate-limited", retry: true });
     expect((await exportDemo("10.9.0.2")).status).toBe(200);
-  });
-});
-
-describe("red: heavy renders pass one at a time", () => {
-  it("runs one render at a time, queues four, and refuses the rest at once with rate-limited", async () => {
-    const gate = createHeavyGate({ concurrency: 1, queue: 4 });
-    let running = 0;
-    let most = 0;
-    const releases: (() => void)[] = [];
-    const render = () =>
-      gate.run(async () => {
-        running++;
-        most = Math.max(most, running);
-        await new Promise<void>((resolve) => releases.push(resolve));
-        running--;
-        return "drawn";
-      });
-    const outcomes = Array.from({ length: 7 }, () => render().then((v) => v, (e: unknown) => e));
-    // The two beyond the queue are refused straight away, while the first is still drawing.
-    const refused = await Promise.all(outcomes.slice(5));
-    for (const error of refused) expect(ParleyError.is(error) && error.code).toBe("rate-limited");
-    expect(gate.load).toBe(5);
-    // Let each render finish in turn: never two at once.
-    while (releases.length > 0 || gate.load > 0) {
-      await new Promise((resolve) => setImmediate(resolve));
-      releases.shift()?.();
-    }
-    expect(await Promise.all(outcomes.slice(0, 5))).toEqual(Array(5).fill("drawn"));
-    expect(most).toBe(1);
-    expect(gate.load).toBe(0);
-  });
-
-  it("frees its place when a render fails", async () => {
-    const gate = createHeavyGate({ concurrency: 1, queue: 0 });
-    await expect(gate.run(async () => Promise.reject(new Error("resvg failed")))).rejects.toThrow("resvg failed");
-    expect(await gate.run(async () => "next")).toBe("next");
   });
 });

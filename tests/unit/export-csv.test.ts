@@ -79,7 +79,7 @@ describe("toCsv", () => {
         expect(row.depth).toBe(String(depthOf(byId, arg)));
         expect(row.stance).toBe(arg.stance);
         expect(row.position.replace(/^'/, "")).toBe(board.positions.find((p) => p.id === arg.positionId)!.label);
-        expect([row.team, row.votes]).toEqual(["", ""]);
+        expect([row.team, row.votes, row.mean_strength, row.mean_quote_support]).toEqual(["", "", "", ""]);
       }
     });
 
@@ -118,8 +118,8 @@ describe("toCsv", () => {
   it("writes fields RFC 4180 style: quoted only when needed, quotes doubled, CRLF only between records", () => {
     const text = toCsv(hostileExportBoard());
     expect(text).toContain(`"'=HYPERLINK(""http://evil"") [not a statement]`);
-    expect(text).toContain(`,"O'Brien, Jr.",,\r\n`);
-    expect(text.split("\r\n")[0]).toBe("\ufeffid,parent_id,position,stance,depth,text,quotes,author,team,votes");
+    expect(text).toContain(`,"O'Brien, Jr.",,,,\r\n`);
+    expect(text.split("\r\n")[0]).toBe("\ufeffid,parent_id,position,stance,depth,text,quotes,author,team,votes,mean_strength,mean_quote_support");
     // The multi-line argument keeps its LFs inside a quoted field; every record ends in CRLF.
     expect(text).toContain(`"'+ starts with plus\n- and a second line starting with minus\n> and a quote line"`);
     expect(text.replace(/"(?:[^"]|"")*"/g, "").match(/\r?\n/g)!.every((eol) => eol === "\r\n")).toBe(true);
@@ -146,19 +146,31 @@ describe("toCsv", () => {
   });
 });
 
-describe("team and votes columns", () => {
-  it("name the author's team and summarise the ballots a facilitator's export carries", () => {
-    const board = demoExportBoard();
-    const first = board.arguments[0];
-    const csv = toCsv({
+describe("team and vote columns", () => {
+  const board = demoExportBoard();
+  const [first, second] = board.arguments;
+  const teams = [{ id: "team-us", name: "Team US", positionId: "pos-us", color: "indigo" as const, memberIds: [first.authorId] }];
+
+  it("name the author's team and give the ballots a facilitator's export carries as numbers", () => {
+    const rows = readExport({
       ...board,
-      teams: [{ id: "team-us", name: "Team US", positionId: "pos-us", color: "indigo", memberIds: [first.authorId] }],
+      teams,
       votes: [
         { argumentId: first.id, memberId: "m1", strength: 4, quoteSupport: 5, at: "2026-11-27T10:00:00.000Z" },
-        { argumentId: first.id, memberId: "m2", strength: 2, quoteSupport: null, at: "2026-11-27T10:01:00.000Z" },
+        { argumentId: first.id, memberId: "m2", strength: 3, quoteSupport: null, at: "2026-11-27T10:01:00.000Z" },
+        // A later ballot by the same member replaces their earlier one.
+        { argumentId: first.id, memberId: "m2", strength: 2, quoteSupport: null, at: "2026-11-27T10:02:00.000Z" },
       ],
     });
-    const row = csv.split("\r\n").find((line) => line.startsWith(`${first.id},`))!;
-    expect(row.endsWith(`,Team US,"2 votes, strength 3.0, quote 5.0"`)).toBe(true);
+    const row = rows.find((r) => r.id === first.id)!;
+    expect([row.team, row.votes, row.mean_strength, row.mean_quote_support]).toEqual(["Team US", "2", "3.00", "5.00"]);
+    expect(rows.find((r) => r.id === second.id)!.votes).toBe("");
+  });
+
+  it("give the revealed results to everyone's export", () => {
+    const results = { tallies: [{ argumentId: second.id, votes: 3, strength: 11 / 3, quoteSupport: null }], sides: [], teams: [] };
+    const row = readExport({ ...board, results }).find((r) => r.id === second.id)!;
+    expect([row.votes, row.mean_strength, row.mean_quote_support]).toEqual(["3", "3.67", ""]);
+    expect(Number(row.mean_strength)).toBeCloseTo(3.67, 2);
   });
 });

@@ -2,62 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ExportBoard } from "@/lib/export/board-export";
 import { numberPassages, renderPdfHandout } from "@/server/export/pdf";
 import { demoExportBoard, hostileExportBoard } from "./support/export-fixture";
+import { glyphsByFont, fontName, infoEntry, latin1, pageCount, pdfText, squash } from "./support/pdf-text";
 
-const latin1 = (pdf: Uint8Array) => Buffer.from(pdf).toString("latin1");
-
-/**
- * Reads the text back out of an uncompressed pdfkit PDF. pdfkit writes embedded-font text as hex
- * glyph ids (`[<0012 0034> 30 <0056>] TJ` after `/F2 10 Tf`), and gives each font a ToUnicode CMap
- * mapping those ids back to characters — the same map a viewer uses for copy and search. So: map each
- * font resource name to its CMap, then decode every TJ with the font in force. One string per text op.
- */
-function pdfText(pdf: Uint8Array): string[] {
-  const raw = latin1(pdf);
-  const objects = new Map<number, string>();
-  for (const m of raw.matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) objects.set(Number(m[1]), m[2]);
-  const fontObject = new Map<string, number>();
-  for (const m of raw.matchAll(/\/(F\d+) (\d+) 0 R/g)) fontObject.set(m[1], Number(m[2]));
-  const cmaps = new Map<string, Map<number, string>>();
-  const cmapOf = (font: string) => {
-    if (!cmaps.has(font)) {
-      const ref = /\/ToUnicode (\d+) 0 R/.exec(objects.get(fontObject.get(font)!)!)![1];
-      const table = new Map<number, string>();
-      for (const range of objects.get(Number(ref))!.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
-        [...range[2].matchAll(/<([0-9a-f ]+)>/g)].forEach((entry, i) => {
-          const units = entry[1].replace(/ /g, "").match(/.{4}/g)!.map((h) => parseInt(h, 16));
-          table.set(parseInt(range[1], 16) + i, String.fromCharCode(...units));
-        });
-      }
-      cmaps.set(font, table);
-    }
-    return cmaps.get(font)!;
-  };
-  const out: string[] = [];
-  let font = "";
-  for (const m of raw.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\] TJ/g)) {
-    if (m[1]) font = m[1];
-    else {
-      const hex = [...m[2].matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]).join("");
-      out.push((hex.match(/.{4}/g) ?? []).map((id) => cmapOf(font).get(parseInt(id, 16)) ?? "\ufffd").join(""));
-    }
-  }
-  return out;
-}
-
-/** A document-info entry (pdfkit writes each value as an indirect string object), decoded to a JS string. */
-function infoEntry(pdf: Uint8Array, key: string): string {
-  const raw = latin1(pdf);
-  const ref = new RegExp(`/${key} (\\d+) 0 R`).exec(raw)![1];
-  const literal = new RegExp(`\\n${ref} 0 obj\\n\\(([\\s\\S]*?)\\)\\nendobj`).exec(raw)![1];
-  const bytes = literal.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) =>
-    /\d/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: "\n", r: "\r", t: "\t", b: "\b", f: "\f" } as Record<string, string>)[e] ?? e,
-  );
-  // Non-ASCII values are UTF-16BE behind a byte-order mark.
-  return bytes.startsWith("\xfe\xff") ? Buffer.from(bytes.slice(2), "latin1").swap16().toString("utf16le") : bytes;
-}
-
-const pageCount = (pdf: Uint8Array) => Number(/\/Type \/Pages\n\/Count (\d+)/.exec(latin1(pdf))![1]);
-const squash = (lines: string[]) => lines.join(" ").replace(/\s+/g, " ");
 
 describe("renderPdfHandout", () => {
   const demo = demoExportBoard();
@@ -88,19 +34,60 @@ describe("renderPdfHandout", () => {
       expect(text).toContain(`“${p.exact.split(" ").slice(0, 5).join(" ")}`);
     }
     expect(lines).toContain(`Page 1 of ${pageCount(await renderPdfHandout(demo))}`);
-    expect(text).toMatch(/REBUTS Amira/);
-    expect(text).toMatch(/SUPPORTS Amira/);
+    expect(text).toMatch(/Rebuts Amira/);
+    expect(text).toMatch(/Supports Amira/);
   });
 
-  it("renders the hostile board, substituting a visible square for glyphs the font lacks", async () => {
-    const pdf = await renderPdfHandout(hostile, { compress: false });
+  it("renders the hostile board, substituting a visible square for glyphs no bundled font has", async () => {
+    const board: ExportBoard = structuredClone(hostile);
+    board.arguments[0].text += " Tibetan ༀ";
+    const pdf = await renderPdfHandout(board, { compress: false });
     expect(infoEntry(pdf, "Title")).toBe(hostile.board.title);
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(2);
     const text = squash(pdfText(pdf));
     expect(text).toContain("=HYPERLINK(\"http://evil\") [not a statement] <not an argument>");
     expect(text).toContain("“=cmd|' /C calc'!A0 is a formula”");
-    expect(text).toContain("“\u25a1 done.”"); // 👍🏽: one square for the emoji, its skin-tone modifier dropped
+    expect(text).toMatch(/“ ?👍 ?done\.”/); // 👍🏽 in Noto Emoji, its skin-tone modifier dropped (text ops are joined with spaces here)
+    expect(text).toContain("Tibetan \u25a1");
     expect(text).not.toContain("\ufffd");
+  });
+
+  it("draws Chinese, Japanese and emoji with the bundled Noto faces, never as squares or .notdef", async () => {
+    const board: ExportBoard = structuredClone(demo);
+    board.board.title = "塑料袋禁令 🌍 debate";
+    board.arguments[0].text = "禁止塑料袋是个好主意 👍 and ひらがな too";
+    board.arguments[0].authorName = "王小明";
+    board.positions[0].label = "支持禁令";
+    // A long paragraph without spaces must still wrap inside the page (it breaks between characters).
+    board.source.text += `\n\n${"塑料袋禁令在许多城市已经实施。".repeat(30)}`;
+    const pdf = await renderPdfHandout(board, { compress: false });
+    const text = squash(pdfText(pdf));
+    for (const expected of ["塑料袋禁令 🌍 debate", "禁止塑料袋是个好主意 👍 and ひらがな too", "— 王小明", "支持禁令"]) expect(text).toContain(expected);
+    expect(text).not.toContain("\u25a1");
+    expect(text).toContain("塑料袋禁令在许多城市");
+    // The paragraph wraps: every line starts at the margin and holds at most a line's width of 1-em glyphs.
+    const lines = [...latin1(pdf).matchAll(/1 0 0 1 ([\d.]+) [\d.]+ Tm\n\/(F\d+) 10\.5 Tf\n\[<([0-9a-f]*)>/g)].filter((m) => fontName(pdf, m[2]).includes("NotoSansSC"));
+    expect(lines.length).toBeGreaterThanOrEqual(9); // 450 characters, 45 to a line
+    for (const [, x, , hex] of lines) {
+      expect(Number(x)).toBe(60);
+      expect((hex.length / 4) * 10.5).toBeLessThanOrEqual(595.28 - 120);
+    }
+    const glyphs = glyphsByFont(pdf);
+    const faces = [...glyphs.keys()].map((name) => name.replace(/^[A-Z]{6}\+/, ""));
+    expect(faces).toEqual(expect.arrayContaining(["NotoSansSC-Regular", "NotoSansSC-Bold", "NotoEmoji-Regular", "DejaVuSans"]));
+    for (const [font, ids] of glyphs) expect(ids, `${font} draws .notdef`).not.toContain("0000");
+  });
+
+  it("embeds no fallback face when the board needs none", async () => {
+    const raw = latin1(await renderPdfHandout(demo, { compress: false }));
+    expect(raw).not.toMatch(/NotoSansSC|NotoEmoji/);
+  });
+
+  it("copies lane headings as words, not letter-spaced capitals", async () => {
+    const text = squash(pdfText(await renderPdfHandout(demo, { compress: false })));
+    expect(text).toMatch(/For \(\d+\)/);
+    expect(text).toMatch(/Against \(\d+\)/);
+    expect(text).not.toMatch(/F O R|FOR \(/);
   });
 
   it("survives control characters, stale quotes and an empty board", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addArgument } from "@/lib/board/operations";
 import { buildActivity } from "@/lib/review/activity";
-import { contributionsFromHistory, contributionsToCsv, summarizeContributions, type ContributionRow } from "@/lib/review/contributions";
+import { contributionsFromHistory, contributionsToCsv, summarizeContributions, teamNamesAtEnd, type ContributionRow } from "@/lib/review/contributions";
+import { writeSession } from "@/lib/session/session";
 import type { ReviewMember } from "@/lib/review/history";
 import { replayHistory, stateAtStep } from "@/lib/review/replay";
 import { ARTICLE, PAK_MILITARY } from "./support/board-fixture";
@@ -79,15 +80,33 @@ describe("contribution summary", () => {
   });
 });
 
+describe("teamNamesAtEnd", () => {
+  it("names each member's team as the session ended, a later assignment replacing an earlier one", () => {
+    const session = recordClass();
+    const teams = [
+      { id: "team-a", name: "Team Aid", positionId: PAK_MILITARY, color: "indigo" as const },
+      { id: "team-b", name: "Team Sovereignty", positionId: PAK_MILITARY, color: "amber" as const },
+    ];
+    session.record(FACILITATOR.id, minute(12), (doc) => writeSession(doc, { teams, assignments: { [AMIRA.id]: "team-b", [BEN.id]: "team-b" } }));
+    session.record(FACILITATOR.id, minute(13), (doc) => writeSession(doc, { assignments: { [AMIRA.id]: "team-a", [BEN.id]: "team-b", ghost: "team-gone" } }));
+    const history = { members: [...MEMBERS, OBSERVER], updates: session.updates, votes: session.votes };
+    const names = teamNamesAtEnd(history);
+    expect(names).toEqual(new Map([[AMIRA.id, "Team Aid"], [BEN.id, "Team Sovereignty"]]));
+    const lines = contributionsToCsv(contributionsFromHistory(history), new Map(MEMBERS.map((m) => [m.id, m.displayName])), names).split("\r\n");
+    expect(lines.find((line) => line.startsWith("Amira,"))).toMatch(/^Amira,participant,Team Aid,/);
+    expect(lines.find((line) => line.startsWith("Ms Okafor,"))).toMatch(/^Ms Okafor,facilitator,,/);
+  });
+});
+
 describe("contributionsToCsv", () => {
   const row = (memberId: string): ContributionRow => ({
     memberId, role: "participant", arguments: 2, rebuttals: 1, supports: 0, quotes: 3, votes: 1, edits: 0, firstActivity: minute(1), lastActivity: minute(8),
   });
 
   it("writes a BOM, a lower-case header, CRLF records and ISO times", () => {
-    const text = contributionsToCsv([row(AMIRA.id)], new Map([[AMIRA.id, "Amira"]]));
-    expect(text.startsWith("\ufeffmember,role,arguments,rebuttals,supports,quotes,votes,edits,first_activity,last_activity,member_id\r\n")).toBe(true);
-    expect(text.split("\r\n")[1]).toBe(`Amira,participant,2,1,0,3,1,0,${new Date(minute(1)).toISOString()},${new Date(minute(8)).toISOString()},${AMIRA.id}`);
+    const text = contributionsToCsv([row(AMIRA.id)], new Map([[AMIRA.id, "Amira"]]), new Map([[AMIRA.id, "Team US"]]));
+    expect(text.startsWith("\ufeffmember,role,team,arguments,rebuttals,supports,quotes,votes,edits,first_activity,last_activity,member_id\r\n")).toBe(true);
+    expect(text.split("\r\n")[1]).toBe(`Amira,participant,Team US,2,1,0,3,1,0,${new Date(minute(1)).toISOString()},${new Date(minute(8)).toISOString()},${AMIRA.id}`);
     expect(text.endsWith("\r\n")).toBe(true);
   });
 
@@ -110,6 +129,6 @@ describe("contributionsToCsv", () => {
 
   it("leaves the name empty for a member it has no name for, and activity empty when there was none", () => {
     const text = contributionsToCsv([{ ...row("mem-x"), firstActivity: null, lastActivity: null }], new Map());
-    expect(text.split("\r\n")[1]).toBe(",participant,2,1,0,3,1,0,,,mem-x");
+    expect(text.split("\r\n")[1]).toBe(",participant,,2,1,0,3,1,0,,,mem-x");
   });
 });

@@ -1,0 +1,108 @@
+import { Piscina } from "piscina";
+import type { ExportBoard } from "../../lib/export/board-export";
+import type { ImportResult } from "../../lib/export/imported-board";
+import { ParleyError } from "../../lib/errors/errors";
+import type { PdfOptions } from "./pdf";
+import type { PngOptions } from "./png";
+
+/**
+ * The worker pool that draws PDF and PNG exports and parses Argdown imports (render-worker.mjs).
+ * On the event loop a PDF held every live board for ~2.8 s and a PNG for ~0.3 s; in the pool they
+ * cost one thread, never the loop that relays edits.
+ *
+ * Sized for a small server (2 cores): one thread by default, so a burst of exports leaves a core to
+ * the sync server; threads stop after `idleTimeoutMs` so idle memory (fonts, pdfkit) is returned.
+ * At most `maxThreads + maxQueue` tasks are admitted; the rest are refused at once with a retryable
+ * `rate-limited` (HTTP 429) instead of piling up. A task over its time limit is stopped (its thread is
+ * terminated and replaced on the next task).
+ */
+export interface RenderPoolOptions {
+  maxThreads?: number;
+  /** Tasks that may wait for a thread beyond those running. */
+  maxQueue?: number;
+  idleTimeoutMs?: number;
+  /** Longest a PDF or PNG may take, from admission (queueing included). */
+  renderTimeoutMs?: number;
+}
+
+export const RENDER_POOL_DEFAULTS = { maxThreads: 1, maxQueue: 6, idleTimeoutMs: 30_000, renderTimeoutMs: 120_000 } as const;
+/** Longest an Argdown import may parse before it is abandoned. Real exports take well under a second. */
+export const ARGDOWN_PARSE_TIMEOUT_MS = 20_000;
+
+const WORKER = new URL("./render-worker.mjs", import.meta.url).href;
+
+export class RenderPool {
+  private readonly pool: Piscina;
+  private readonly capacity: number;
+  private readonly renderTimeoutMs: number;
+  private admitted = 0;
+  private finished = 0;
+
+  constructor(options: RenderPoolOptions = {}) {
+    const { maxThreads, maxQueue, idleTimeoutMs, renderTimeoutMs } = { ...RENDER_POOL_DEFAULTS, ...options };
+    this.capacity = maxThreads + maxQueue;
+    this.renderTimeoutMs = renderTimeoutMs;
+    // Admission is counted here (see run()); piscina's own queue is left unbounded behind it.
+    this.pool = new Piscina({ filename: WORKER, minThreads: 0, maxThreads, idleTimeout: idleTimeoutMs, concurrentTasksPerWorker: 1 });
+  }
+
+  /** Tasks running or waiting now. */
+  get load(): number {
+    return this.admitted;
+  }
+
+  /** Threads alive now (0 once the pool has been idle for its idle timeout), and tasks completed. */
+  stats(): { threads: number; completed: number } {
+    return { threads: this.pool.threads.length, completed: this.finished };
+  }
+
+  renderPdf(board: ExportBoard, options: PdfOptions = {}): Promise<Uint8Array> {
+    return this.run("pdf", { board, options }, this.renderTimeoutMs, "PDF");
+  }
+
+  renderPng(board: ExportBoard, options: PngOptions = {}): Promise<Uint8Array> {
+    return this.run("png", { board, options }, this.renderTimeoutMs, "PNG");
+  }
+
+  /** Parses an Argdown file; a parse over the time limit becomes a failed result naming the limit. */
+  async parseArgdown(text: string, timeoutMs = ARGDOWN_PARSE_TIMEOUT_MS): Promise<ImportResult> {
+    try {
+      return await this.run<ImportResult>("argdown", text, timeoutMs, "Argdown import");
+    } catch (error) {
+      if (ParleyError.is(error) && error.code === "rate-limited") throw error;
+      const timedOut = error instanceof RenderTimeout;
+      const message = timedOut ? `The Argdown file took longer than ${timeoutMs / 1000} s to read; it may be malformed.` : `The Argdown parser failed: ${(error as Error).message}`;
+      return { ok: false, errors: [{ message }] };
+    }
+  }
+
+  /** Stops every thread; tasks under way fail. */
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+
+  private async run<T>(name: string, input: unknown, timeoutMs: number, what: string): Promise<T> {
+    if (this.admitted >= this.capacity) {
+      throw new ParleyError("rate-limited", "Parley is busy drawing other exports. Try again in a moment.", { retryAfterMs: 2_000 });
+    }
+    this.admitted++;
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const result = (await this.pool.run(input, { name, signal })) as T;
+      this.finished++;
+      return result;
+    } catch (error) {
+      if (signal.aborted) throw new RenderTimeout(what, timeoutMs);
+      throw error;
+    } finally {
+      this.admitted--;
+    }
+  }
+}
+
+/** A task stopped at its time limit (its thread was terminated). */
+class RenderTimeout extends ParleyError {
+  constructor(what: string, timeoutMs: number) {
+    super("internal", `The ${what} took longer than ${timeoutMs / 1000} s and was stopped. Try again later, or a smaller board.`, { timeoutMs });
+  }
+}

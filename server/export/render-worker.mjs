@@ -1,0 +1,46 @@
+// The export pool's worker (see render-pool.ts): draws PDF handouts and PNG pictures and parses
+// Argdown imports off the event loop that serves live boards. Each export is one task, named after
+// the function below that runs it.
+// Plain JavaScript so it starts in any worker (tsx, vitest, plain node); tsx's API then loads the
+// TypeScript renderers, as fold-worker.mjs does. The loads start while this module is evaluated
+// (tsImport called later, from a task, fails when the parent process itself runs under tsx) but are
+// awaited only by the tasks that need them, so an import need not wait for pdfkit.
+import { move } from "piscina";
+import { tsImport } from "tsx/esm/api";
+
+const modules = {
+  pdf: tsImport("./pdf.ts", import.meta.url),
+  png: tsImport("./png.ts", import.meta.url),
+  svg: tsImport("../../lib/export/svg.ts", import.meta.url),
+  argdown: tsImport("../../lib/export/argdown-import.ts", import.meta.url),
+};
+// A failed load surfaces in the task that needs it, not as an unhandled rejection.
+for (const loading of Object.values(modules)) loading.catch(() => undefined);
+
+/**
+ * Bytes handed back by transfer, not by copy, so the event loop never clones a large image. A fresh
+ * array first: resvg's buffer is owned by native code and cannot be transferred.
+ */
+const transfer = (bytes) => move(new Uint8Array(bytes));
+
+/** { board, options } → PDF bytes. */
+export async function pdf({ board, options }) {
+  const { renderPdfHandout } = await modules.pdf;
+  return transfer(await renderPdfHandout(board, options));
+}
+
+/** { board, options } → PNG bytes of the board's argument map. */
+export async function png({ board, options }) {
+  const [{ renderPng }, { toSvg }] = await Promise.all([modules.png, modules.svg]);
+  return transfer(renderPng(toSvg(board), options));
+}
+
+/** Argdown text → ImportResult; a parser crash becomes an ordinary failed result. */
+export async function argdown(text) {
+  const { fromArgdown } = await modules.argdown;
+  try {
+    return fromArgdown(text);
+  } catch (error) {
+    return { ok: false, errors: [{ message: `The Argdown parser failed: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
