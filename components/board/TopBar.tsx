@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useCallback, useRef, useState, type ReactNode } from "react";
 import type { Role } from "@/lib/board/roles";
 import type { BoardSummary, SourceView } from "@/lib/views/board-views";
 import type { ConnectionStatus } from "@/components/sync/board-client";
 import type { Peer } from "@/components/sync/useBoard";
 import { formatPublishedOn } from "@/components/common/time";
+import { useDismiss } from "@/components/common/useDismiss";
 import { DownloadMenu } from "@/components/export/DownloadMenu";
 import { ResultsButton } from "@/components/votes/ResultsButton";
 import { JoinCode } from "./JoinCode";
@@ -44,6 +45,9 @@ interface TopBarProps {
 export function TopBar({ summary, source, status, pending, retrying, peers, selfId, named, presenceDetails, controls, role, memberToken, participantsInvite, onChangeName }: TopBarProps) {
   const sourceLine = [source.publisher, formatPublishedOn(source.publishedOn)].filter(Boolean).join(" · ");
   const [moreOpen, setMoreOpen] = useState(false);
+  const toolsRoot = useRef<HTMLDivElement>(null);
+  const closeMore = useCallback(() => setMoreOpen(false), []);
+  useDismiss(toolsRoot, moreOpen, closeMore);
   return (
     <header className={styles.bar} data-testid="top-bar">
       <Link href="/" className={styles.brand} aria-label="Parley — back to the home page">
@@ -63,7 +67,7 @@ export function TopBar({ summary, source, status, pending, retrying, peers, self
         </p>
       </div>
       {controls ? <div className={styles.mine}>{controls}</div> : null}
-      <div className={styles.tools}>
+      <div className={styles.tools} ref={toolsRoot}>
         <SyncStatus status={status} pending={pending} retrying={retrying} />
         <button
           type="button"

@@ -1,7 +1,8 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 import { membershipKey, readMembership } from "@/components/identity/useMembership";
+import { useDismiss } from "@/components/common/useDismiss";
 import { downloadExport, type DownloadProgress } from "./download";
 import styles from "./DownloadMenu.module.css";
 
@@ -25,18 +26,8 @@ export function DownloadMenu({ boardId }: { boardId: string }) {
   const [message, setMessage] = useState<{ kind: "done" | "error"; text: string } | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("pointerdown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(root, open, close);
 
   const start = async (entry: MenuEntry) => {
     setOpen(false);

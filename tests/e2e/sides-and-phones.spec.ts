@@ -209,6 +209,14 @@ test.describe("phone and tablet layout", () => {
     await expect(page.getByTestId("change-name")).toBeVisible();
     await expectTapTargets(page.getByTestId("top-bar"));
     expect((await page.locator("main[data-pane]").boundingBox())!.y).toBe(panes!.y);
+
+    // They fold away again on Escape and on a tap outside them.
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("change-name")).toBeHidden();
+    await page.getByTestId("top-bar-more").click();
+    await expect(page.getByTestId("change-name")).toBeVisible();
+    await page.locator("main[data-pane]").click({ position: { x: 10, y: 10 } });
+    await expect(page.getByTestId("change-name")).toBeHidden();
   });
 
   test("on a tablet the top bar is one row and 'Change name' does not wrap; on a laptop every tool is in the bar", async ({ request, freshContext }) => {
