@@ -1,0 +1,87 @@
+/**
+ * A load-generator process: holds many simulated clients and does what the harness asks over IPC
+ * (messages.ts). Receipts are timed against the send time written in the edit itself, so clients in
+ * different processes measure the same thing.
+ */
+import { isMarkerOfPhase, readStamp, stampedText } from "../board-content";
+import { onRemoteArgument, type BenchClient } from "../clients/bench-client";
+import { openClient } from "../clients/open-client";
+import { nowEpoch } from "../stats";
+import { LoadgenCommandSchema, type LoadgenCommand, type LoadgenReply, type PhaseStats } from "./messages";
+import { runOpenLoop } from "./open-loop";
+
+const clients: BenchClient[] = [];
+const phases = new Map<number, PhaseStats>();
+const phaseOf = (id: string) => Number(/^bm(\d+)-/.exec(id)?.[1] ?? -1);
+const stats = (phase: number) => phases.get(phase) ?? phases.set(phase, { receipts: 0, latencies: [], acks: [] }).get(phase)!;
+
+function track(client: BenchClient): void {
+  onRemoteArgument(client.doc, (id, text) => {
+    const phase = phaseOf(id);
+    if (phase < 0 || !isMarkerOfPhase(id, phase)) return;
+    const at = readStamp(text);
+    const s = stats(phase);
+    s.receipts++;
+    if (at !== null) s.latencies.push(nowEpoch() - at);
+  });
+}
+
+/** Per client, the sends not yet acknowledged: acks come back in send order. */
+const unacked = new Map<BenchClient, { phase: number; at: number }[]>();
+
+async function open(kind: LoadgenCommand & { type: "open" }): Promise<LoadgenReply> {
+  const failures: string[] = [];
+  const syncedMs = await Promise.all(
+    kind.boards.map(async (boardId) => {
+      const started = nowEpoch();
+      const client = openClient(kind.kind, kind.url, boardId);
+      clients.push(client);
+      track(client);
+      unacked.set(client, []);
+      client.onAck(() => {
+        const sent = unacked.get(client)!.shift();
+        if (sent) stats(sent.phase).acks.push(nowEpoch() - sent.at);
+      });
+      try {
+        await client.synced;
+        return nowEpoch() - started;
+      } catch (error) {
+        failures.push((error as Error).message);
+        return -1;
+      }
+    }),
+  );
+  return { id: kind.id, type: "opened", syncedMs: syncedMs.filter((ms) => ms >= 0), failures };
+}
+
+async function handle(command: LoadgenCommand): Promise<LoadgenReply> {
+  switch (command.type) {
+    case "open":
+      return open(command);
+    case "send": {
+      const late = await runOpenLoop(command.edits, (edit) => {
+        const client = clients[edit.client];
+        unacked.get(client)!.push({ phase: phaseOf(edit.marker), at: edit.at });
+        client.edit(edit.marker, stampedText(edit.at));
+      });
+      return { id: command.id, type: "sent", late };
+    }
+    case "stats": {
+      const s = stats(command.phase);
+      return { id: command.id, type: "stats", receipts: s.receipts, latencies: command.timings ? s.latencies : [], acks: command.timings ? s.acks : [] };
+    }
+    case "close":
+      for (const client of clients.splice(0)) client.close();
+      return { id: command.id, type: "closed" };
+  }
+}
+
+process.on("message", (raw: unknown) => {
+  const parsed = LoadgenCommandSchema.safeParse(raw);
+  if (!parsed.success) return void process.send?.({ id: -1, type: "failed", message: parsed.error.message } satisfies LoadgenReply);
+  handle(parsed.data).then(
+    (reply) => process.send?.(reply),
+    (error: Error) => process.send?.({ id: parsed.data.id, type: "failed", message: error.stack ?? error.message } satisfies LoadgenReply),
+  );
+});
+process.on("disconnect", () => process.exit(0));
