@@ -17,18 +17,33 @@ export const ADMIN_URL = process.env.PARLEY_BENCH_ADMIN_URL ?? "postgresql://pos
 /** Drops and re-creates database `name`; answers its connection string. */
 export async function freshDatabase(name: string): Promise<string> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Bad bench database name "${name}".`);
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
-    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+  await withAdmin(async (admin) => {
+    await dropWith(admin, name);
     await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
+  });
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** Drops database `name` (the harness's own test cleans up after itself). */
+export async function dropDatabase(name: string): Promise<void> {
+  await withAdmin((admin) => dropWith(admin, name));
+}
+
+async function dropWith(admin: pg.Client, name: string): Promise<void> {
+  await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+  await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+}
+
+async function withAdmin(work: (admin: pg.Client) => Promise<void>): Promise<void> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
+  await admin.connect();
+  try {
+    await work(admin);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** Creates boards for one server kind the way that kind gets its documents. */

@@ -16,6 +16,7 @@ import { fanout } from "./scenarios/fanout";
 import { maxRate } from "./scenarios/max-rate";
 import { memory } from "./scenarios/memory";
 import type { Figures, RoundContext } from "./scenarios/round-context";
+import { warmUp } from "./scenarios/warm-up";
 import { ServerProcess } from "./servers/server-process";
 
 /** Run order inside a round: the memory baseline first, the heaviest (many connections) last. */
@@ -79,6 +80,7 @@ export async function runRounds(options: RunOptions): Promise<RoundResult[]> {
         const figures: Figures = {};
         const errors: Record<string, string> = {};
         try {
+          await warmUp(ctx);
           for (const name of scenarios) {
             try {
               Object.assign(figures, await SCENARIOS[name](ctx));

@@ -5,6 +5,7 @@
 //   npm run bench                      quick profile (about three minutes)
 //   npm run bench -- --full            the full table (three interleaved rounds, 5,000 connections …)
 //   npm run bench -- --kinds=parley,relay --scenarios=fanout,durable
+//   npm run bench -- --profile=tiny    a few clients and edits: checks the harness itself
 //   npm run bench -- --browser         also the browser scenario (scripts/bench-browser.ts, when present)
 //   npm run bench:basic                the older single-server figures (scripts/bench-basic.ts)
 //
@@ -30,7 +31,9 @@ const list = <T extends string>(name: string, allowed: readonly T[]): T[] | unde
   return items as T[];
 };
 
-const profile = PROFILES[args.includes("--full") ? "full" : "quick"];
+const profileName = option("profile") ?? (args.includes("--full") ? "full" : "quick");
+if (!(profileName in PROFILES)) throw new Error(`Unknown --profile=${profileName} (quick, full or tiny).`);
+const profile = PROFILES[profileName as keyof typeof PROFILES];
 const kinds = list<ServerKind>("kinds", SERVER_KINDS);
 const scenarios = list<ScenarioName>("scenarios", Object.keys(SCENARIOS) as ScenarioName[]);
 const out = option("out") ?? `${ROOT}bench/results/latest.json`;

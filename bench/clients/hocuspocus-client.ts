@@ -16,6 +16,8 @@ export class HocuspocusBenchClient implements BenchClient {
   constructor(url: string, boardId: string) {
     this.socket = new HocuspocusProviderWebsocket({ url: url.replace(/^http/, "ws"), WebSocketPolyfill: WebSocket });
     this.provider = new HocuspocusProvider({ websocketProvider: this.socket, name: boardId, document: this.doc });
+    // A provider handed its socket does not attach by itself (one socket may carry several documents).
+    this.provider.attach();
     this.synced = new Promise((resolve) => this.provider.on("synced", () => resolve()));
     // Hocuspocus counts every update until its sync-status reply: in memory, not stored (see ACK_MEANING).
     this.provider.on("unsyncedChanges", ({ number }: { number: number }) => this.acks.unconfirmed(number));
