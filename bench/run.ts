@@ -43,14 +43,16 @@ const loadBefore = loadavg();
 console.log(`bench: ${profile.name} profile, ${profile.rounds} round(s), load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
 const rounds = await runRounds({ profile, kinds, scenarios });
 const table = summarize(rounds);
-console.log(`\nmedians of ${profile.rounds} round(s); P/H = Parley ÷ Hocuspocus (lower is better except for rates)\n`);
+const loadAfter = loadavg();
+console.log(`\nmedians of ${profile.rounds} round(s); P/H = Parley ÷ Hocuspocus (lower is better except for rates)`);
+console.log(`load average (1 min) ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after, on ${machine().cpus} cores\n`);
 console.log(formatTable(table));
-writeReport(out, { profile: profile.name, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: machine(), load: { before: loadBefore, after: loadavg() }, ackMeaning: ACK_MEANING, table, rounds });
+writeReport(out, { profile: profile.name, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: machine(), load: { before: loadBefore, after: loadAfter }, ackMeaning: ACK_MEANING, table, rounds });
 console.log(`\nwritten to ${out}`);
 
 if (args.includes("--browser")) {
   // The browser scenario has its own script; run it when it exists rather than keep a second one here.
   const script = `${ROOT}scripts/bench-browser.ts`;
-  if (existsSync(script)) spawnSync(process.execPath, ["--import", "tsx", script, ...(profile.name === "full" ? ["--full"] : [])], { cwd: ROOT, stdio: "inherit" });
+  if (existsSync(script)) spawnSync(process.execPath, ["--import", "tsx", script], { cwd: ROOT, stdio: "inherit" });
   else console.log("--browser: scripts/bench-browser.ts is not there yet; skipped.");
 }

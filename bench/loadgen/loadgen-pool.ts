@@ -65,15 +65,11 @@ export class LoadgenPool {
   /** Opens one client per board id (repeat an id for several clients); answers connect → synced times. */
   async open(kind: ServerKind, url: string, boards: string[]): Promise<{ syncedMs: number[]; failures: string[] }> {
     const perLoadgen: string[][] = this.loadgens.map(() => []);
-    boards.forEach((boardId, i) => {
-      const loadgen = (this.owners.length + i) % this.loadgens.length;
+    for (const boardId of boards) {
+      const loadgen = this.owners.length % this.loadgens.length;
       perLoadgen[loadgen].push(boardId);
-    });
-    const start = this.owners.length;
-    boards.forEach((_, i) => {
-      const loadgen = (start + i) % this.loadgens.length;
       this.owners.push({ loadgen, local: this.localCounts[loadgen]++ });
-    });
+    }
     const replies = await Promise.all(perLoadgen.map((list, i) => (list.length ? this.loadgens[i].ask<"opened">({ type: "open", kind, url, boards: list }) : null)));
     return { syncedMs: replies.flatMap((r) => r?.syncedMs ?? []), failures: replies.flatMap((r) => r?.failures ?? []) };
   }
