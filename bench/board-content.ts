@@ -31,12 +31,8 @@ export function benchSource() {
 }
 
 /** Every marker starts with "bm" and the phase, so stragglers of an earlier phase are never counted. */
-export function markerId(phase: number, generator: number, client: number, seq: number): string {
-  return `bm${phase}-${generator}-${client}-${seq}`;
-}
-
-export function isMarkerOfPhase(id: string, phase: number): boolean {
-  return id.startsWith(`bm${phase}-`);
+export function markerId(phase: number, sender: number, seq: number): string {
+  return `bm${phase}-${sender}-${seq}`;
 }
 
 /** The argument text: ~200 characters, ending with the intended send time. */

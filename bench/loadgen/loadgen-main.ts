@@ -3,7 +3,7 @@
  * (messages.ts). Receipts are timed against the send time written in the edit itself, so clients in
  * different processes measure the same thing.
  */
-import { isMarkerOfPhase, readStamp, stampedText } from "../board-content";
+import { readStamp, stampedText } from "../board-content";
 import { onRemoteArgument, type BenchClient } from "../clients/bench-client";
 import { openClient } from "../clients/open-client";
 import { nowEpoch } from "../stats";
@@ -12,13 +12,14 @@ import { runOpenLoop } from "./open-loop";
 
 const clients: BenchClient[] = [];
 const phases = new Map<number, PhaseStats>();
+/** The phase a marker belongs to (see markerId), or -1 for any other argument (the seeded ones). */
 const phaseOf = (id: string) => Number(/^bm(\d+)-/.exec(id)?.[1] ?? -1);
 const stats = (phase: number) => phases.get(phase) ?? phases.set(phase, { receipts: 0, latencies: [], acks: [] }).get(phase)!;
 
 function track(client: BenchClient): void {
   onRemoteArgument(client.doc, (id, text) => {
     const phase = phaseOf(id);
-    if (phase < 0 || !isMarkerOfPhase(id, phase)) return;
+    if (phase < 0) return;
     const at = readStamp(text);
     const s = stats(phase);
     s.receipts++;
@@ -29,12 +30,12 @@ function track(client: BenchClient): void {
 /** Per client, the sends not yet acknowledged: acks come back in send order. */
 const unacked = new Map<BenchClient, { phase: number; at: number }[]>();
 
-async function open(kind: LoadgenCommand & { type: "open" }): Promise<LoadgenReply> {
+async function open(command: LoadgenCommand & { type: "open" }): Promise<LoadgenReply> {
   const failures: string[] = [];
   const syncedMs = await Promise.all(
-    kind.boards.map(async (boardId) => {
+    command.boards.map(async (boardId) => {
       const started = nowEpoch();
-      const client = openClient(kind.kind, kind.url, boardId);
+      const client = openClient(command.kind, command.url, boardId);
       clients.push(client);
       track(client);
       unacked.set(client, []);
@@ -51,7 +52,7 @@ async function open(kind: LoadgenCommand & { type: "open" }): Promise<LoadgenRep
       }
     }),
   );
-  return { id: kind.id, type: "opened", syncedMs: syncedMs.filter((ms) => ms >= 0), failures };
+  return { id: command.id, type: "opened", syncedMs: syncedMs.filter((ms) => ms >= 0), failures };
 }
 
 async function handle(command: LoadgenCommand): Promise<LoadgenReply> {
@@ -71,7 +72,7 @@ async function handle(command: LoadgenCommand): Promise<LoadgenReply> {
       return { id: command.id, type: "stats", receipts: s.receipts, latencies: command.timings ? s.latencies : [], acks: command.timings ? s.acks : [] };
     }
     case "close":
-      for (const client of clients.splice(0)) client.close();
+      for (const client of clients.splice(0)) (client.close(), unacked.delete(client));
       return { id: command.id, type: "closed" };
   }
 }

@@ -14,7 +14,7 @@ export interface DriveOptions {
   senders: number;
   rate: number;
   durationMs: number;
-  /** Called with the phase's marker prefix and board just before the first send (the PostgreSQL watcher). */
+  /** The phase to send in, when the caller needs its markers beforehand (the PostgreSQL watcher); else a new one. */
   phase?: number;
 }
 
@@ -36,7 +36,7 @@ export function planEdits(phase: number, clients: number[], senders: number, rat
   const count = Math.max(1, Math.round((rate * durationMs) / 1000));
   return Array.from({ length: count }, (_, i) => {
     const sender = i % Math.min(senders, clients.length);
-    return { client: clients[sender], marker: markerId(phase, 0, sender, i), at: t0 + (i * 1000) / rate };
+    return { client: clients[sender], marker: markerId(phase, sender, i), at: t0 + (i * 1000) / rate };
   });
 }
 

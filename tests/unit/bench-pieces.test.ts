@@ -43,9 +43,9 @@ describe("bench edits", () => {
     Y.applyUpdate(doc, boardUpdate(2));
     const updates: Uint8Array[] = [];
     doc.on("update", (u: Uint8Array) => updates.push(u));
-    addBenchArgument(doc, markerId(3, 0, 1, 9), stampedText(1));
-    expect(markersInUpdate(updates[0], "bm3-")).toEqual(["bm3-0-1-9"]);
-    expect(markersInUpdate(Y.encodeStateAsUpdate(doc), "bm3-")).toEqual(["bm3-0-1-9"]);
+    addBenchArgument(doc, markerId(3, 1, 9), stampedText(1));
+    expect(markersInUpdate(updates[0], "bm3-")).toEqual(["bm3-1-9"]);
+    expect(markersInUpdate(Y.encodeStateAsUpdate(doc), "bm3-")).toEqual(["bm3-1-9"]);
     expect(markersInUpdate(Y.encodeStateAsUpdate(doc), "bm4-")).toEqual([]);
   });
 });
