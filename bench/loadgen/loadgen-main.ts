@@ -27,6 +27,15 @@ function track(client: BenchClient): void {
   });
 }
 
+/** A client that is not synced by then counts as failed, instead of hanging the run. */
+const SYNC_TIMEOUT_MS = 180_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Per client, the sends not yet acknowledged: acks come back in send order. */
 const unacked = new Map<BenchClient, { phase: number; at: number }[]>();
 
@@ -44,7 +53,7 @@ async function open(command: LoadgenCommand & { type: "open" }): Promise<Loadgen
         if (sent) stats(sent.phase).acks.push(nowEpoch() - sent.at);
       });
       try {
-        await client.synced;
+        await withTimeout(client.synced, SYNC_TIMEOUT_MS, `${command.kind} client on ${boardId} not synced after ${SYNC_TIMEOUT_MS / 1000} s`);
         return nowEpoch() - started;
       } catch (error) {
         failures.push((error as Error).message);

@@ -25,6 +25,10 @@ class Loadgen {
   private readonly waiting = new Map<number, (reply: LoadgenReply) => void>();
   constructor(private readonly child: ChildProcess) {
     child.on("message", (reply: LoadgenReply) => this.waiting.get(reply.id)?.(reply));
+    // A load generator that dies fails what was asked of it, instead of leaving the run waiting.
+    child.once("exit", (code) => {
+      for (const [id, answer] of this.waiting) answer({ id, type: "failed", message: `exited with ${code}` });
+    });
   }
 
   ask<T extends LoadgenReply["type"]>(command: Command): Promise<Extract<LoadgenReply, { type: T }>> {
