@@ -73,6 +73,16 @@ export function formatTable(rows: MetricRow[]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line), "", ...notes].join("\n");
 }
 
+/** The same table in Markdown, to paste into docs/performance.md. */
+export function formatMarkdown(rows: MetricRow[]): string {
+  const lines = ["| metric | Parley | Hocuspocus | relay | Parley ÷ Hocuspocus | Parley ÷ relay | target | met |", "|---|---:|---:|---:|---:|---:|---|---|"];
+  for (const r of rows) {
+    const met = r.met === null ? "" : r.met ? "yes" : "no";
+    lines.push(`| ${r.metric} | ${cell(r.medians.parley)} | ${cell(r.medians.hocuspocus)} | ${cell(r.medians.relay)} | ${cell(r.parleyPerHocuspocus, 2)} | ${cell(r.parleyPerRelay, 2)} | ${r.target ?? ""} | ${met} |`);
+  }
+  return lines.join("\n");
+}
+
 export interface BenchReport {
   profile: string;
   startedAt: string;

@@ -11,13 +11,13 @@
 //
 // Needs PostgreSQL (PARLEY_BENCH_ADMIN_URL, default postgres@127.0.0.1:5432); uses database parley_bench.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { ACK_MEANING, SERVER_KINDS, type ServerKind } from "./clients/bench-client";
 import { machine, runRounds, SCENARIOS, type ScenarioName } from "./harness";
 import { PROFILES } from "./profiles";
-import { formatTable, summarize, writeReport } from "./report";
+import { formatMarkdown, formatTable, summarize, writeReport } from "./report";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
@@ -48,7 +48,8 @@ console.log(`\nmedians of ${profile.rounds} round(s); P/H = Parley ÷ Hocuspocus
 console.log(`load average (1 min) ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after, on ${machine().cpus} cores\n`);
 console.log(formatTable(table));
 writeReport(out, { profile: profile.name, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: machine(), load: { before: loadBefore, after: loadAfter }, ackMeaning: ACK_MEANING, table, rounds });
-console.log(`\nwritten to ${out}`);
+writeFileSync(out.replace(/\.json$/, ".md"), `${formatMarkdown(table)}\n`);
+console.log(`\nwritten to ${out} (and the table in Markdown next to it)`);
 
 if (args.includes("--browser")) {
   // The browser scenario has its own script; run it when it exists rather than keep a second one here.
