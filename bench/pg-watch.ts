@@ -30,6 +30,7 @@ export class PgWatcher {
   /** Starts polling for markers starting with `prefix` on `boardId`; a no-op kind (the relay) stores nothing. */
   constructor(kind: ServerKind, databaseUrl: string, boardId: string, prefix: string) {
     this.loop = kind === "relay" ? Promise.resolve() : this.poll(kind, databaseUrl, boardId, prefix);
+    this.loop.catch(() => undefined); // reported by stop(), not as an unhandled rejection meanwhile
   }
 
   private async poll(kind: ServerKind, databaseUrl: string, boardId: string, prefix: string): Promise<void> {

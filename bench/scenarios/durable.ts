@@ -22,7 +22,8 @@ export async function durable(ctx: RoundContext): Promise<Figures> {
   await watcher.stop();
   await ctx.pool.closeClients();
   const visible = result.sent.filter((e) => watcher.seen.has(e.marker)).map((e) => watcher.seen.get(e.marker)! - e.at);
-  ctx.log(`durable: ack p95 ${result.ackP95?.toFixed(1)} ms; ${visible.length}/${result.sent.length} seen in PostgreSQL, p95 ${percentile(visible, 95)?.toFixed(1)} ms (polled every 5 ms)`);
+  const stored = storesNothing ? "nothing stored" : `${visible.length}/${result.sent.length} seen in PostgreSQL, p95 ${percentile(visible, 95)?.toFixed(1)} ms (polled every 5 ms)`;
+  ctx.log(`durable: ack p95 ${result.ackP95?.toFixed(1)} ms; ${stored}`);
   return {
     [`ack p95 ms at ${load.rate} edits/s`]: result.ackP95,
     [`visible in PostgreSQL p95 ms at ${load.rate} edits/s`]: storesNothing ? null : percentile(visible, 95),
