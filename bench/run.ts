@@ -4,7 +4,7 @@
 //
 //   npm run bench                      quick profile (about three minutes)
 //   npm run bench -- --full            the full table (three interleaved rounds, 5,000 connections …)
-//   npm run bench -- --kinds=parley,relay --scenarios=fanout,durable
+//   npm run bench -- --kinds=parley,relay --scenarios=fanout,durable --rounds=1
 //   npm run bench -- --profile=tiny    a few clients and edits: checks the harness itself
 //   npm run bench -- --browser         also the browser scenario (scripts/bench-browser.ts, when present)
 //   npm run bench:basic                the older single-server figures (scripts/bench-basic.ts)
@@ -33,7 +33,9 @@ const list = <T extends string>(name: string, allowed: readonly T[]): T[] | unde
 
 const profileName = option("profile") ?? (args.includes("--full") ? "full" : "quick");
 if (!(profileName in PROFILES)) throw new Error(`Unknown --profile=${profileName} (quick, full or tiny).`);
-const profile = PROFILES[profileName as keyof typeof PROFILES];
+const rounds = Number(option("rounds") ?? PROFILES[profileName as keyof typeof PROFILES].rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error("--rounds takes a whole number of rounds, at least 1.");
+const profile = { ...PROFILES[profileName as keyof typeof PROFILES], rounds };
 const kinds = list<ServerKind>("kinds", SERVER_KINDS);
 const scenarios = list<ScenarioName>("scenarios", Object.keys(SCENARIOS) as ScenarioName[]);
 const out = option("out") ?? `${ROOT}bench/results/latest.json`;
@@ -41,13 +43,13 @@ const out = option("out") ?? `${ROOT}bench/results/latest.json`;
 const startedAt = new Date();
 const loadBefore = loadavg();
 console.log(`bench: ${profile.name} profile, ${profile.rounds} round(s), load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
-const rounds = await runRounds({ profile, kinds, scenarios });
-const table = summarize(rounds);
+const results = await runRounds({ profile, kinds, scenarios });
+const table = summarize(results);
 const loadAfter = loadavg();
 console.log(`\nmedians of ${profile.rounds} round(s); P/H = Parley ÷ Hocuspocus (lower is better except for rates)`);
 console.log(`load average (1 min) ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after, on ${machine().cpus} cores\n`);
 console.log(formatTable(table));
-writeReport(out, { profile: profile.name, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: machine(), load: { before: loadBefore, after: loadAfter }, ackMeaning: ACK_MEANING, table, rounds });
+writeReport(out, { profile: profile.name, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: machine(), load: { before: loadBefore, after: loadAfter }, ackMeaning: ACK_MEANING, table, rounds: results });
 writeFileSync(out.replace(/\.json$/, ".md"), `${formatMarkdown(table)}\n`);
 console.log(`\nwritten to ${out} (and the table in Markdown next to it)`);
 

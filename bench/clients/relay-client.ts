@@ -14,7 +14,8 @@ export class RelayBenchClient implements BenchClient {
   private readonly ackListeners: (() => void)[] = [];
 
   constructor(url: string, room: string) {
-    this.socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false });
+    // A generous connect timeout: the other kinds' clients keep retrying, this one would give up after 20 s.
+    this.socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, timeout: 120_000 });
     this.socket.on(RELAY_EVENTS.update, (update: Uint8Array) => Y.applyUpdate(this.doc, new Uint8Array(update), REMOTE));
     this.synced = new Promise((resolve, reject) => {
       this.socket.once("connect_error", reject);

@@ -15,7 +15,7 @@ export async function connections(ctx: RoundContext): Promise<Figures> {
   const elapsed = nowEpoch() - started;
   const rss = ctx.server.rssBytes() / (1024 * 1024);
   await ctx.pool.closeClients();
-  ctx.log(`connections: ${total - failures.length}/${total} synced in ${elapsed.toFixed(0)} ms, server RSS ${rss.toFixed(0)} MB`);
+  ctx.log(`connections: ${total - failures.length}/${total} synced in ${elapsed.toFixed(0)} ms, server RSS ${rss.toFixed(0)} MB${failures.length ? `; first failure: ${failures[0]}` : ""}`);
   return {
     [`${total.toLocaleString("en")} connections: ms until all synced`]: elapsed,
     [`${total.toLocaleString("en")} connections: server RSS MB`]: rss,
