@@ -24,6 +24,8 @@ const http = createServer((req, res) => {
   }
   res.writeHead(req.url === "/health" ? 200 : 404).end();
 });
+// The harness seeds over one kept-alive connection with long pauses (building a big board) in between.
+http.keepAliveTimeout = 600_000;
 const io = new Server(http, { maxHttpBufferSize: 50_000_000 });
 io.on("connection", (socket) => {
   let room: string | null = null;
