@@ -13,7 +13,8 @@ export class ParleyBenchClient implements BenchClient {
   constructor(url: string, boardId: string) {
     const client = new BoardClient(boardId, { url });
     this.client = client;
-    // Synced = the handshake is complete both ways: the server's Step 2 applied and our Step 2 acked.
+    // Synced = the server's Step 2 applied ("live") with nothing of ours waiting for an ack. Our own Step 2,
+    // sent after the server's Step 1, is counted like any change: acks stay in order, so AckCounter skips it.
     this.synced = new Promise((resolve, reject) => {
       const check = () => {
         if (client.status === "live" && client.pending === 0) resolve();
