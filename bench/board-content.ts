@@ -14,7 +14,7 @@ import { demoPositionDrafts, loadDemoSource } from "../prisma/seed/demo-board";
 
 export const BOARD_TITLE = "Benchmark board";
 const source = loadDemoSource();
-export const SOURCE_TEXT = source.text;
+const SOURCE_TEXT = source.text;
 const QUOTE = (() => {
   const anchor = createAnchor(source.text, 0, 40);
   if (!anchor.ok) throw new Error(`The seed article cannot be quoted: ${anchor.message}`);

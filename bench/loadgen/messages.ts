@@ -1,7 +1,7 @@
 /** The IPC messages between the harness and its load-generator processes (validated on arrival). */
 import { z } from "zod";
 
-export const KindSchema = z.enum(["parley", "hocuspocus", "relay"]);
+const KindSchema = z.enum(["parley", "hocuspocus", "relay"]);
 
 export const LoadgenCommandSchema = z.discriminatedUnion("type", [
   /** Open clients: one per entry of `boards` (a board id each), all on the server at `url`. */

@@ -6,7 +6,7 @@
  */
 import { nowEpoch } from "../stats";
 
-export interface ScheduledEdit {
+interface ScheduledEdit {
   at: number;
 }
 
