@@ -1,4 +1,4 @@
-// `npm run bench`: prints Parley's speed and size figures. Not a test: numbers vary with the machine.
+// `npm run bench:basic`: prints Parley's speed and size figures. Not a test: numbers vary with the machine.
 //
 //   sync latency      two clients on one board; time from a local add on A to the argument on B
 //   log compaction    the demo board's update log before/after compaction, and folding N tiny updates

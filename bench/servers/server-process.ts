@@ -1,0 +1,105 @@
+/**
+ * One server under test as a child process: Parley's sync server (as `npm run sync` runs it), the
+ * Hocuspocus peer or the bare relay. Ready when it prints "ready on"; memory is sampled from outside
+ * (/proc/<pid>/status VmRSS) and the heap through the bench-only IPC probe (heap-probe.ts).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { ServerKind } from "../clients/bench-client";
+import type { HeapReport } from "./heap-probe";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ENTRIES: Record<ServerKind, string> = {
+  parley: "bench/servers/parley-entry.ts",
+  hocuspocus: "bench/servers/hocuspocus-entry.ts",
+  relay: "bench/servers/relay-entry.ts",
+};
+
+/**
+ * Parley's abuse limits are per IP and per connection; every simulated person here comes from
+ * 127.0.0.1 and the scenarios send far faster than a person types, so they are lifted for the bench.
+ */
+const PARLEY_BENCH_ENV: Record<string, string> = {
+  PARLEY_SEED_DEMO: "0",
+  PARLEY_MAX_CONNECTIONS_PER_IP: "1000000",
+  PARLEY_MAX_CONNECTIONS_PER_BOARD: "1000000",
+  PARLEY_JOINS_PER_MINUTE_PER_IP: "1000000",
+  PARLEY_SYNC_PER_WINDOW: "1000000",
+  PARLEY_AWARENESS_PER_WINDOW: "1000000",
+  PARLEY_JOIN_DEADLINE_MS: "120000",
+};
+
+export class ServerProcess {
+  private readonly output: string[] = [];
+  private exited: number | null = null;
+
+  private constructor(
+    readonly kind: ServerKind,
+    readonly port: number,
+    private readonly child: ChildProcess,
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      this.output.splice(0, Math.max(0, this.output.length - 100));
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    child.once("exit", (code) => (this.exited = code ?? -1));
+  }
+
+  /** Starts `kind` on `port` against `databaseUrl` and resolves once it says it is ready. */
+  static async start(kind: ServerKind, port: number, databaseUrl: string, timeoutMs = 120_000): Promise<ServerProcess> {
+    const env = { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databaseUrl, ...(kind === "parley" ? PARLEY_BENCH_ENV : {}) } as NodeJS.ProcessEnv;
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", ENTRIES[kind]], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    const server = new ServerProcess(kind, port, child);
+    const deadline = Date.now() + timeoutMs;
+    while (!server.output.some((line) => line.includes("ready on"))) {
+      if (server.exited !== null) throw new Error(`The ${kind} server exited with ${server.exited}:\n${server.output.join("\n")}`);
+      if (Date.now() > deadline) throw new Error(`The ${kind} server did not get ready in ${timeoutMs} ms:\n${server.output.join("\n")}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Resident set size in bytes, as the kernel sees the process. */
+  rssBytes(): number {
+    const status = readFileSync(`/proc/${this.pid}/status`, "utf8");
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    if (!kb) throw new Error(`No VmRSS for the ${this.kind} server (pid ${this.pid}).`);
+    return Number(kb[1]) * 1024;
+  }
+
+  /** Heap in use after a full GC, in bytes (asked over IPC; the process runs with --expose-gc). */
+  heapBytes(timeoutMs = 10_000): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => (this.child.off("message", listen), reject(new Error(`The ${this.kind} server did not report its heap.`))), timeoutMs);
+      const listen = (message: unknown) => {
+        if ((message as HeapReport)?.type !== "heap") return;
+        clearTimeout(timer);
+        this.child.off("message", listen);
+        resolve((message as HeapReport).heapUsed);
+      };
+      this.child.on("message", listen);
+      this.child.send({ type: "heap" });
+    });
+  }
+
+  /** SIGTERM, then SIGKILL if it has not gone after 10 s. */
+  async stop(): Promise<void> {
+    if (this.exited !== null) return;
+    const gone = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.kill("SIGTERM");
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 10_000);
+    await gone;
+    clearTimeout(timer);
+  }
+}
