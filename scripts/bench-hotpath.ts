@@ -64,7 +64,8 @@ async function serve(): Promise<void> {
   const parley = await startParley({ config, mode: "sync", log: () => undefined });
   await parley.ready;
   process.send?.({ url: parley.url });
-  process.on("message", async () => {
+  process.on("message", async (message) => {
+    if (message === "cpu") return void process.send?.({ cpu: process.cpuUsage() });
     await parley.close();
     process.exit(0);
   });
@@ -108,8 +109,22 @@ async function joinedClient(url: string, boardId: string) {
   return { socket, doc };
 }
 
+/** The server's CPU time so far (user + system), in ms: a figure that holds up on a busy machine. */
+function serverCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      const cpu = (message as { cpu?: NodeJS.CpuUsage }).cpu;
+      if (!cpu) return;
+      child.off("message", onMessage);
+      resolve((cpu.user + cpu.system) / 1000);
+    };
+    child.on("message", onMessage);
+    child.send("cpu");
+  });
+}
+
 /** One open-loop run: `clients` listeners, SENDERS senders, `rate` edits per second in total. */
-async function openLoop(url: string, boardId: string, clients: number, rate: number) {
+async function openLoop(url: string, boardId: string, clients: number, rate: number, cpuMs: () => Promise<number>) {
   const senders = await Promise.all(Array.from({ length: SENDERS }, () => joinedClient(url, boardId)));
   const listeners = await Promise.all(Array.from({ length: clients }, () => joinedClient(url, boardId)));
   const edits = new Map<number, Edit[]>(senders.map((s) => [s.doc.clientID, []]));
@@ -134,6 +149,7 @@ async function openLoop(url: string, boardId: string, clients: number, rate: num
     });
   }
   const total = Math.round(rate * SECONDS);
+  const cpuBefore = await cpuMs();
   const started = performance.now();
   let sent = 0;
   const pending: Promise<void>[] = [];
@@ -162,13 +178,15 @@ async function openLoop(url: string, boardId: string, clients: number, rate: num
   const expected = total * clients;
   const deadline = Date.now() + 30_000;
   while (fanOut.length < expected && Date.now() < deadline) await sleep(10);
+  const serverCpu = (await cpuMs()) - cpuBefore;
   for (const client of [...senders, ...listeners]) client.socket.close();
   const elapsed = (performance.now() - started) / 1000;
   console.log(
     `${clients} clients × ${rate} edits/s (${total} edits in ${elapsed.toFixed(1)} s): ` +
       `ack p50 ${ms(percentile(acks, 50))} p95 ${ms(percentile(acks, 95))} p99 ${ms(percentile(acks, 99))}; ` +
       `fan-out p50 ${ms(percentile(fanOut, 50))} p99 ${ms(percentile(fanOut, 99))}; ` +
-      `${fanOut.length}/${expected} deliveries, ${frames} frames, ${failures} failed acks`,
+      `${fanOut.length}/${expected} deliveries, ${frames} frames, ${failures} failed acks; ` +
+      `server CPU ${(serverCpu / total).toFixed(2)} ms per edit`,
   );
 }
 
@@ -208,10 +226,13 @@ async function memoryAndColdLoad(databaseUrl: string): Promise<void> {
   const per = (bytes: number) => `${(bytes / (boards - 1) / 1e6).toFixed(2)} MB`;
   console.log(`memory per loaded 1,000-argument board: heap ${per(process.memoryUsage().heapUsed - heap)}, RSS ${per(process.memoryUsage().rss - rss)}`);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await rooms.acquire(large);
-  console.log(`cold load of a 10,000-argument board: ${ms(performance.now() - started)}`);
-  void loaded;
-  await rooms.closeAll();
+  const used = process.cpuUsage(cpu);
+  console.log(`cold load of a 10,000-argument board: ${ms(performance.now() - started)} (CPU ${ms((used.user + used.system) / 1000)})`);
+  // Unloaded without the final compaction closeAll would run: not what is measured here.
+  for (const room of [...loaded, await rooms.acquire(ids[0]), await rooms.acquire(large)]) await room.destroy();
+  await rooms.folder.close();
   await store.close();
 }
 
@@ -233,7 +254,7 @@ async function main(): Promise<void> {
     const store = new PrismaBoardStore(await openDatabase({ databaseUrl, dataDir: "" }));
     for (const [clients, rate] of RUNS) {
       const board = await createBoard(store, { title: "Hot path bench", source: sourceDraft, positions: demoPositionDrafts() });
-      await openLoop(serverUrl, board.id, clients, rate);
+      await openLoop(serverUrl, board.id, clients, rate, () => serverCpuMs(child!));
     }
     await store.close();
     child.send("stop");

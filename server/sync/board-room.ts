@@ -269,7 +269,7 @@ export class BoardRoom {
   /**
    * Stores the pending batch in one insert, then applies it, passes it on and lets every update in it
    * be acknowledged. If the store fails, every update in the batch is refused with its error and the
-   * live document stays as it was. Only ever called from inside a step; never rejects.
+   * live document stays as it was. Only ever called from inside a step; rejects only on a bug.
    */
   private async commitPending(): Promise<void> {
     const taken = this.batch.take();
@@ -284,10 +284,17 @@ export class BoardRoom {
       taken.failed(error);
       return;
     }
-    for (const entry of entries) Y.applyUpdate(this.doc, entry.update, entry.senderId ?? "server");
-    for (const [index, entry] of entries.entries()) {
-      this.relay.noteSaved(seqs[index]);
-      this.compactor.noteSaved(entry.update.byteLength);
+    try {
+      for (const entry of entries) Y.applyUpdate(this.doc, entry.update, entry.senderId ?? "server");
+      for (const [index, entry] of entries.entries()) {
+        this.relay.noteSaved(seqs[index]);
+        this.compactor.noteSaved(entry.update.byteLength);
+      }
+    } catch (error) {
+      // A bug, not a refusal: every sender still hears (internal, retry) rather than waiting forever.
+      this.trial.discard();
+      taken.failed(error);
+      throw error;
     }
     // The trial copy held the batch already: it is the live document again.
     this.passOn(entries, seqs);
