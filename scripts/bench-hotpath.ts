@@ -149,6 +149,17 @@ async function openLoop(url: string, boardId: string, clients: number, rate: num
     });
   }
   const total = Math.round(rate * SECONDS);
+  // Every edit is made before the clock starts: the client process only sends while it is timed.
+  const prepared = Array.from({ length: total }, (_, i) => {
+    const sender = senders[i % senders.length];
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => (update = u);
+    sender.doc.on("update", capture);
+    add(sender.doc, `Bench edit ${i}`);
+    sender.doc.off("update", capture);
+    if (!update) throw new Error("the edit produced no update");
+    return { sender, frame: syncUpdate(update), clockEnd: Y.parseUpdateMeta(update).to.get(sender.doc.clientID) ?? 0 };
+  });
   const cpuBefore = await cpuMs();
   const started = performance.now();
   let sent = 0;
@@ -156,17 +167,11 @@ async function openLoop(url: string, boardId: string, clients: number, rate: num
   while (sent < total) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
     for (; sent < due; sent++) {
-      const sender = senders[sent % senders.length];
-      let update: Uint8Array | null = null;
-      const capture = (u: Uint8Array) => (update = u);
-      sender.doc.on("update", capture);
-      add(sender.doc, `Bench edit ${sent}`);
-      sender.doc.off("update", capture);
-      if (!update) throw new Error("the edit produced no update");
+      const { sender, frame, clockEnd } = prepared[sent];
       const sentAt = performance.now();
-      edits.get(sender.doc.clientID)!.push({ clockEnd: Y.parseUpdateMeta(update).to.get(sender.doc.clientID) ?? 0, sentAt });
+      edits.get(sender.doc.clientID)!.push({ clockEnd, sentAt });
       pending.push(
-        (sender.socket.timeout(60_000).emitWithAck(EVENTS.sync, syncUpdate(update)) as Promise<{ ok: boolean }>).then(
+        (sender.socket.timeout(60_000).emitWithAck(EVENTS.sync, frame) as Promise<{ ok: boolean }>).then(
           (ack) => (ack.ok ? void acks.push(performance.now() - sentAt) : void failures++),
           () => void failures++,
         ),
