@@ -70,6 +70,24 @@ describe("room: group commit", () => {
     for (const argument of added) await expectEverywhere(fixture, [alice, bob, carol, dave], argument.id);
   });
 
+  it("hands the transport one frame for everyone who sent nothing, and one per sender", async () => {
+    const sends: { to: string[]; frame: Uint8Array }[] = [];
+    const fixture = await openRoom({
+      sendSyncToMany: (recipients, frame) => {
+        sends.push({ to: recipients.map((c) => c.id), frame });
+        for (const connection of recipients) connection.sendSync(frame);
+      },
+    });
+    const [alice, bob, carol, dave] = await synced(fixture, ["Alice", "Bob", "Carol", "Dave"]);
+    addAs(alice, "Alice's.");
+    addAs(bob, "Bob's.");
+    sends.length = 0;
+    await deliverTogether([alice, bob]);
+    const id = (client: RoomClient) => client.connection!.id;
+    expect(sends.map((s) => s.to).sort()).toEqual([[id(alice)], [id(bob)], [id(carol), id(dave)]].sort());
+    await expectConverged(fixture, [alice, bob, carol, dave]);
+  });
+
   it("acknowledges, applies and passes on the batch only once its insert has resolved", async () => {
     const fixture = await openRoom();
     const [alice, bob, carol] = await synced(fixture, ["Alice", "Bob", "Carol"]);
