@@ -251,7 +251,7 @@ async function main(): Promise<void> {
   const databaseUrl = url.toString();
   let child: ChildProcess | null = null;
   try {
-    child = fork(new URL(import.meta.url).pathname, ["--serve"], { env: serverEnv(databaseUrl), execArgv: ["--import", "tsx"] });
+    child = fork(new URL(import.meta.url).pathname, ["--serve"], { env: serverEnv(databaseUrl), execArgv: ["--import", "tsx", ...(process.env.BENCH_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [])] });
     const serverUrl = await new Promise<string>((resolve, reject) => {
       child!.once("message", (message) => resolve((message as { url: string }).url));
       child!.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
