@@ -10,7 +10,9 @@
 //
 // Needs PostgreSQL (PARLEY_BENCH_ADMIN_URL, default postgresql://postgres@127.0.0.1:5432/postgres): it
 // creates a throwaway database and drops it afterwards. The server runs in a child process
-// (`--serve`), so clients and server do not share one event loop.
+// (`--serve`), so clients and server do not share one event loop; it also reports the server's CPU time
+// per edit, which holds up on a busy machine where latencies do not. BENCH_SECONDS, BENCH_SENDERS,
+// BENCH_RUNS ("clients x rate,…") tune it; BENCH_SERVER_PROFILE=<dir> writes the server's CPU profile.
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
