@@ -19,6 +19,17 @@ export function foldForMatching(text: string): string {
 
 /** Number of code points in `text`. */
 export function codePointLength(text: string): number {
+  // The server measures the same source text for every quote of every update: remember the last long one.
+  if (text.length >= LONG_TEXT && text === lastLong.text) return lastLong.count;
+  const count = countCodePoints(text);
+  if (text.length >= LONG_TEXT) lastLong = { text, count };
+  return count;
+}
+
+const LONG_TEXT = 4096;
+let lastLong = { text: "", count: 0 };
+
+function countCodePoints(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { Argument } from "./argument";
 import { ROOTS } from "./constants";
 import { argumentsMap, readArgument, recordToJSON } from "./doc";
 import { contextFor } from "./operations";
@@ -30,8 +31,21 @@ export type UpdateVerdict = { ok: true; noop: boolean; changedArgumentIds: strin
  * reading the state before the update from `before`. On rejection `trial` is left dirty: the caller
  * must rebuild it from `before`. `before` is never touched, which is what keeps a bad update from
  * harming the live document.
+ *
+ * `accepted` holds the argument records (null: deleted) that updates accepted after `before` but not
+ * yet in it left behind (a room's pending group commit, already applied to `trial`): for those ids
+ * they are the state before this update. Clients cannot change the session or the positions, so
+ * those are read from `before` alone.
  */
-export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array, source: string, actor?: Actor): UpdateVerdict {
+export function checkBoardUpdate(
+  before: Y.Doc,
+  trial: Y.Doc,
+  update: Uint8Array,
+  source: string,
+  actor?: Actor,
+  accepted?: ReadonlyMap<string, Argument | null>,
+): UpdateVerdict {
+  const readBefore = (id: string): Argument | null => (accepted?.has(id) ? (accepted.get(id) ?? null) : readArgument(before, id));
   // Every type the update touched, with the map keys it touched (null for list-like changes).
   const changed = new Map<Y.AbstractType<unknown>, Set<string | null>>();
   let carriesNews = false;
@@ -88,7 +102,7 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
   }
   if (actor) {
     const changes: ArgumentChange[] = [...changedIds]
-      .map((id) => ({ id, before: readArgument(before, id), after: readArgument(trial, id) }))
+      .map((id) => ({ id, before: readBefore(id), after: readArgument(trial, id) }))
       // Added and deleted again within the update (offline, say): it was never on the board, so it asks for nothing.
       .filter((change) => change.before !== null || change.after !== null);
     const positions = readPositions(before);
@@ -110,7 +124,7 @@ export function checkBoardUpdate(before: Y.Doc, trial: Y.Doc, update: Uint8Array
     const value = argumentsMap(trial).get(id);
     if (value === undefined) continue; // a deletion; orphaned replies simply stop being shown
     const candidate = recordToJSON(value);
-    const verdict = validateArgumentRecord(candidate, ctx, readArgument(before, id));
+    const verdict = validateArgumentRecord(candidate, ctx, readBefore(id));
     if (!verdict.ok) return reject({ code: "invalid-content", message: verdict.error.message, detail: verdict.error, argumentId: id });
     if (verdict.value.id !== id) {
       return reject({

@@ -71,6 +71,12 @@ export interface UpdatesAfter {
   entries: { seq: number; data: Uint8Array }[];
 }
 
+/** One update of a group commit (appendUpdates): the Yjs update and who sent it (null: the server). */
+export interface NewLogEntry {
+  update: Uint8Array;
+  memberId: string | null;
+}
+
 export interface MemberRecord {
   id: string;
   boardId: string;
@@ -157,6 +163,12 @@ export interface BoardStore {
   listRecentBoards(limit: number, options?: { accessMode?: AccessMode }): Promise<BoardListing[]>;
   /** Appends one Yjs update to the board's log; resolves with its sequence number once committed. */
   appendUpdate(boardId: string, update: Uint8Array, memberId?: string | null): Promise<number>;
+  /**
+   * Appends several updates to the board's log in one statement (a room's group commit): all of them
+   * or none. Resolves, once committed, with their sequence numbers in the order given (consecutive);
+   * an empty batch stores nothing and resolves with []. Throws board-not-found.
+   */
+  appendUpdates(boardId: string, entries: readonly NewLogEntry[]): Promise<number[]>;
   /** Every update the board ever accepted, oldest first (the log and what compaction moved aside). */
   loadHistory(boardId: string): Promise<HistoryEntry[]>;
   loadBoardState(boardId: string): Promise<StoredBoardState>;

@@ -3,7 +3,7 @@ import { ParleyError } from "../../lib/errors/errors";
 import { nameKey } from "../boards/name-key";
 import type { AccessMode, BoardListing, BoardRecord, BoardStore, CompactionResult, DraftRecord, HistoryEntry, InviteRecord, InviteReissue } from "./board-store";
 import { MemoryMembers, refused } from "./memory-members";
-import type { MemberChange, MemberRecord, NewBoard, NewSourceDocument, SourceDocumentRecord, StoredBoardState, UpdatesAfter, VoteCast, VoteRecord } from "./board-store";
+import type { MemberChange, MemberRecord, NewBoard, NewLogEntry, NewSourceDocument, SourceDocumentRecord, StoredBoardState, UpdatesAfter, VoteCast, VoteRecord } from "./board-store";
 
 /** Everything kept for one board; the log holds only entries after the snapshot, like the SQL tables. */
 interface BoardData {
@@ -107,6 +107,19 @@ export class MemoryBoardStore implements BoardStore {
     board.record.updatedAt = at;
     board.log.push({ seq, data: copy(update), memberId, createdAt: at });
     return seq;
+  }
+
+  async appendUpdates(boardId: string, entries: readonly NewLogEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const board = this.board(boardId);
+    // All in one synchronous step, as the single statement in SQL: nothing can interleave.
+    const at = this.now();
+    board.record.updatedAt = at;
+    return entries.map(({ update, memberId }) => {
+      const seq = ++board.record.updateSeq;
+      board.log.push({ seq, data: copy(update), memberId, createdAt: at });
+      return seq;
+    });
   }
 
   async loadHistory(boardId: string): Promise<HistoryEntry[]> {

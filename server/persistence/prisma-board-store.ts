@@ -13,6 +13,7 @@ import type {
   MemberChange,
   MemberRecord,
   NewBoard,
+  NewLogEntry,
   NewSourceDocument,
   SourceDocumentRecord,
   StoredBoardState,
@@ -21,6 +22,7 @@ import type {
   VoteRecord,
 } from "./board-store";
 import type { Database } from "./connect";
+import { Prisma } from "./generated/client";
 import { storage } from "./storage-errors";
 import { changeMemberInTransaction, MEMBER_FIELDS, reissueInvitesInTransaction, removeMemberInTransaction } from "./member-admin";
 
@@ -104,6 +106,26 @@ export class PrismaBoardStore implements BoardStore {
     );
     if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     return Number(rows[0].seq);
+  }
+
+  async appendUpdates(boardId: string, entries: readonly NewLogEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    // One statement, as appendUpdate: the bump takes the row lock first and reserves the whole range,
+    // so the batch's seqs are consecutive and in commit order; the rows go in one multi-row insert.
+    const values = Prisma.join(entries.map(({ update, memberId }, index) => Prisma.sql`(${index + 1}::int, ${bytes(update)}::bytea, ${memberId}::text)`));
+    const rows = await storage(
+      () => this.prisma.$queryRaw<{ seq: number }[]>`
+        WITH bumped AS (
+          UPDATE "boards" SET "update_seq" = "update_seq" + ${entries.length}::int, "updated_at" = now()
+          WHERE "id" = ${boardId} RETURNING "update_seq"
+        ), batch ("ordinal", "data", "member_id") AS (VALUES ${values})
+        INSERT INTO "board_updates" ("board_id", "seq", "data", "member_id")
+        SELECT ${boardId}, bumped."update_seq" - ${entries.length}::int + batch."ordinal", batch."data", batch."member_id"
+        FROM bumped CROSS JOIN batch
+        RETURNING "seq"`,
+    );
+    if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+    return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
   }
 
   async loadBoardState(boardId: string): Promise<StoredBoardState> {

@@ -12,15 +12,26 @@ import type { Connection } from "./connection";
  * is filtered by the receiving connection's role, member id and team.
  */
 export async function sendVotes(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
-  const ballots: Ballot[] = (await store.listVotes(room.boardId)).map((v) => ({ ...v, at: v.at.getTime() }));
-  const events: Ballot[] = (await store.listVoteEvents(room.boardId)).map((v) => ({ ...v, at: v.at.getTime() }));
-  const session = readSession(room.doc);
-  const results = computeResults(readArguments(room.doc), readPositions(room.doc), session.teams, session.assignments, events);
-  for (const connection of only ? [only] : room.connections.values()) {
+  const recipients = only ? [only] : [...room.connections.values()];
+  const sees = (connection: Connection, revealed: boolean) => revealed || connection.actor.role === "facilitator";
+  const anyoneSees = (revealed: boolean) => recipients.some((connection) => sees(connection, revealed));
+  const votes = await store.listVotes(room.boardId);
+  // While the results are hidden from everyone here, neither the vote history nor the results are worked
+  // out. The session is read again after each wait: a reveal meanwhile fetches the history after all.
+  let history: Awaited<ReturnType<BoardStore["listVoteEvents"]>> | null = null;
+  let session = readSession(room.doc);
+  while (history === null && anyoneSees(session.voting.revealed)) {
+    history = await store.listVoteEvents(room.boardId);
+    session = readSession(room.doc);
+  }
+  const { revealed } = session.voting;
+  const ballots: Ballot[] = votes.map((v) => ({ ...v, at: v.at.getTime() }));
+  const events: Ballot[] | null = history && history.map((v) => ({ ...v, at: v.at.getTime() }));
+  const results = events && computeResults(readArguments(room.doc), readPositions(room.doc), session.teams, session.assignments, events);
+  for (const connection of recipients) {
     const facilitator = connection.actor.role === "facilitator";
     const mine = ballots.filter((b) => b.memberId === connection.actor.memberId);
-    const visible = facilitator || session.voting.revealed;
-    connection.sendEvent(EVENTS.votes, { revealed: session.voting.revealed, mine, results: visible ? results : null, ballots: facilitator ? ballots.length : undefined });
+    connection.sendEvent(EVENTS.votes, { revealed, mine, results: sees(connection, revealed) ? results : null, ballots: facilitator ? ballots.length : undefined });
   }
 }
 

@@ -4,6 +4,7 @@ import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
 import { SYNC_STEP_1, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "../../lib/protocol/sync-messages";
+import { readArgument } from "../../lib/board/doc";
 import type { ModelResult } from "../../lib/board/validate";
 import { readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
@@ -13,6 +14,8 @@ import { RoomCompactor, type Fold } from "./room-compactor";
 import { SerialQueue, describeFailure } from "./room-queue";
 import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-catch-up";
 import { TrialCopy } from "./trial-copy";
+import { CommitBatch, type BatchEntry } from "./commit-batch";
+import { broadcastBatch, sendToEach, type SendSyncToMany } from "./fan-out";
 
 export interface RoomOptions {
   /** Fold the update log into a snapshot after this many appends… */
@@ -28,6 +31,15 @@ export interface RoomOptions {
   log?: (message: string) => void;
   /** Awareness client ids one connection may introduce (PARLEY_PRESENCE_IDS_PER_CONNECTION; default 4). */
   presenceIdsPerConnection?: number;
+  /** Sends one sync frame to many connections at once (Socket.io: one broadcast); default: to each in turn. */
+  sendSyncToMany?: SendSyncToMany;
+  /** How long the trial copy outlives the last change tried on it (default 10 s). */
+  trialIdleMs?: number;
+}
+
+/** What a sync step hands back: the acknowledgement, which for an accepted update waits for its group commit. */
+interface SyncAnswer {
+  ack: SyncResult | Promise<SyncResult>;
 }
 
 /** What a step running in the room's queue may do without queuing again (which would wait for itself). */
@@ -38,17 +50,28 @@ export interface RoomStep {
 
 /**
  * One board while anyone is connected to it: the authoritative Y.Doc, a trial copy that every client
- * update is checked against first, presence, and the connections. Transport-agnostic: Socket.io is
- * an adapter around it (socket-adapter.ts). Everything that reads or changes the board (sync
- * messages, server changes, relayed updates, votes, drafts, commands) runs as one step of a
- * SerialQueue, so "validate → append to the log → apply → broadcast → acknowledge" never interleaves.
+ * update is checked against first (built on demand), presence, and the connections. Transport-agnostic:
+ * Socket.io is an adapter around it (socket-adapter.ts). Everything that reads or changes the board
+ * (sync messages, server changes, relayed updates, votes, drafts, commands) runs as one step of a
+ * SerialQueue, so no two of them interleave.
  *
- * Invariant: between steps the trial copy equals the live document (trial-copy.ts): every step ends
- * by settling it, whether it succeeded, was refused or threw.
+ * Client updates are committed in groups: each is validated in arrival order against the live document
+ * plus the updates accepted before it, and joins the pending batch; one "commit" step then stores the
+ * whole batch in one insert, applies it, broadcasts it as one frame and acknowledges every update in
+ * it. Updates arriving while a commit waits on the database queue up behind it and form the next
+ * batch. A failed commit refuses every update in its batch, and none of it reaches the live document
+ * or anyone else. Every other step commits the pending batch first, so it sees the board as stored.
+ *
+ * Invariant: between steps the trial copy (when built) equals the live document plus the pending
+ * batch (trial-copy.ts): every step ends by settling it, whether it succeeded, was refused or threw.
  */
 export class BoardRoom {
   readonly connections = new Map<string, Connection>();
   private readonly trial: TrialCopy;
+  private readonly batch = new CommitBatch();
+  /** A commit step is queued and has not started yet. */
+  private commitQueued = false;
+  private readonly sendSyncToMany: SendSyncToMany;
   private readonly presence: RoomPresence;
   private readonly queue: SerialQueue;
   private readonly compactor: RoomCompactor;
@@ -64,7 +87,8 @@ export class BoardRoom {
     backlog: { updates: number; bytes: number },
     latestSeq: number,
   ) {
-    this.trial = new TrialCopy(doc);
+    this.trial = new TrialCopy(doc, () => this.batch.updates(), options.trialIdleMs ?? 10_000);
+    this.sendSyncToMany = options.sendSyncToMany ?? sendToEach;
     this.presence = new RoomPresence(doc, this.connections, { boardId, publish: options.publish, maxIdsPerConnection: options.presenceIdsPerConnection ?? 4 });
     const log = options.log ?? (() => {});
     // Refusals (a closed vote, a storage failure the store already logged) are answers, not faults.
@@ -98,9 +122,15 @@ export class BoardRoom {
   }
 
   /** Handles one sync frame from a client; resolves with the acknowledgement to send back. */
-  handleSync(connection: Connection, frame: Uint8Array): Promise<SyncResult> {
-    // Never rejects: an unexpected fault is answered (internal, retry) like any other refusal.
-    return this.inQueue("sync", () => this.processSync(connection, frame)).catch((error: unknown) => ({ ok: false as const, ...toErrorPayload(error) }));
+  async handleSync(connection: Connection, frame: Uint8Array): Promise<SyncResult> {
+    // Never rejects: an unexpected fault is answered (internal, retry) like any other refusal. The
+    // step itself only validates; an accepted update's ack waits (outside the queue) for its commit.
+    try {
+      const answer = await this.queue.run("sync", () => this.settled(() => this.processSync(connection, frame)));
+      return await answer.ack;
+    } catch (error) {
+      return { ok: false, ...toErrorPayload(error) };
+    }
   }
 
   /**
@@ -151,7 +181,7 @@ export class BoardRoom {
 
   /** Waits for queued work and any compaction, then releases the documents. */
   async destroy(): Promise<void> {
-    await this.queue.idle();
+    while (this.queue.pending > 0) await this.queue.idle(); // a step may queue a commit behind it
     await this.compactor.idle();
     this.presence.destroy();
     this.trial.destroy();
@@ -168,49 +198,107 @@ export class BoardRoom {
     this.options.log?.(`${this.boardId}: ${what} failed: ${describeFailure(error)}`);
   }
 
-  /** True when the trial copy and the live document differ between steps (never, if the room is right). For tests. */
+  /**
+   * True when the trial copy is not the live document plus the pending batch between steps (never, if
+   * the room is right; a copy not built right now agrees). For tests.
+   */
   trialDiffersFromLive(): boolean {
-    return this.trial.differsFromLive();
+    return this.trial.differsFromExpected();
   }
 
-  private async processSync(connection: Connection, frame: Uint8Array): Promise<SyncResult> {
-    if (!this.connections.has(connection.id)) return { ok: false, ...toErrorPayload(new ParleyError("not-joined", "Join the board first.")) };
+  /** Whether the room holds a trial copy right now (it is built on demand and dropped when idle). For tests. */
+  get holdsTrialCopy(): boolean {
+    return this.trial.built;
+  }
+
+  private async processSync(connection: Connection, frame: Uint8Array): Promise<SyncAnswer> {
+    if (!this.connections.has(connection.id)) return { ack: { ok: false, ...toErrorPayload(new ParleyError("not-joined", "Join the board first.")) } };
     if (frame.byteLength > SYNC_LIMITS.maxSyncMessageBytes) {
-      return this.violation(connection, "payload-too-large", `Sync messages are limited to ${SYNC_LIMITS.maxSyncMessageBytes} bytes.`);
+      return { ack: this.violation(connection, "payload-too-large", `Sync messages are limited to ${SYNC_LIMITS.maxSyncMessageBytes} bytes.`) };
     }
     const message = decodeSyncMessage(frame);
-    if (!message) return this.violation(connection, "malformed-message", "That sync message could not be decoded.");
+    if (!message) return { ack: this.violation(connection, "malformed-message", "That sync message could not be decoded.") };
     if (message.type === SYNC_STEP_1) {
+      // The stored board: updates still pending reach this connection with their commit's broadcast.
       connection.sendSync(syncStep2(this.doc, message.stateVector));
       connection.sendSync(syncStep1(this.doc)); // ask for whatever the client has that we lack
-      return { ok: true };
+      return { ack: { ok: true } };
     }
     return this.acceptUpdate(connection, message.update);
   }
 
-  private async acceptUpdate(connection: Connection, update: Uint8Array): Promise<SyncResult> {
-    const verdict = checkBoardUpdate(this.doc, this.trial.take(), update, this.sourceText, connection.actor);
+  /** Validates a client's update against the live document plus the pending batch; if it passes, it joins the batch. */
+  private async acceptUpdate(connection: Connection, update: Uint8Array): Promise<SyncAnswer> {
+    const trial = this.trial.take();
+    const verdict = checkBoardUpdate(this.doc, trial, update, this.sourceText, connection.actor, this.batch.accepted);
     if (!verdict.ok) {
       const { rejection } = verdict;
-      if (rejection.code === "undecodable") return this.violation(connection, "malformed-message", rejection.message);
-      if (rejection.code === "incomplete-update") return refuse("resync-required", rejection.message);
-      if (rejection.code === "forbidden") return refuse("forbidden", rejection.message, rejection.argumentId ? { argumentId: rejection.argumentId } : undefined);
-      return refuse("update-rejected", rejection.message, rejection.code === "invalid-content" ? { argumentId: rejection.argumentId, ...rejection.detail } : undefined);
+      if (rejection.code === "undecodable") return { ack: this.violation(connection, "malformed-message", rejection.message) };
+      if (rejection.code === "incomplete-update") return { ack: refuse("resync-required", rejection.message) };
+      if (rejection.code === "forbidden") return { ack: refuse("forbidden", rejection.message, rejection.argumentId ? { argumentId: rejection.argumentId } : undefined) };
+      const details = rejection.code === "invalid-content" ? { argumentId: rejection.argumentId, ...rejection.detail } : undefined;
+      return { ack: refuse("update-rejected", rejection.message, details) };
     }
+    // Nothing new (no unseen struct, no new deletion: check-update.ts), so the trial copy is unchanged.
+    // It may repeat a pending update, though: then it is stored only once that batch is.
     if (verdict.noop) {
-      // Nothing new (no unseen struct, no new deletion: check-update.ts), so the trial copy is unchanged.
       this.trial.agree();
-      return { ok: true };
+      return { ack: this.batch.size > 0 ? acknowledge(this.batch.settled()) : { ok: true } };
     }
-    let seq: number;
+    const changed = verdict.changedArgumentIds.map((id): [string, ReturnType<typeof readArgument>] => [id, readArgument(trial, id)]);
+    const entry: BatchEntry = { update, memberId: connection.actor.memberId, senderId: connection.id };
+    const committed = this.batch.add(entry, changed);
+    this.trial.agree();
+    // A full batch goes now; otherwise the commit step runs once the messages already queued are in.
+    if (this.batch.full) await this.commitPending();
+    else this.queueCommit();
+    return { ack: acknowledge(committed) };
+  }
+
+  private queueCommit(): void {
+    if (this.commitQueued) return;
+    this.commitQueued = true;
+    this.queue.post("commit", () =>
+      this.settled(() => {
+        this.commitQueued = false;
+        return this.commitPending();
+      }),
+    );
+  }
+
+  /**
+   * Stores the pending batch in one insert, then applies it, passes it on and lets every update in it
+   * be acknowledged. If the store fails, every update in the batch is refused with its error and the
+   * live document stays as it was. Only ever called from inside a step; rejects only on a bug.
+   */
+  private async commitPending(): Promise<void> {
+    const taken = this.batch.take();
+    if (!taken) return;
+    const { entries } = taken;
+    let seqs: number[];
     try {
-      seq = await this.store.appendUpdate(this.boardId, update, connection.actor.memberId);
+      seqs = await this.store.appendUpdates(this.boardId, entries);
     } catch (error) {
-      // Not saved, so not applied (the step's wrapper rebuilds the trial copy); the client will resend.
-      return { ok: false, ...toErrorPayload(error) };
+      // Not saved, so not applied: the copy holding the batch goes; each sender's client will resend.
+      this.trial.discard();
+      taken.failed(error);
+      return;
     }
-    this.commit(update, connection.id, seq);
-    return { ok: true };
+    try {
+      for (const entry of entries) Y.applyUpdate(this.doc, entry.update, entry.senderId ?? "server");
+      for (const [index, entry] of entries.entries()) {
+        this.relay.noteSaved(seqs[index]);
+        this.compactor.noteSaved(entry.update.byteLength);
+      }
+    } catch (error) {
+      // A bug, not a refusal: every sender still hears (internal, retry) rather than waiting forever.
+      this.trial.discard();
+      taken.failed(error);
+      throw error;
+    }
+    // The trial copy held the batch already: it is the live document again.
+    this.passOn(entries, seqs);
+    taken.committed();
   }
 
   /**
@@ -243,24 +331,21 @@ export class BoardRoom {
       return result;
     }
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    const seq = await this.store.appendUpdate(this.boardId, update, memberId); // on failure the trial copy is rebuilt
-    this.commit(update, null, seq);
+    const seq = await this.store.appendUpdate(this.boardId, update, memberId); // on failure the trial copy is dropped
+    Y.applyUpdate(this.doc, update, "server");
+    this.trial.agree(); // the copy already held it
+    this.relay.noteSaved(seq);
+    this.compactor.noteSaved(update.byteLength);
+    this.passOn([{ update, senderId: null }], [seq]);
     return result;
   }
 
-  /**
-   * Applies a saved update to the live document and sends it to every connection but its sender.
-   * The trial copy already holds it, so the two agree again.
-   */
-  private commit(update: Uint8Array, senderId: string | null, seq: number): void {
-    Y.applyUpdate(this.doc, update, senderId ?? "server");
-    this.trial.agree();
-    this.relay.noteSaved(seq);
-    this.compactor.noteSaved(update.byteLength);
+  /** Sends saved and applied updates to every connection but their senders, and to the other server processes. */
+  private passOn(entries: readonly { update: Uint8Array; senderId: string | null }[], seqs: readonly number[]): void {
     // Saved and applied: a failing send must not turn this into a refusal the client would resend.
     try {
-      for (const other of this.connections.values()) if (other.id !== senderId) other.sendSync(syncUpdate(update));
-      this.options.publishUpdate?.(this.boardId, seq, update);
+      broadcastBatch(this.connections.values(), entries, this.sendSyncToMany);
+      if (this.options.publishUpdate) for (const [index, entry] of entries.entries()) this.options.publishUpdate(this.boardId, seqs[index], entry.update);
     } catch (error) {
       this.options.log?.(`${this.boardId}: passing on a saved update failed: ${describeFailure(error)}`);
     }
@@ -270,15 +355,23 @@ export class BoardRoom {
   private applySavedElsewhere(updates: Uint8Array[]): void {
     const trial = this.trial.take();
     const { news, failure } = applyCapturingNews(this.doc, updates, "remote");
-    if (news) for (const connection of this.connections.values()) connection.sendSync(syncUpdate(news));
+    if (news) this.sendSyncToMany([...this.connections.values()], syncUpdate(news));
     if (failure) throw failure; // the step's wrapper rebuilds the trial copy from what did apply
     for (const update of updates) Y.applyUpdate(trial, update, "remote");
     this.trial.agree();
   }
 
-  /** One step of the room's queue, leaving the trial copy equal to the live document whatever happens. */
+  /**
+   * One step of the room's queue other than a sync message: it first commits the pending batch, so it
+   * sees (and orders itself after) every update accepted before it. Leaves the trial copy right whatever happens.
+   */
   private inQueue<T>(label: string, work: () => Promise<T>): Promise<T> {
-    return this.queue.run(label, () => this.settled(work));
+    return this.queue.run(label, () =>
+      this.settled(async () => {
+        await this.commitPending();
+        return work();
+      }),
+    );
   }
 
   private async settled<T>(work: () => Promise<T>): Promise<T> {
@@ -295,6 +388,14 @@ export class BoardRoom {
     if (closesConnection(code)) this.leave(connection.id);
     return refusal;
   }
+}
+
+/** The ack of an update waiting for its batch: ok once stored, the store's error if the commit failed. */
+function acknowledge(commit: Promise<void>): Promise<SyncResult> {
+  return commit.then(
+    () => ({ ok: true }),
+    (error: unknown) => ({ ok: false, ...toErrorPayload(error) }),
+  );
 }
 
 function refuse(code: ErrorCode, message: string, details?: unknown): SyncResult {

@@ -10,6 +10,7 @@ import { handleCommand } from "./commands";
 import { resolveLiveActor } from "./live-control";
 import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
 import type { LimitVerdict, Limits } from "./limits";
+import type { SendSyncToMany } from "./fan-out";
 import type { RoomManager } from "./room-manager";
 import { limitConnections, missedJoinDeadline, overLimit, spendCommand, spendJoin, takeSeat } from "./socket-limits";
 
@@ -155,6 +156,21 @@ async function routeSync(room: BoardRoom | null, connection: Connection, payload
   const bytes = asBytes(payload);
   if (!bytes) return protocolViolation(connection, "Sync messages must be binary.");
   return room.handleSync(connection, bytes);
+}
+
+/**
+ * The rooms' fan-out over Socket.io: one broadcast to the recipients' sockets on this process, so the
+ * packet is encoded once for all of them. A recipient that is no socket here gets the frame on its own.
+ */
+export function broadcastToSockets(namespace: Namespace): SendSyncToMany {
+  return (recipients, frame) => {
+    const socketIds: string[] = [];
+    for (const connection of recipients) {
+      if (namespace.sockets.has(connection.id)) socketIds.push(connection.id);
+      else connection.sendSync(frame);
+    }
+    if (socketIds.length > 0) namespace.local.to(socketIds).emit(EVENTS.sync, frame);
+  };
 }
 
 function socketConnection(socket: Socket): Connection {

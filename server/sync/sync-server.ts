@@ -8,7 +8,8 @@ import type { Limits } from "./limits";
 import { startRelayCheck } from "./relay-check";
 import { closeRedisClient, openRelayStream, type RelayOptions } from "./relay-stream";
 import type { RoomManager } from "./room-manager";
-import { attachSyncNamespace } from "./socket-adapter";
+import type { SendSyncToMany } from "./fan-out";
+import { attachSyncNamespace, broadcastToSockets } from "./socket-adapter";
 
 /** Presence between server processes (through the Socket.io adapter): ephemeral, so pub/sub suffices. */
 const RELAY_AWARENESS = "parley:relay-awareness";
@@ -34,6 +35,8 @@ export interface SyncServer {
   publish(kind: "awareness", boardId: string, frame: Uint8Array): void;
   /** Passes an update saved as log entry `seq` to the other server processes (no-op without Redis). */
   publishUpdate(boardId: string, seq: number, update: Uint8Array): void;
+  /** Sends one sync frame to many of this process's connections as one broadcast (the rooms' fan-out). */
+  sendSyncToMany: SendSyncToMany;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export async function createSyncServer(
       if (scaleOut) namespace.serverSideEmit(RELAY_AWARENESS, boardId, toRelay(frame));
     },
     publishUpdate: (boardId, seq, update) => scaleOut?.stream.publish({ boardId, seq, update }),
+    sendSyncToMany: broadcastToSockets(namespace),
     close: async () => {
       await scaleOut?.stopRelay();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -137,6 +137,48 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect((error as ParleyError).code).toBe("board-not-found");
     });
 
+    it("appendUpdates stores a batch in one go: consecutive seqs in the order given, each with its author", async () => {
+      const { initial, updates, doc } = boardUpdates(4);
+      const board = await newBoard(initial);
+      expect(await store.appendUpdate(board.id, updates[0], "mem-a")).toBe(2);
+      const seqs = await store.appendUpdates(board.id, [
+        { update: updates[1], memberId: "mem-b" },
+        { update: updates[2], memberId: null },
+        { update: updates[3], memberId: "mem-a" },
+      ]);
+      expect(seqs).toEqual([3, 4, 5]);
+      expect((await store.getBoard(board.id))?.updateSeq).toBe(5);
+      const history = await store.loadHistory(board.id);
+      expect(history.map((e) => [e.seq, e.memberId])).toEqual([[1, null], [2, "mem-a"], [3, "mem-b"], [4, null], [5, "mem-a"]]);
+      expect(history.map((e) => Buffer.from(e.data).toString("hex"))).toEqual([initial, ...updates].map((u) => Buffer.from(u).toString("hex")));
+      const state = await store.loadBoardState(board.id);
+      expect(state).toMatchObject({ logLength: 5, latestSeq: 5 });
+      expect(readBoard(docFromParts(state.parts))).toEqual(readBoard(doc));
+    });
+
+    it("appendUpdates of an empty batch stores nothing; on an unknown board it fails with board-not-found and stores nothing", async () => {
+      const { initial, updates } = boardUpdates(2);
+      const board = await newBoard(initial);
+      expect(await store.appendUpdates(board.id, [])).toEqual([]);
+      expect((await store.getBoard(board.id))?.updateSeq).toBe(1);
+      const error = await store.appendUpdates(`board-${unique()}`, updates.map((update) => ({ update, memberId: null }))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ParleyError);
+      expect((error as ParleyError).code).toBe("board-not-found");
+      expect((await store.loadHistory(board.id)).map((e) => e.seq)).toEqual([1]);
+    });
+
+    it("gives batches and single appends that race each other distinct consecutive seqs, keeping each batch contiguous", async () => {
+      const { initial, updates, doc } = boardUpdates(9);
+      const board = await newBoard(initial);
+      const batch = (from: number, to: number) => store.appendUpdates(board.id, updates.slice(from, to).map((update) => ({ update, memberId: null })));
+      const [first, single, second] = await Promise.all([batch(0, 4), store.appendUpdate(board.id, updates[4]), batch(5, 9)]);
+      for (const seqs of [first, second]) expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
+      expect([...first, single, ...second].sort((x, y) => x - y)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const state = await store.loadBoardState(board.id);
+      expect(state).toMatchObject({ logLength: 10, latestSeq: 10 });
+      expect(readBoard(docFromParts(state.parts))).toEqual(readBoard(doc));
+    });
+
     it("loadBoardState returns the log in order", async () => {
       const { initial, updates, doc } = boardUpdates(3);
       const board = await newBoard(initial);

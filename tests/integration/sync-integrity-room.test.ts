@@ -97,13 +97,13 @@ describe("the room: trial copy and live document never part", () => {
     expect(await raw.request(EVENTS.sync, syncUpdate(halves[1]))).toMatchObject({ ok: false, code: "resync-required" });
     expectAgreement(room);
 
-    vi.spyOn(server.context.store, "appendUpdate").mockRejectedValueOnce(new ParleyError("storage-unavailable", "The database is down."));
+    vi.spyOn(server.context.store, "appendUpdates").mockRejectedValueOnce(new ParleyError("storage-unavailable", "The database is down."));
     const unsaved = await send((doc) => addTestArgument(doc, { text: "Not saved." }));
     expect(unsaved).toMatchObject({ ok: false, code: "storage-unavailable" });
     expect(readBoard(room.doc).arguments.map((a) => a.text)).toEqual(["Accepted."]);
     expectAgreement(room);
 
-    vi.spyOn(server.context.store, "appendUpdate").mockRejectedValueOnce(new TypeError("a bug in the store"));
+    vi.spyOn(server.context.store, "appendUpdates").mockRejectedValueOnce(new TypeError("a bug in the store"));
     expect(await send((doc) => addTestArgument(doc, { text: "Hits a bug." }))).toMatchObject({ ok: false, code: "internal" });
     expectAgreement(room);
 

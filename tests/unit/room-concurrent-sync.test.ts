@@ -119,7 +119,11 @@ describe("room: concurrent sync messages from one connection", () => {
     await syncAll([alice, bob]);
     const parent = addAs(alice, "Broadcast first.");
     const reply = addAs(alice, "Broadcast second, a reply.", parent.id);
-    await alice.sync();
+    // One at a time, so each is committed and broadcast on its own (together they would share one frame).
+    alice.toServer.deliver();
+    await alice.settled();
+    alice.toServer.deliver();
+    await alice.settled();
     expect(bob.toClient.size).toBe(2);
     bob.toClient.reorder([1, 0]);
     bob.toClient.deliver();

@@ -16,7 +16,7 @@ describe("room: the store fails or is slow", () => {
     await syncAll([alice, bob]);
     const before = readBoard(fixture.room.doc);
 
-    fixture.faults.failNext("appendUpdate");
+    fixture.faults.failNext("appendUpdates");
     const added = addAs(alice, "Said while the database is down.");
     alice.toServer.deliver();
     await alice.settled();
@@ -42,7 +42,7 @@ describe("room: the store fails or is slow", () => {
     const gone = addAs(alice, "Will be deleted.");
     await syncAll([alice, bob]);
 
-    fixture.faults.failNext("appendUpdate", 3);
+    fixture.faults.failNext("appendUpdates", 3);
     editAs(bob, kept.id, "Edited while the database is down.");
     deleteAs(alice, gone.id);
     const added = addAs(bob, "Added while the database is down.");
@@ -60,7 +60,7 @@ describe("room: the store fails or is slow", () => {
     const alice = fixture.client("Alice");
     const bob = fixture.client("Bob");
     await syncAll([alice, bob]);
-    const gate = fixture.faults.holdNext("appendUpdate");
+    const gate = fixture.faults.holdNext("appendUpdates");
     const added = addAs(alice, "Waiting on a slow disk.");
     alice.toServer.deliver();
     await gate.reached;
@@ -84,13 +84,13 @@ describe("room: the store fails or is slow", () => {
     const alice = fixture.client("Alice");
     const bob = fixture.client("Bob");
     await syncAll([alice, bob]);
-    const gate = fixture.faults.holdNext("appendUpdate");
+    const gate = fixture.faults.holdNext("appendUpdates");
     const first = addAs(alice, "Alice, held up.");
     const second = addAs(bob, "Bob, right behind.");
     alice.toServer.deliver();
     await gate.reached;
     bob.toServer.deliver();
-    expect(fixture.faults.calls.get("appendUpdate")).toBe(1); // Bob's waits: one message at a time
+    expect(fixture.faults.calls.get("appendUpdates")).toBe(1); // Bob's waits: one message at a time
     gate.release();
     await Promise.all([alice.settled(), bob.settled()]);
     const history = await fixture.store.loadHistory(fixture.boardId);

@@ -9,7 +9,7 @@ import { docFromParts } from "@/lib/board/snapshot";
 import { createBoard } from "@/server/boards/create-board";
 import type { BoardStore } from "@/server/persistence/board-store";
 import { MemoryBoardStore } from "@/server/persistence/memory-board-store";
-import { BoardRoom } from "@/server/sync/board-room";
+import { BoardRoom, type RoomOptions } from "@/server/sync/board-room";
 import { demoPositionDrafts, loadDemoSource } from "@/prisma/seed/demo-board";
 import { faultyStore, type FaultyStore } from "./faulty-store";
 import { RoomClient } from "./room-client";
@@ -26,13 +26,16 @@ export interface RoomFixture {
   stored(): Promise<BoardState>;
 }
 
-/** An open board (co-editing on) in a room; `compactEvery` is large unless a test is about compaction. */
-export async function openRoom({ compactEvery = 10_000 }: { compactEvery?: number } = {}): Promise<RoomFixture> {
+/**
+ * An open board (co-editing on) in a room; `compactEvery` is large unless a test is about compaction.
+ * Other room options (the fan-out, the trial copy's idle time) pass through.
+ */
+export async function openRoom({ compactEvery = 10_000, ...options }: Partial<RoomOptions> = {}): Promise<RoomFixture> {
   const memory = new MemoryBoardStore();
   const faults = faultyStore(memory);
   const { sha256: _sha, ...source } = loadDemoSource();
   const board = await createBoard(memory, { title: "Room test board", source, positions: demoPositionDrafts() });
-  const room = await BoardRoom.load(board.id, faults.store, { compactEvery });
+  const room = await BoardRoom.load(board.id, faults.store, { ...options, compactEvery });
   return {
     room,
     boardId: board.id,

@@ -1,0 +1,43 @@
+import * as Y from "yjs";
+import { syncUpdate } from "../../lib/protocol/sync-messages";
+import type { Connection } from "./connection";
+
+/**
+ * Sends one encoded sync frame to several connections. The Socket.io adapter does it as one broadcast
+ * (the packet is encoded once for all); anything else sends it to each connection in turn.
+ */
+export type SendSyncToMany = (recipients: readonly Connection[], frame: Uint8Array) => void;
+
+export const sendToEach: SendSyncToMany = (recipients, frame) => {
+  for (const connection of recipients) connection.sendSync(frame);
+};
+
+/** A committed update and the connection that sent it (null: the server). */
+export interface Delivery {
+  update: Uint8Array;
+  senderId: string | null;
+}
+
+/**
+ * Passes on a committed batch as one frame per connection: everyone who sent none of it gets the
+ * same frame (all the updates merged, encoded once); a sender gets the others' updates only, as a
+ * sender never hears its own update back. Every connection gets each update it should exactly once.
+ */
+export function broadcastBatch(connections: Iterable<Connection>, batch: readonly Delivery[], send: SendSyncToMany = sendToEach): void {
+  if (batch.length === 0) return;
+  const senders = new Set(batch.map((entry) => entry.senderId));
+  const everyone: Connection[] = [];
+  for (const connection of connections) {
+    if (!senders.has(connection.id)) {
+      everyone.push(connection);
+      continue;
+    }
+    const others = batch.filter((entry) => entry.senderId !== connection.id);
+    if (others.length > 0) send([connection], syncUpdate(merged(others)));
+  }
+  if (everyone.length > 0) send(everyone, syncUpdate(merged(batch)));
+}
+
+function merged(batch: readonly Delivery[]): Uint8Array {
+  return batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((entry) => entry.update));
+}
