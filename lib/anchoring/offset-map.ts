@@ -1,4 +1,4 @@
-import DiffMatchPatch from "diff-match-patch";
+import { tokenDiff } from "./token-diff";
 import { foldTypographyChar } from "./typography";
 
 /**
@@ -9,9 +9,6 @@ import { foldTypographyChar } from "./typography";
  * Area units), after typography folding, so that every diff offset is a code-point offset and curly
  * versus straight quotes never show up as an edit.
  */
-
-/** Budget for the whole-text diff; past it diff-match-patch returns a coarser but still valid diff. */
-export const SOURCE_DIFF_TIMEOUT_SECONDS = 1;
 
 export type DiffSegment = {
   op: "equal" | "delete" | "insert";
@@ -57,19 +54,17 @@ export function encodeOnePerCodePoint(oldText: string, newText: string): [string
 /** Computes the code-point diff of two source texts. */
 export function diffSources(oldText: string, newText: string): SourceDiff {
   const [oldUnits, newUnits] = encodeOnePerCodePoint(oldText, newText);
-  const dmp = new DiffMatchPatch();
-  dmp.Diff_Timeout = SOURCE_DIFF_TIMEOUT_SECONDS;
-  const diffs = dmp.diff_main(oldUnits, newUnits, true);
+  const diffs = tokenDiff(oldUnits, newUnits);
   const segments: DiffSegment[] = [];
   let oldPos = 0;
   let newPos = 0;
   for (const [op, text] of diffs) {
     const length = text.length;
-    if (op === DiffMatchPatch.DIFF_EQUAL) {
+    if (op === 0) {
       segments.push({ op: "equal", oldStart: oldPos, oldEnd: oldPos + length, newStart: newPos, newEnd: newPos + length });
       oldPos += length;
       newPos += length;
-    } else if (op === DiffMatchPatch.DIFF_DELETE) {
+    } else if (op === -1) {
       segments.push({ op: "delete", oldStart: oldPos, oldEnd: oldPos + length, newStart: newPos, newEnd: newPos });
       oldPos += length;
     } else {
