@@ -1,3 +1,5 @@
+import { foldForMatching } from "./text";
+
 /**
  * Typography folding for re-anchoring: a corrected source often only swaps straight quotes for
  * curly ones, hyphens for dashes, or tidies spaces. Those edits must not count as "the words changed".
@@ -12,7 +14,8 @@ const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/u;
  * Folds one code point to its plain-typography form. Always returns exactly one code point, so a
  * string folded character by character keeps every code-point offset.
  */
-export function foldTypographyChar(char: string): string {
+export function foldTypographyChar(raw: string): string {
+  const char = foldForMatching(raw);
   if (SINGLE_QUOTES.test(char)) return "'";
   if (DOUBLE_QUOTES.test(char)) return '"';
   if (DASHES.test(char)) return "-";
