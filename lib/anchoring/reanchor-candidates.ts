@@ -19,8 +19,13 @@ export type ReviewReason =
 
 export type Candidate = { anchor: QuoteAnchor; score: number; reason: ReviewReason };
 
-/** Weight of the quote's own words against its passage context in a candidate's score. */
-const TEXT_WEIGHT = 0.7;
+/**
+ * A candidate's score: mostly its words, then its passage context, then whether it sits where the
+ * diff says the old passage went (so a rewritten passage outranks a stray copy of a short quote).
+ */
+const TEXT_WEIGHT = 0.6;
+const CONTEXT_WEIGHT = 0.25;
+const PLACEMENT_WEIGHT = 0.15;
 /** Occurrences of a repeated quote scored in full (after a cheap context pre-ranking). */
 const OCCURRENCES_SCORED = 5;
 /** Fuzzy search budget: diff-match-patch's bitap matcher handles patterns up to 32 characters. */
@@ -30,10 +35,11 @@ const MATCH_THRESHOLD = 0.4;
 /** Highest score strictly below 1: a review candidate never looks certain. */
 export const REVIEW_SCORE_CEILING = 0.99;
 
-export function scoreCandidate(old: QuoteAnchor, candidate: QuoteAnchor): number {
+export function scoreCandidate(old: QuoteAnchor, candidate: QuoteAnchor, atMappedPlace: boolean): number {
   const text = textSimilarity(old.exact, candidate.exact);
   const context = contextAgreement(old, candidate);
-  return Math.min(REVIEW_SCORE_CEILING, TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * context);
+  const placement = atMappedPlace ? 1 : 0;
+  return Math.min(REVIEW_SCORE_CEILING, TEXT_WEIGHT * text + CONTEXT_WEIGHT * context + PLACEMENT_WEIGHT * placement);
 }
 
 /**
@@ -42,25 +48,25 @@ export function scoreCandidate(old: QuoteAnchor, candidate: QuoteAnchor): number
  */
 export function bestCandidate(diff: SourceDiff, newText: string, old: QuoteAnchor, oldPattern: string): Candidate | null {
   const candidates: Candidate[] = [];
-  const consider = (start: number, end: number, reason: (anchor: QuoteAnchor) => ReviewReason) => {
+  const consider = (start: number, end: number, mappedPlace: boolean, reason: (anchor: QuoteAnchor) => ReviewReason) => {
     const built = createAnchor(newText, start, end);
     if (!built.ok) return;
-    candidates.push({ anchor: built.anchor, score: scoreCandidate(old, built.anchor), reason: reason(built.anchor) });
+    candidates.push({ anchor: built.anchor, score: scoreCandidate(old, built.anchor, mappedPlace), reason: reason(built.anchor) });
   };
 
   const mapped = mapRange(diff, old.start, old.end);
   const expectedAt = mapped.end > mapped.start ? mapped.start : Math.min(mapped.start, diff.newUnits.length);
   if (mapped.end > mapped.start) {
-    consider(mapped.start, mapped.end, (anchor) =>
+    consider(mapped.start, mapped.end, true, (anchor) =>
       textSimilarity(anchor.exact, old.exact) === 1 ? "context-changed" : "quote-text-changed",
     );
   }
   for (const at of rankedOccurrences(diff.newUnits, oldPattern, old)) {
-    if (at !== mapped.start) consider(at, at + oldPattern.length, () => "only-matches-elsewhere");
+    if (at !== mapped.start) consider(at, at + oldPattern.length, false, () => "only-matches-elsewhere");
   }
   if (candidates.length === 0) {
     const fuzzy = fuzzyRange(diff.newUnits, oldPattern, expectedAt);
-    if (fuzzy) consider(fuzzy[0], fuzzy[1], () => "similar-text-found");
+    if (fuzzy) consider(fuzzy[0], fuzzy[1], false, () => "similar-text-found");
   }
   candidates.sort((a, b) => b.score - a.score);
   return candidates[0] ?? null;

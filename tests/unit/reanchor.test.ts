@@ -105,6 +105,15 @@ describe("planReanchoring details", () => {
     if (proposal.status === "needs-review") expect(proposal.reason).toBe("only-matches-elsewhere");
   });
 
+  it("proposes a short quote whose sentence was rewritten at its own passage, for review", () => {
+    const old = anchorOn(ARTICLE, "Taliban", "expressed his support for the Taliban");
+    const newText = ARTICLE.replace("expressed his support for the Taliban", "is widely seen as too close to the Taliban");
+    const [proposal] = planReanchoring(ARTICLE, newText, [old]);
+    expect(proposal.status).toBe("needs-review");
+    expect(proposal.reason).toBe("context-changed");
+    expect(proposal.anchor).toEqual(anchorOn(newText, "Taliban", "too close to the Taliban"));
+  });
+
   it("counts offsets in code points when emoji precede the quote", () => {
     const old = anchorOn(ARTICLE, QUOTES.toughMessage.quote, QUOTES.toughMessage.near);
     const newText = "\u{1f600}\u{1f600} " + ARTICLE;
