@@ -2,7 +2,8 @@ import { tokenDiff } from "./token-diff";
 import { foldTypographyChar } from "./typography";
 
 /**
- * Maps code-point offsets of an old source text to a new one through a character diff.
+ * Maps code-point offsets of an old source text to a new one through a diff of the two (words first,
+ * then characters within each changed stretch: see token-diff.ts).
  *
  * diff-match-patch works on UTF-16 units and may split a surrogate pair. So both texts are first
  * re-encoded with exactly one UTF-16 unit per code point (astral characters borrow unused Private Use

@@ -1,7 +1,7 @@
 import { createAnchor, QuoteAnchorSchema, resolveAnchor, verifyAnchor, type QuoteAnchor } from "./anchor";
 import { deletedShare, diffSources, insertedShare, mapRange, type SourceDiff } from "./offset-map";
 import { contextAgreement, passageContext } from "./passage-context";
-import { bestCandidate, type ReviewReason } from "./reanchor-candidates";
+import { bestCandidate, REVIEW_SCORE_CEILING, type ReviewReason } from "./reanchor-candidates";
 import { readableDiff, type DiffOp } from "./similarity";
 import { foldTypography, typographyKey } from "./typography";
 import { codePointLength } from "./text";
@@ -52,7 +52,9 @@ function planOne(diff: SourceDiff, oldText: string, newText: string, given: Quot
   if (!QuoteAnchorSchema.safeParse(given).success) return orphaned("invalid-anchor");
   const direct = verifyAnchor(oldText, given);
   const resolved = direct.ok ? direct : resolveAnchor(oldText, given);
-  if (!resolved.ok) return fromCandidate(diff, newText, given, Array.from(foldTypography(given.exact)).join(""), true);
+  // Not even in the old text: search the new text for the words alone (astral characters, encoded
+  // differently in the diff, then only match through the fuzzy search).
+  if (!resolved.ok) return fromCandidate(diff, newText, given, foldTypography(given.exact), true);
   const old = resolved.anchor;
   const stale = !direct.ok;
 
@@ -122,7 +124,7 @@ function review(old: QuoteAnchor, anchor: QuoteAnchor, score: number, reason: Re
   return {
     status: "needs-review",
     anchor,
-    score: Math.min(0.99, Math.max(0.01, score)),
+    score: Math.min(REVIEW_SCORE_CEILING, Math.max(0.01, score)),
     reason,
     diff: { before: old.exact, after: anchor.exact, ops: readableDiff(old.exact, anchor.exact) },
   };

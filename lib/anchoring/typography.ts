@@ -31,9 +31,14 @@ export function foldTypography(text: string): string {
 }
 
 /**
- * The comparison key of a quote: typography folded, "…" spelled out, runs of white space collapsed and
- * the ends trimmed. Two quotes with equal keys say the same words in the same order.
+ * The comparison key of a quote: typography folded, "…" spelled out, runs of spaces collapsed and the
+ * ends trimmed. Two quotes with equal keys say the same words in the same order. A line break stays
+ * a line break: splitting a quoted sentence into two paragraphs is an edit, not typography.
  */
 export function typographyKey(text: string): string {
-  return foldTypography(text).replace(/\u2026/gu, "...").replace(/\s+/gu, " ").trim();
+  return foldTypography(text)
+    .replace(/\u2026/gu, "...")
+    .replace(/\s*\n\s*/gu, "\n")
+    .replace(/[^\S\n]+/gu, " ")
+    .trim();
 }

@@ -10,6 +10,7 @@ describe("typography folding", () => {
   it("treats curly and straight quotes, dashes and space runs as the same text", () => {
     expect(typographyKey("\u201cIt\u2019s fine\u201d \u2014\u00a0he said\u2026")).toBe(typographyKey('"It\'s fine" -  he said...'));
     expect(typographyKey("mutual trust")).not.toBe(typographyKey("mutal trust"));
+    expect(typographyKey("one.\n\nTwo")).not.toBe(typographyKey("one. Two"));
   });
 
   it("keeps the code-point length when folding character by character", () => {

@@ -114,6 +114,13 @@ describe("planReanchoring details", () => {
     expect(proposal.anchor).toEqual(anchorOn(newText, "Taliban", "too close to the Taliban"));
   });
 
+  it("does not treat a paragraph break inserted inside a quote as typography", () => {
+    const old = anchorOn(ARTICLE, QUOTES.subservient.quote, QUOTES.subservient.near);
+    const newText = ARTICLE.replace("India; Pakistan will never", "India;\n\nPakistan will never");
+    const [proposal] = planReanchoring(ARTICLE, newText, [old]);
+    expect(proposal.status).toBe("needs-review");
+  });
+
   it("counts offsets in code points when emoji precede the quote", () => {
     const old = anchorOn(ARTICLE, QUOTES.toughMessage.quote, QUOTES.toughMessage.near);
     const newText = "\u{1f600}\u{1f600} " + ARTICLE;
