@@ -121,6 +121,13 @@ describe("planReanchoring details", () => {
     expect(proposal.status).toBe("needs-review");
   });
 
+  it("never re-attaches a deleted name to a look-alike fragment of another word", () => {
+    const oldText = "Linus Torvalds wrote the kernel.\n\nMost machines run it.";
+    const newText = "Torvalds wrote the kernel.\n\nMost machines run it.";
+    const [proposal] = planReanchoring(oldText, newText, [anchorOn(oldText, "Linus")]);
+    expect(["needs-review", "orphaned"]).toContain(proposal.status);
+  });
+
   it("counts offsets in code points when emoji precede the quote", () => {
     const old = anchorOn(ARTICLE, QUOTES.toughMessage.quote, QUOTES.toughMessage.near);
     const newText = "\u{1f600}\u{1f600} " + ARTICLE;
