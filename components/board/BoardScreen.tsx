@@ -12,7 +12,6 @@ import { NameDialog } from "@/components/identity/NameDialog";
 import { sameName } from "@/components/identity/palette";
 import { useIdentity } from "@/components/identity/useIdentity";
 import { FacilitatorPanel } from "@/components/facilitator/FacilitatorPanel";
-import { scrollCardIntoView } from "@/components/session/useSpotlightFollow";
 import { ArgumentBoard } from "./ArgumentBoard";
 import { ArgumentEditor } from "./ArgumentEditor";
 import { BoardHeader } from "./BoardHeader";
@@ -23,6 +22,7 @@ import { FailedBanner } from "./FailedBanner";
 import { JoinRequired } from "./JoinRequired";
 import { NameClashNotice } from "./NameClashNotice";
 import { PaneSwitcher, type PaneName } from "./PaneSwitcher";
+import { scrollToArgument } from "./scroll-to-argument";
 import { useArgumentDraft } from "./useArgumentDraft";
 import { useBoardAccess } from "./useBoardAccess";
 import { BoardRulesContext } from "./useBoardRules";
@@ -62,10 +62,11 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   const [deleting, setDeleting] = useState<Argument | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
 
+  // The board is virtualised: a card far down is not in the page until scrolled to (scroll-to-argument.ts).
   const reveal = useCallback((id: string) => {
-    if (!document.getElementById(`argument-${id}`)) return false;
+    if (!scrollToArgument(id)) return false;
     setPane("board");
-    return scrollCardIntoView(id);
+    return true;
   }, []);
   const view = useBoardSession({ access, live, board, reveal, onError: setLocalError });
   const { rules, role } = view;
@@ -93,9 +94,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   }, []);
   useEffect(() => {
     if (!flashedCardId) return;
-    const card = document.getElementById(`argument-${flashedCardId}`);
-    card?.scrollIntoView({ block: "center", behavior: "smooth" });
-    card?.focus({ preventScroll: true });
+    scrollToArgument(flashedCardId, { focus: true });
     const timer = setTimeout(() => setFlashedCardId(null), FLASH_MS);
     return () => clearTimeout(timer);
   }, [flashedCardId]);
@@ -190,7 +189,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
         <BoardHeader summary={summary} source={source} live={live} access={access} view={view} />
         {status === "failed" ? <FailedBanner error={error} /> : null}
         {clash && !naming ? <NameClashNotice name={displayName} onChangeName={access.changeName} /> : null}
-        <PaneSwitcher pane={pane} onChange={setPane} argumentCount={board?.arguments.length ?? 0} />
+        <PaneSwitcher pane={pane} onChange={setPane} argumentCount={board?.arguments.length ?? 0} draftCount={teamDrafts?.drafts.length ?? 0} />
         <main className={styles.panes} data-pane={pane} data-drawer={view.facilitating ? "open" : undefined}>
           <div className={styles.articleSlot} id="pane-article">
             <ArticlePane
@@ -206,7 +205,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
           </div>
           <div className={styles.boardSlot} id="pane-board" aria-label="Arguments">
             <DraftsPanel onJump={jumpToCard} />
-            <ArgumentBoard board={board} failed={status === "failed"} />
+            <ArgumentBoard board={board} failed={status === "failed"} selfId={selfId} />
           </div>
           {view.facilitating && session ? (
             <FacilitatorPanel
