@@ -43,7 +43,7 @@ function observeLongTasks(): void {
   }).observe({ type: "longtask", buffered: true });
 }
 
-async function timeToInteractive(page: Page, url: string): Promise<number> {
+async function timeToInteractive(page: Page, url: string): Promise<{ tti: number; cardsAt: number; longTasks: number }> {
   await page.goto(url);
   // Polled every frame: the first frame in which cards are on screen and the board is live.
   const readyAt = await (
@@ -58,8 +58,8 @@ async function timeToInteractive(page: Page, url: string): Promise<number> {
     const last = window.__bench.longTasks.at(-1);
     return performance.now() - (last?.end ?? 0) > 1000;
   }, undefined, { polling: 100, timeout: 60_000 });
-  const lastEnd = await page.evaluate(() => window.__bench.longTasks.at(-1)?.end ?? 0);
-  return Math.max(Number(readyAt), lastEnd);
+  const { lastEnd, longTasks } = await page.evaluate(() => ({ lastEnd: window.__bench.longTasks.at(-1)?.end ?? 0, longTasks: window.__bench.longTasks.length }));
+  return { tti: Math.max(Number(readyAt), lastEnd), cardsAt: Number(readyAt), longTasks };
 }
 
 async function typingLatency(page: Page) {
@@ -128,11 +128,11 @@ async function main(): Promise<void> {
     await dialog.getByTestId("name-input").fill("Bench");
     await dialog.getByTestId("name-save").click();
     await page.getByTestId("argument-card").first().waitFor({ timeout: 60_000 });
-    const tti = await timeToInteractive(page, `/b/${board.id}`);
+    const load = await timeToInteractive(page, `/b/${board.id}`);
     const typing = await typingLatency(page);
     const scroll = await scrollSmoothness(page);
     console.log(
-      `${String(size).padStart(5)} arguments | interactive ${ms(tti)} | typing p50 ${ms(typing.p50)} p95 ${ms(typing.p95)} max ${ms(typing.max)}, ` +
+      `${String(size).padStart(5)} arguments | interactive ${ms(load.tti)} (cards at ${ms(load.cardsAt)}, ${load.longTasks} long tasks) | typing p50 ${ms(typing.p50)} p95 ${ms(typing.p95)} max ${ms(typing.max)}, ` +
         `${typing.longTasks} long tasks | scroll ${scroll.frames} frames, ${scroll.slow} over 16 ms, p95 ${ms(scroll.p95)}${scroll.reachedEnd ? "" : " (did not reach the end)"}`,
     );
     await context.close();

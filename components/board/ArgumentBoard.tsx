@@ -1,9 +1,7 @@
 "use client";
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
-import type { Argument } from "@/lib/board/argument";
 import type { BoardState } from "@/lib/board/doc";
 import { buildBoardView, EMPTY_QUERY, isNarrowed, type QueryContext } from "@/lib/views/argument-query";
-import { reuseUnchanged } from "@/lib/views/stable-arguments";
 import { useVotes } from "@/components/votes/VotesContext";
 import { BoardLayoutContext, scrollParentOf, type BoardLayout } from "./BoardLayoutContext";
 import { BoardToolbar } from "./BoardToolbar";
@@ -41,20 +39,11 @@ export const ArgumentBoard = memo(function ArgumentBoard({ board, failed, selfId
   return <LoadedBoard board={board} selfId={selfId} />;
 });
 
-/** Keeps unchanged arguments as the same objects across re-reads of the document (see reuseUnchanged). */
-function useStableArguments(args: Argument[]): Argument[] {
-  const previous = useRef<ReadonlyMap<string, Argument>>(new Map());
-  const stable = useMemo(() => reuseUnchanged(previous.current, args), [args]);
-  useLayoutEffect(() => {
-    previous.current = new Map(stable.map((a) => [a.id, a]));
-  }, [stable]);
-  return stable;
-}
-
 function LoadedBoard({ board, selfId }: { board: BoardState; selfId: string | null }) {
   const rules = useRules();
   const votes = useVotes();
-  const args = useStableArguments(board.arguments);
+  // Unchanged arguments keep their identity across reads (lib/board/board-reader.ts): cards skip them.
+  const args = board.arguments;
   const [query, setQuery] = useBoardQuery();
   // Typing in the search box stays responsive; the board follows a moment later on a long board.
   const shownQuery = useDeferredValue(query);

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { Argument } from "@/lib/board/argument";
 import type { Position } from "@/lib/board/position";
 import { buildBoardView, EMPTY_QUERY, queryFromParams, writeQueryParams, type ArgumentQuery, type QueryContext } from "@/lib/views/argument-query";
-import { reuseUnchanged } from "@/lib/views/stable-arguments";
 
 const positions: Position[] = [
   { id: "p1", key: "yes", label: "Yes", color: "indigo", order: 0 },
@@ -98,17 +97,5 @@ describe("query in the URL", () => {
   it("drops a malformed field and keeps the rest", () => {
     expect(queryFromParams(new URLSearchParams("q=bus&sort=loudest&stance=maybe"))).toEqual(q({ text: "bus" }));
     expect(queryFromParams(new URLSearchParams(`q=${"x".repeat(500)}`)).text).toHaveLength(200);
-  });
-});
-
-describe("reuseUnchanged", () => {
-  it("keeps the old object for an unchanged argument and takes the new one for a changed one", () => {
-    const previous = new Map(args.map((a) => [a.id, a]));
-    const reread = args.map((a) => ({ ...a, quotes: a.quotes.map((x) => ({ ...x })) }));
-    reread[1] = { ...reread[1]!, text: "Edited", updatedAt: 99 };
-    const out = reuseUnchanged(previous, reread);
-    expect(out[0]).toBe(args[0]);
-    expect(out[4]).toBe(args[4]);
-    expect(out[1]).toBe(reread[1]);
   });
 });
