@@ -94,25 +94,34 @@ function LoadedBoard({ board, selfId }: { board: BoardState; selfId: string | nu
   const columnsRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  const [layoutVersion, setLayoutVersion] = useState(0);
   const [toolbarHeight, setToolbarHeight] = useState(0);
+  const resizeListeners = useRef(new Set<() => void>());
+  const onResize = useCallback((listener: () => void) => {
+    resizeListeners.current.add(listener);
+    return () => void resizeListeners.current.delete(listener);
+  }, []);
   useLayoutEffect(() => {
     if (rootRef.current) setScroller(scrollParentOf(rootRef.current));
   }, []);
+  // Lanes start lower when anything above them grows: the toolbar, another lane, a panel above the board.
+  const observer = useRef<ResizeObserver | null>(null);
   useEffect(() => {
-    const columns = columnsRef.current;
     const toolbar = toolbarRef.current;
-    if (!columns || !toolbar) return;
-    const observer = new ResizeObserver(() => {
-      setLayoutVersion((v) => v + 1);
+    if (!toolbar) return;
+    observer.current = new ResizeObserver(() => {
       setToolbarHeight(toolbar.offsetHeight);
+      for (const listener of resizeListeners.current) listener();
     });
-    observer.observe(columns);
-    observer.observe(toolbar);
-    return () => observer.disconnect();
+    return () => observer.current?.disconnect();
   }, []);
+  useEffect(() => {
+    const watch = observer.current;
+    if (!watch || !columnsRef.current || !toolbarRef.current) return;
+    // Observing an element twice is a no-op, so this simply adds lanes that appeared since.
+    for (const el of [toolbarRef.current, columnsRef.current, ...columnsRef.current.querySelectorAll("section[data-stance]"), ...(scroller?.children ?? [])]) watch.observe(el);
+  }, [view, scroller]);
 
-  const layout = useMemo<BoardLayout>(() => ({ scroller, layoutVersion, toggleReplies }), [scroller, layoutVersion, toggleReplies]);
+  const layout = useMemo<BoardLayout>(() => ({ scroller, onResize, toggleReplies }), [scroller, onResize, toggleReplies]);
   const teams = votes?.teams ?? [];
   const narrowed = isNarrowed(shownQuery);
 

@@ -5,8 +5,12 @@ import { createContext, useContext } from "react";
 export interface BoardLayout {
   /** The element that scrolls the board (the board pane), once mounted. */
   scroller: HTMLElement | null;
-  /** Bumped whenever the board's height changes, so lanes re-measure where they start. */
-  layoutVersion: number;
+  /**
+   * Calls `listener` whenever the board's size changes (a lane above grew, the toolbar wrapped), so a
+   * lane can re-measure where it starts. A subscription rather than state: a resize re-renders only
+   * the lanes that actually moved, not the whole board on every frame of a scroll.
+   */
+  onResize(listener: () => void): () => void;
   toggleReplies(argumentId: string): void;
 }
 

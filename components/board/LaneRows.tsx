@@ -35,7 +35,7 @@ function PlainRows({ rows }: { rows: BoardRow[] }) {
  * The focused card is always kept rendered, so Tab and screen readers never lose their place.
  */
 function VirtualRows({ rows }: { rows: BoardRow[] }) {
-  const { scroller, layoutVersion, toggleReplies } = useBoardLayout();
+  const { scroller, onResize, toggleReplies } = useBoardLayout();
   const listRef = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   const focused = useRef(-1);
@@ -48,9 +48,13 @@ function VirtualRows({ rows }: { rows: BoardRow[] }) {
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list || !scroller) return;
-    const top = Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
-    setMargin((m) => (m === top ? m : top));
-  }, [scroller, layoutVersion, rows.length]);
+    const measure = () => {
+      const top = Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
+      setMargin((m) => (m === top ? m : top));
+    };
+    measure();
+    return onResize(measure);
+  }, [scroller, onResize]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
