@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import type { QuoteAnchor } from "@/lib/anchoring/anchor";
 import type { Argument } from "@/lib/board/argument";
 import { subtreeIds } from "@/lib/board/tree";
@@ -36,6 +36,10 @@ import styles from "./BoardScreen.module.css";
 
 /** How long a jumped-to passage or card stays flashed. */
 const FLASH_MS = 2_000;
+
+/** Typing in the editor re-renders this screen; the article (every highlight) need not follow. */
+const StableArticlePane = memo(ArticlePane);
+const NO_QUOTES: QuoteAnchor[] = [];
 
 interface BoardScreenProps {
   summary: BoardSummary;
@@ -192,11 +196,11 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
         <PaneSwitcher pane={pane} onChange={setPane} argumentCount={board?.arguments.length ?? 0} draftCount={teamDrafts?.drafts.length ?? 0} />
         <main className={styles.panes} data-pane={pane} data-drawer={view.facilitating ? "open" : undefined}>
           <div className={styles.articleSlot} id="pane-article">
-            <ArticlePane
+            <StableArticlePane
               source={source}
               positions={board?.positions ?? []}
               args={board?.arguments ?? []}
-              draftQuotes={draft?.quotes ?? []}
+              draftQuotes={draft?.quotes ?? NO_QUOTES}
               drafting={draft !== null}
               flash={flash}
               onCite={mayCite ? cite : undefined}
