@@ -64,7 +64,8 @@ function LoadedBoard({ board, selfId }: { board: BoardState; selfId: string | nu
       return next;
     });
   }, []);
-  const collapseAll = useCallback(() => setCollapsed(new Set(args.filter((a) => args.some((b) => b.parentId === a.id)).map((a) => a.id))), [args]);
+  // Every argument that has replies: the parents of all arguments, minus the positions.
+  const collapseAll = useCallback(() => setCollapsed(new Set(args.filter((a) => a.parentId !== a.positionId).map((a) => a.parentId))), [args]);
   const expandAll = useCallback(() => setCollapsed(new Set()), []);
 
   // Bring a hidden argument back for scrollToArgument: unfold the threads above it, drop the filters.
@@ -89,7 +90,7 @@ function LoadedBoard({ board, selfId }: { board: BoardState; selfId: string | nu
     [setQuery, query.sort],
   );
 
-  // The element that scrolls the board, and a version bumped when the board's height changes.
+  // The element that scrolls the board (the lanes' virtualisers share it), and the sticky toolbar's height.
   const rootRef = useRef<HTMLDivElement>(null);
   const columnsRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
