@@ -1,11 +1,12 @@
 "use client";
-import type { CSSProperties } from "react";
-import type { ArgumentNode } from "@/lib/board/tree";
+import { memo, useState, type CSSProperties } from "react";
+import type { BoardRow } from "@/lib/views/argument-query";
 import { Avatar } from "@/components/common/Avatar";
 import { absoluteTime, relativeTime } from "@/components/common/time";
 import { colorForId } from "@/components/identity/palette";
 import { DraftReplies } from "@/components/drafts/DraftCard";
 import { VoteControls } from "@/components/votes/VoteControls";
+import { useVotes } from "@/components/votes/VotesContext";
 import { POSITION_PALETTES } from "@/components/common/positionColors";
 import { ANONYMOUS_NAME } from "@/lib/session/session";
 import { withQuoteMarks } from "@/lib/text/quote-marks";
@@ -17,31 +18,44 @@ import styles from "./ArgumentCard.module.css";
 /** Deeper replies stop indenting, so a long exchange stays readable in a narrow column. */
 const MAX_INDENT_DEPTH = 4;
 
+interface ArgumentCardProps {
+  row: BoardRow;
+  /** Folds or unfolds this argument's replies. */
+  onToggleReplies(argumentId: string): void;
+}
+
 /**
- * One argument and, below it on an indented rail, the replies that support or rebut it. The card and
- * its replies are siblings, so queries inside a card never reach into its replies.
+ * One argument as a compact card: text, quotes, author line, and its buttons. Its replies are rows of
+ * their own after it (see lib/views/argument-query.ts), indented by depth, so a lane is a flat list
+ * that can be virtualised. The ratings show during the voting phase, or when the reader asks to rate.
  */
-export function ArgumentCard({ node }: { node: ArgumentNode }) {
+function ArgumentCardView({ row, onToggleReplies }: ArgumentCardProps) {
   const ui = useBoardUi();
   const rules = useRules();
-  const { argument: arg, depth, children } = node;
+  const votes = useVotes();
+  const [rating, setRating] = useState(false);
+  const { argument: arg, depth, replyCount, collapsed, match } = row;
   // Facilitators see real names on an anonymous board; everyone sees the author's team.
   const author = rules.authorName(arg);
   const team = rules.teamOfAuthor(arg);
   const spotlit = rules.spotlightId === arg.id;
   const editors = ui.editorsById.get(arg.id) ?? [];
   const edited = arg.updatedAt - arg.createdAt > 1000;
+  const voting = votes?.rule === "voting";
   const classes = [
     styles.card,
     ui.flashedCardId === arg.id ? styles.flash : "",
     ui.editingId === arg.id ? styles.editingSelf : "",
     editors.length > 0 ? styles.editingOther : "",
     spotlit ? styles.spotlit : "",
+    match ? "" : styles.context,
   ];
   const editorColor = editors[0]?.user.color;
+  const indent = Math.min(depth, MAX_INDENT_DEPTH);
+  const kind = depth > 0 ? (arg.stance === "for" ? "Supporting reply" : "Rebuttal") : arg.stance === "for" ? "Argument for" : "Argument against";
 
   return (
-    <div className={styles.thread}>
+    <div className={styles.thread} data-depth={depth} style={{ "--indent": indent } as CSSProperties}>
       <article
         id={`argument-${arg.id}`}
         className={classes.join(" ")}
@@ -51,8 +65,9 @@ export function ArgumentCard({ node }: { node: ArgumentNode }) {
         data-stance={arg.stance}
         data-depth={depth}
         data-spotlit={spotlit || undefined}
-        tabIndex={-1}
-        aria-label={`${depth > 0 ? (arg.stance === "for" ? "Supporting reply" : "Rebuttal") : arg.stance === "for" ? "Argument for" : "Argument against"} by ${author}`}
+        data-match={match ? undefined : "context"}
+        tabIndex={0}
+        aria-label={`${kind} by ${author}`}
       >
         {depth > 0 ? (
           <span className={styles.relation} data-stance={arg.stance}>
@@ -92,17 +107,40 @@ export function ArgumentCard({ node }: { node: ArgumentNode }) {
             <span aria-hidden="true">✎</span> {peer.user.name} is editing…
           </p>
         ))}
-        <VoteControls argument={arg} />
-        <CardActions argument={arg} author={author} spotlit={spotlit} />
+        {voting || rating ? <VoteControls argument={arg} /> : null}
+        <CardActions argument={arg} author={author} spotlit={spotlit}>
+          {replyCount > 0 ? (
+            <button
+              type="button"
+              className={`btn btn-ghost btn-sm ${styles.repliesToggle}`}
+              aria-expanded={!collapsed}
+              data-testid="card-replies-toggle"
+              data-count={replyCount}
+              onClick={() => onToggleReplies(arg.id)}
+            >
+              <span aria-hidden="true">{collapsed ? "▸" : "▾"}</span> {collapsed ? "Show" : "Hide"} {replyCount} {replyCount === 1 ? "reply" : "replies"}
+            </button>
+          ) : null}
+          {votes?.canVote && !voting ? (
+            <button type="button" className="btn btn-ghost btn-sm" aria-pressed={rating} data-testid="card-rate" onClick={() => setRating((r) => !r)}>
+              {rating ? "Hide rating" : "Rate"}
+            </button>
+          ) : null}
+        </CardActions>
       </article>
-      {children.length > 0 ? (
-        <div className={`${styles.replies} ${depth + 1 > MAX_INDENT_DEPTH ? styles.flat : ""}`} aria-label={`Replies to ${author}`} role="group">
-          {children.map((child) => (
-            <ArgumentCard key={child.argument.id} node={child} />
-          ))}
-        </div>
-      ) : null}
-      <DraftReplies parentId={arg.id} />
+      {collapsed ? null : <DraftReplies parentId={arg.id} />}
     </div>
   );
 }
+
+/** A card re-renders only when its row changes (or a context it reads does), never for a sibling's edit. */
+export const ArgumentCard = memo(
+  ArgumentCardView,
+  (a, b) =>
+    a.onToggleReplies === b.onToggleReplies &&
+    a.row.argument === b.row.argument &&
+    a.row.depth === b.row.depth &&
+    a.row.replyCount === b.row.replyCount &&
+    a.row.collapsed === b.row.collapsed &&
+    a.row.match === b.row.match,
+);

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import type { QuoteAnchor } from "@/lib/anchoring/anchor";
 import type { Argument } from "@/lib/board/argument";
 import { subtreeIds } from "@/lib/board/tree";
@@ -41,6 +41,9 @@ import styles from "./BoardScreen.module.css";
 /** How long a jumped-to passage or card stays flashed. */
 const FLASH_MS = 2_000;
 
+/** Typing in the editor re-renders this screen; the article (every highlight) need not follow. */
+const StableArticlePane = memo(ArticlePane);
+
 interface BoardScreenProps {
   summary: BoardSummary;
   source: SourceView;
@@ -73,16 +76,13 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   const [deleting, setDeleting] = useState<Argument | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
 
-  // Following the spotlight: switch to the Arguments tab (narrow screens), then scroll once the card is laid out.
-  const reveal = useCallback(
-    (id: string) => {
-      if (!board?.arguments.some((a) => a.id === id)) return false;
-      setPane("board");
-      scrollToArgument(id);
-      return true;
-    },
-    [board],
-  );
+  // Following the spotlight: switch to the Arguments tab (narrow screens), then scroll once the card is
+  // laid out. The board is virtualised: a card far down is not in the page until scrolled to (scroll-to-argument.ts).
+  const reveal = useCallback((id: string) => {
+    if (!scrollToArgument(id, { focus: true, flash: true })) return false;
+    setPane("board");
+    return true;
+  }, []);
   const view = useBoardSession({ access, live, board, reveal, onError: setLocalError });
   const { rules, role } = view;
   const wanted = usePresence({ selfId, displayName, color: access.color, role, session, status, editingId });
@@ -109,9 +109,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   }, []);
   useEffect(() => {
     if (!flashedCardId) return;
-    const card = document.getElementById(`argument-${flashedCardId}`);
-    card?.scrollIntoView({ block: "center", behavior: "smooth" });
-    card?.focus({ preventScroll: true });
+    scrollToArgument(flashedCardId, { focus: true });
     const timer = setTimeout(() => setFlashedCardId(null), FLASH_MS);
     return () => clearTimeout(timer);
   }, [flashedCardId]);
@@ -218,10 +216,10 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
         <BoardHeader summary={summary} source={source} live={live} access={access} view={view} />
         {status === "failed" ? <FailedBanner error={error} /> : null}
         {clash && !naming ? <NameClashNotice name={displayName} onChangeName={access.changeName} /> : null}
-        <PaneSwitcher pane={pane} onChange={setPane} argumentCount={board?.arguments.length ?? 0} />
+        <PaneSwitcher pane={pane} onChange={setPane} argumentCount={board?.arguments.length ?? 0} draftCount={teamDrafts?.drafts.length ?? 0} />
         <main className={styles.panes} data-pane={pane} data-drawer={view.facilitating ? "open" : undefined}>
           <div className={styles.articleSlot} id="pane-article">
-            <ArticlePane
+            <StableArticlePane
               source={source}
               positions={board?.positions ?? []}
               args={board?.arguments ?? []}
@@ -234,7 +232,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
           </div>
           <div className={styles.boardSlot} id="pane-board" role="region" aria-label="Arguments" tabIndex={-1}>
             <DraftsPanel onJump={jumpToCard} />
-            <ArgumentBoard board={board} failed={status === "failed"} />
+            <ArgumentBoard board={board} failed={status === "failed"} selfId={selfId} />
           </div>
           {view.facilitating && session ? (
             <FacilitatorPanel

@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import type { Argument } from "@/lib/board/argument";
 import { useBoardUi } from "./BoardUiContext";
 import { useRules } from "./useBoardRules";
@@ -6,17 +7,19 @@ import styles from "./ArgumentCard.module.css";
 
 /**
  * A card's buttons, only those this person may use right now (role, lock, phase, authorship);
- * nothing at all for an observer, so a read-only board carries no dead controls.
+ * nothing at all for an observer, so a read-only board carries no dead controls. `children` (the
+ * card's own toggles: replies, rating) lead the same row, so a compact card spends one line on buttons.
  */
-export function CardActions({ argument: arg, author, spotlit }: { argument: Argument; author: string; spotlit: boolean }) {
+export function CardActions({ argument: arg, author, spotlit, children }: { argument: Argument; author: string; spotlit: boolean; children?: ReactNode }) {
   const ui = useBoardUi();
   const rules = useRules();
   const reply = rules.canReply;
   const edit = rules.canEdit(arg);
   const remove = rules.canDelete(arg);
-  if (!reply && !edit && !remove && !rules.facilitator) return null;
+  if (!reply && !edit && !remove && !rules.facilitator && !children) return null;
   return (
     <div className={styles.actions}>
+      {children}
       {reply ? (
         <button type="button" className="btn btn-ghost btn-sm" data-testid="card-reply" aria-label={`Reply to ${author}'s argument`} onClick={() => ui.reply(arg, "for")}>
           Reply

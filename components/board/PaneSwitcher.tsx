@@ -4,7 +4,7 @@ import styles from "./BoardScreen.module.css";
 export type PaneName = "article" | "board";
 
 /** On a narrow screen (tablet portrait) only one pane fits; this switches between them. */
-export function PaneSwitcher({ pane, onChange, argumentCount }: { pane: PaneName; onChange(p: PaneName): void; argumentCount: number }) {
+export function PaneSwitcher({ pane, onChange, argumentCount, draftCount = 0 }: { pane: PaneName; onChange(p: PaneName): void; argumentCount: number; draftCount?: number }) {
   return (
     <div className={styles.switcher} role="group" aria-label="Show">
       <button type="button" aria-pressed={pane === "article"} aria-controls="pane-article" onClick={() => onChange("article")} data-testid="show-article">
@@ -12,6 +12,12 @@ export function PaneSwitcher({ pane, onChange, argumentCount }: { pane: PaneName
       </button>
       <button type="button" aria-pressed={pane === "board"} aria-controls="pane-board" onClick={() => onChange("board")} data-testid="show-board">
         Arguments <span className={styles.switcherCount}>{argumentCount}</span>
+        {/* While a team drafts privately its work is on the board too, just not posted yet. */}
+        {draftCount > 0 ? (
+          <span className={styles.switcherCount} data-testid="show-board-drafts">
+            +{draftCount} draft{draftCount === 1 ? "" : "s"}
+          </span>
+        ) : null}
       </button>
     </div>
   );

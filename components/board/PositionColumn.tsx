@@ -1,34 +1,30 @@
 "use client";
-import { useId } from "react";
+import { memo, useId } from "react";
 import type { Stance } from "@/lib/board/argument";
-import type { ArgumentNode, PositionColumn as Column } from "@/lib/board/tree";
+import type { ColumnView, LaneView } from "@/lib/views/argument-query";
 import { positionStyle } from "@/components/common/positionColors";
 import { LaneDrafts } from "@/components/drafts/DraftCard";
-import { ArgumentCard } from "./ArgumentCard";
+import { LaneRows } from "./LaneRows";
 import { useBoardUi } from "./BoardUiContext";
 import { useRules } from "./useBoardRules";
 import styles from "./ArgumentBoard.module.css";
 
 const LANE_TITLES: Record<Stance, string> = { for: "For", against: "Against" };
 
-function countAll(nodes: ArgumentNode[]): number {
-  return nodes.reduce((sum, n) => sum + 1 + countAll(n.children), 0);
-}
-
-/** One position: its header, then a For lane and an Against lane of argument threads. */
-export function PositionColumn({ column }: { column: Column }) {
-  const { position, lanes } = column;
+/** One position: its header, then a For lane and an Against lane (or the one the stance filter keeps). */
+function PositionColumnView({ column, narrowed }: { column: ColumnView; narrowed: boolean }) {
+  const { position, lanes, total } = column;
   const headingId = useId();
-  const total = countAll(lanes.for) + countAll(lanes.against);
   return (
     <section
       className={styles.column}
       style={positionStyle(position.color)}
       data-testid={`position-column-${position.key}`}
+      data-lanes={lanes.length}
       aria-labelledby={headingId}
     >
       <header className={styles.columnHead}>
-        <h2 id={headingId} className={styles.columnTitle}>
+        <h2 id={headingId} className={styles.columnTitle} title={position.label}>
           {position.label}
         </h2>
         <span className={styles.columnCount}>
@@ -36,22 +32,26 @@ export function PositionColumn({ column }: { column: Column }) {
         </span>
       </header>
       <div className={styles.lanes}>
-        {(["for", "against"] as const).map((stance) => (
-          <Lane key={stance} stance={stance} positionId={position.id} positionLabel={position.label} nodes={lanes[stance]} />
+        {lanes.map((lane) => (
+          <Lane key={lane.stance} lane={lane} positionId={position.id} positionLabel={position.label} narrowed={narrowed} />
         ))}
       </div>
     </section>
   );
 }
 
+export const PositionColumn = memo(PositionColumnView);
+
 interface LaneProps {
-  stance: Stance;
+  lane: LaneView;
   positionId: string;
   positionLabel: string;
-  nodes: ArgumentNode[];
+  /** A search or filter is on: an empty lane means "nothing matches", not "nothing written". */
+  narrowed: boolean;
 }
 
-function Lane({ stance, positionId, positionLabel, nodes }: LaneProps) {
+function Lane({ lane, positionId, positionLabel, narrowed }: LaneProps) {
+  const { stance, rows, threads } = lane;
   const ui = useBoardUi();
   const rules = useRules();
   return (
@@ -61,9 +61,9 @@ function Lane({ stance, positionId, positionLabel, nodes }: LaneProps) {
         <h3 className={styles.laneTitle}>
           <span className={styles.laneMark} data-stance={stance} aria-hidden="true" />
           {LANE_TITLES[stance]}
-          <span className={styles.laneCount}>
-            {nodes.length}
-            <span className="visually-hidden"> argument{nodes.length === 1 ? "" : "s"}</span>
+          <span className={styles.laneCount} title={`${threads} thread${threads === 1 ? "" : "s"}`}>
+            {threads}
+            <span className="visually-hidden"> thread{threads === 1 ? "" : "s"}</span>
           </span>
         </h3>
         {rules.canAddTopLevel ? (
@@ -78,24 +78,26 @@ function Lane({ stance, positionId, positionLabel, nodes }: LaneProps) {
           </button>
         ) : null}
       </header>
-      {nodes.length === 0 ? (
+      {rows.length === 0 ? (
         <p className={styles.empty}>
-          No arguments {stance} this position yet
-          {rules.canAddTopLevel ? (
-            <>
-              {" "}
-              — select a passage in the article and press <strong>Cite</strong>.
-            </>
+          {narrowed ? (
+            "Nothing here matches the search and filters."
           ) : (
-            "."
+            <>
+              No arguments {stance} this position yet
+              {rules.canAddTopLevel ? (
+                <>
+                  {" "}
+                  — select a passage in the article and press <strong>Cite</strong>.
+                </>
+              ) : (
+                "."
+              )}
+            </>
           )}
         </p>
       ) : (
-        <div className={styles.threads}>
-          {nodes.map((node) => (
-            <ArgumentCard key={node.argument.id} node={node} />
-          ))}
-        </div>
+        <LaneRows rows={rows} />
       )}
       <LaneDrafts positionId={positionId} stance={stance} />
     </section>

@@ -2,7 +2,6 @@
 import { createContext, useContext, useMemo } from "react";
 import type { Argument } from "@/lib/board/argument";
 import { capabilitiesOf, type Role } from "@/lib/board/roles";
-import { subtreeIds } from "@/lib/board/tree";
 import type { Position } from "@/lib/board/position";
 import { sideRefusal } from "@/lib/session/sides";
 import { ANONYMOUS_NAME, closedReason, currentPhase, MANAGED_SETTINGS, teamOf, type SessionState, type Team } from "@/lib/session/session";
@@ -61,8 +60,13 @@ export function useBoardRules({ role, selfId, session, args, positions, roster, 
     const own = (arg: Argument) => selfId !== null && arg.authorId === selfId;
     const canEdit = (arg: Argument) => canWrite && (caps.editAnyone || own(arg));
     // Deleting takes the replies with it: the server refuses when any of them is someone else's.
-    const canDelete = (arg: Argument) =>
-      canEdit(arg) && (caps.editAnyone || subtreeIds(args, arg.id).every((id) => args.find((a) => a.id === id)?.authorId === selfId));
+    // Built once per board read, on first use: every card asks, and a long board has a thousand.
+    let ownSubtree: ((id: string) => boolean) | null = null;
+    const allOwn = (id: string) => {
+      ownSubtree ??= subtreeChecker(args, (a) => a.authorId === selfId);
+      return ownSubtree(id);
+    };
+    const canDelete = (arg: Argument) => canEdit(arg) && (caps.editAnyone || allOwn(arg.id));
     const names = new Map(roster?.members.map((m) => [m.id, m.displayName]) ?? []);
     const phaseName = phase?.name ?? "this phase";
 
@@ -99,6 +103,27 @@ export function useBoardRules({ role, selfId, session, args, positions, roster, 
       spotlight: onSpotlight,
     };
   }, [role, selfId, session, args, positions, roster, onSpotlight]);
+}
+
+/** Answers, for an argument id, whether it and every reply below it satisfy `test` (memoised per id). */
+function subtreeChecker(args: Argument[], test: (arg: Argument) => boolean): (id: string) => boolean {
+  const byId = new Map(args.map((a) => [a.id, a]));
+  const childrenOf = new Map<string, string[]>();
+  for (const arg of args) {
+    const list = childrenOf.get(arg.parentId);
+    if (list) list.push(arg.id);
+    else childrenOf.set(arg.parentId, [arg.id]);
+  }
+  const known = new Map<string, boolean>();
+  const check = (id: string): boolean => {
+    const cached = known.get(id);
+    if (cached !== undefined) return cached;
+    const arg = byId.get(id);
+    const ok = arg !== undefined && test(arg) && (childrenOf.get(id) ?? []).every(check);
+    known.set(id, ok);
+    return ok;
+  };
+  return check;
 }
 
 export const BoardRulesContext = createContext<BoardRules | null>(null);

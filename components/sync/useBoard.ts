@@ -1,7 +1,8 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
-import { readBoard, type BoardState } from "@/lib/board/doc";
+import type { BoardState } from "@/lib/board/doc";
+import { createBoardReader } from "@/lib/board/board-reader";
 import { addArgument, deleteArgument, updateArgument, type ArgumentPatch, type NewArgument } from "@/lib/board/operations";
 import type { ModelResult } from "@/lib/board/validate";
 import type { Argument } from "@/lib/board/argument";
@@ -122,13 +123,18 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
   // Re-read the board on every change to the current document.
   useEffect(() => {
     if (!doc) return;
+    // Incremental: a change re-reads the arguments it touched, not the whole board (board-reader.ts).
+    const reader = createBoardReader(doc);
     const refresh = () => {
-      setBoard(readBoard(doc));
+      setBoard(reader.read());
       setSession(readSession(doc));
     };
     refresh();
     doc.on("update", refresh);
-    return () => doc.off("update", refresh);
+    return () => {
+      doc.off("update", refresh);
+      reader.destroy();
+    };
   }, [doc]);
 
   useEffect(() => {

@@ -90,12 +90,22 @@ export function readArgument(doc: Y.Doc, id: string): Argument | null {
  * and orphans (a rebuttal whose parent was deleted concurrently) are left out.
  */
 export function readArguments(doc: Y.Doc): Argument[] {
-  const positionIds = new Set(readPositions(doc).map((p) => p.id));
   const byId = new Map<string, Argument>();
   for (const [id, value] of argumentsMap(doc).entries()) {
-    const parsed = ArgumentSchema.safeParse(recordToJSON(value));
-    if (parsed.success && parsed.data.id === id) byId.set(id, parsed.data);
+    const parsed = parseArgumentRecord(id, value);
+    if (parsed) byId.set(id, parsed);
   }
+  return reachableArguments(byId, new Set(readPositions(doc).map((p) => p.id)));
+}
+
+/** One stored argument record, or null when it fails the schema or sits under another id. */
+export function parseArgumentRecord(id: string, value: unknown): Argument | null {
+  const parsed = ArgumentSchema.safeParse(recordToJSON(value));
+  return parsed.success && parsed.data.id === id ? parsed.data : null;
+}
+
+/** The arguments of `byId` whose chain of parents reaches one of `positionIds`, oldest first. */
+export function reachableArguments(byId: ReadonlyMap<string, Argument>, positionIds: ReadonlySet<string>): Argument[] {
   const reachable = (arg: Argument, seen = new Set<string>()): boolean => {
     if (positionIds.has(arg.parentId)) return arg.positionId === arg.parentId;
     const parent = byId.get(arg.parentId);
