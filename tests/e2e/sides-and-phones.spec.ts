@@ -240,7 +240,7 @@ test.describe("phone and tablet layout", () => {
 });
 
 test.describe("drafting", () => {
-  test("a saved private draft's quote stays highlighted in the article", async ({ request, freshContext }) => {
+  test("a saved private draft's quote stays highlighted in the article, and the Arguments tab counts it", async ({ request, freshContext }) => {
     const { panel, amira } = await table(request, async () => (await freshContext()).newPage(), DESKTOP);
     await panel.setSetting("privatedrafting", true);
     await panel.startFirstPhase();
@@ -252,5 +252,10 @@ test.describe("drafting", () => {
     await expect(amira.editor).toBeHidden();
     await expect(amira.page.getByTestId("draft-card")).toHaveCount(1);
     await expect(amira.page.getByTestId("draft-highlight").first()).toContainText("aid package");
+
+    // Where one pane shows at a time, the Arguments tab counts the team's drafts too, not just "0".
+    await amira.page.setViewportSize(TABLET);
+    await expect(amira.page.getByTestId("show-board")).toContainText("Arguments");
+    await expect(amira.page.getByTestId("show-board-drafts")).toHaveText("+1 draft");
   });
 });
