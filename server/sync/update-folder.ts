@@ -13,20 +13,28 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
+/** A worker with nothing to fold for this long stops, so an idle server gives its memory back. */
+export const FOLD_WORKER_IDLE_MS = 30_000;
+
 /**
- * Folds update logs into snapshots in one long-lived worker thread, so compaction never runs on the
- * event loop that serves live boards. The worker starts on the first fold, does not keep the process
- * alive, and is replaced if it ever crashes (whatever it was folding fails; the log is untouched).
+ * Folds update logs into snapshots in a worker thread, so compaction never runs on the event loop
+ * that serves live boards. The worker starts on the first fold, stops after `idleMs` without one,
+ * does not keep the process alive, and is replaced if it ever crashes (whatever it was folding
+ * fails; the log is untouched).
  */
 export class UpdateFolder {
   private worker: Worker | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
   private folds = 0;
   private lastThreadId: number | null = null;
 
+  constructor(private readonly idleMs = FOLD_WORKER_IDLE_MS) {}
+
   /** Folds a snapshot and the log entries after it (as lib/board/snapshot.ts foldUpdates does), off the main thread. */
   fold(parts: Uint8Array[]): Promise<Uint8Array> {
+    this.stopIdleTimer();
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<Uint8Array>((resolve, reject) => {
@@ -40,12 +48,13 @@ export class UpdateFolder {
   }
 
   /** How many folds finished, and on which thread the last one ran (for tests and diagnostics). */
-  stats(): { folds: number; threadId: number | null } {
-    return { folds: this.folds, threadId: this.lastThreadId };
+  stats(): { folds: number; threadId: number | null; running: boolean } {
+    return { folds: this.folds, threadId: this.lastThreadId, running: this.worker !== null };
   }
 
   /** Stops the worker; folds still under way fail. */
   async close(): Promise<void> {
+    this.stopIdleTimer();
     const worker = this.worker;
     this.worker = null;
     this.failAll(new Error("The compaction worker was stopped."));
@@ -67,7 +76,10 @@ export class UpdateFolder {
     const waiting = this.waiting.get(reply.id);
     if (!waiting) return;
     this.waiting.delete(reply.id);
-    if (this.waiting.size === 0) this.worker?.unref();
+    if (this.waiting.size === 0) {
+      this.worker?.unref();
+      this.startIdleTimer();
+    }
     this.lastThreadId = reply.threadId;
     if (reply.ok && reply.folded) {
       this.folds++;
@@ -75,6 +87,23 @@ export class UpdateFolder {
     } else {
       waiting.reject(new Error(`Folding the update log failed: ${reply.message ?? "no result"}`));
     }
+  }
+
+  private startIdleTimer(): void {
+    this.stopIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      const worker = this.worker;
+      if (!worker || this.waiting.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   private crashed(worker: Worker, error: Error): void {

@@ -35,4 +35,18 @@ describe("UpdateFolder", () => {
     expect(Y.decodeUpdate(b).structs.length).toBeGreaterThan(0);
     expect(folder.stats().folds).toBe(3);
   });
+
+  it("stops its thread once idle, so an idle server gives the memory back, and starts a new one for the next fold", async () => {
+    const idle = new UpdateFolder(50);
+    try {
+      await idle.fold(log(3));
+      const first = idle.stats().threadId;
+      await expect.poll(() => idle.stats().running, { timeout: 10_000 }).toBe(false);
+      await idle.fold(log(4));
+      expect(idle.stats()).toMatchObject({ folds: 2, running: true });
+      expect(idle.stats().threadId).not.toBe(first);
+    } finally {
+      await idle.close();
+    }
+  });
 });
