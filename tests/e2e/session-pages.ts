@@ -137,6 +137,9 @@ export class ResultsDialog {
   }
 
   async open(): Promise<this> {
+    // Below laptop width the Results button is folded behind the top bar's "More".
+    const more = this.page.getByTestId("top-bar-more");
+    if ((await more.isVisible()) && (await more.getAttribute("aria-expanded")) !== "true") await more.click();
     await this.page.getByTestId("results-button").click();
     await expect(this.root).toBeVisible();
     return this;
