@@ -12,16 +12,22 @@ import type { Connection } from "./connection";
  * is filtered by the receiving connection's role, member id and team.
  */
 export async function sendVotes(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
+  const receivers = only ? [only] : [...room.connections.values()];
   const ballots: Ballot[] = (await store.listVotes(room.boardId)).map((v) => ({ ...v, at: v.at.getTime() }));
-  const events: Ballot[] = (await store.listVoteEvents(room.boardId)).map((v) => ({ ...v, at: v.at.getTime() }));
   const session = readSession(room.doc);
-  const results = computeResults(readArguments(room.doc), readPositions(room.doc), session.teams, session.assignments, events);
-  for (const connection of only ? [only] : room.connections.values()) {
+  const seesResults = (connection: Connection) => connection.actor.role === "facilitator" || session.voting.revealed;
+  // While results are hidden, a participant's join reads no vote history and computes nothing.
+  const results = receivers.some(seesResults) ? await readResults(room, store, session) : null;
+  for (const connection of receivers) {
     const facilitator = connection.actor.role === "facilitator";
     const mine = ballots.filter((b) => b.memberId === connection.actor.memberId);
-    const visible = facilitator || session.voting.revealed;
-    connection.sendEvent(EVENTS.votes, { revealed: session.voting.revealed, mine, results: visible ? results : null, ballots: facilitator ? ballots.length : undefined });
+    connection.sendEvent(EVENTS.votes, { revealed: session.voting.revealed, mine, results: seesResults(connection) ? results : null, ballots: facilitator ? ballots.length : undefined });
   }
+}
+
+async function readResults(room: BoardRoom, store: BoardStore, session: ReturnType<typeof readSession>) {
+  const events: Ballot[] = (await store.listVoteEvents(room.boardId)).map((v) => ({ ...v, at: v.at.getTime() }));
+  return computeResults(readArguments(room.doc), readPositions(room.doc), session.teams, session.assignments, events);
 }
 
 interface PendingTally {

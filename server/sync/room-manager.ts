@@ -5,6 +5,8 @@ import { UpdateFolder } from "./update-folder";
 export interface RoomManagerOptions extends RoomOptions {
   /** How long a room with nobody in it stays loaded before it is compacted and unloaded. */
   idleUnloadMs: number;
+  /** Called once a board's room is unloaded (what was kept for it may go too). */
+  onUnload?: (boardId: string) => void;
 }
 
 /**
@@ -69,6 +71,7 @@ export class RoomManager {
     this.rooms.delete(room.boardId);
     await room.compact();
     await room.destroy();
+    this.options.onUnload?.(room.boardId);
   }
 
   private cancelIdle(boardId: string): void {
