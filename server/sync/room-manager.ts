@@ -33,7 +33,10 @@ export class RoomManager {
     this.cancelIdle(boardId);
     let room = this.rooms.get(boardId);
     if (!room) {
+      const started = performance.now();
       room = BoardRoom.load(boardId, this.store, this.roomOptions);
+      // How long a cold board takes to load is what its first visitor waits for: worth a line in the log.
+      room.then(() => this.options.log?.(`room ${boardId} loaded in ${Math.round(performance.now() - started)} ms`), () => undefined);
       this.rooms.set(boardId, room);
       room.catch(() => this.rooms.delete(boardId));
     }
