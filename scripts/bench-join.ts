@@ -4,7 +4,8 @@
 //
 //   cold load     join → synced of a board with BENCH_ARGUMENTS arguments nobody has opened yet, and the
 //                 server's own time to load its room (the "room … loaded in" log line)
-//   50 clients    connect → synced p50 / p95 of BENCH_CLIENTS members joining one board at once
+//   50 clients    connect → synced p50 / p95 of BENCH_CLIENTS members joining one board at once, each
+//                 with BENCH_BALLOTS_EACH ballots cast already (a lesson under way)
 //   connections   BENCH_CONNECTIONS sockets joining (from BENCH_CLIENT_PROCESSES processes): time to
 //                 connect all, and the server's resident memory (VmRSS) before and after
 //
@@ -31,6 +32,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 5_000);
 const CLIENT_PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? 4);
 const ARGUMENTS = Number(process.env.BENCH_ARGUMENTS ?? 10_000);
+const BALLOTS_EACH = Number(process.env.BENCH_BALLOTS_EACH ?? 40);
 const ADMIN_URL = process.env.PARLEY_BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Connects, joins, runs Step 1 and resolves once the server's Step 2 arrived: ms since the start. */
@@ -82,9 +84,14 @@ async function main(): Promise<void> {
     await database.migrate();
     const store = new PrismaBoardStore(database);
     const { sha256: _sha, ...source } = loadDemoSource();
-    const classBoard = await createBoard(store, { title: "Class", source, positions: demoPositionDrafts(), accessMode: "managed" });
+    // A lesson under way: BALLOTS_EACH arguments, and every student has rated each of them.
+    const classBoard = await createBoard(store, { title: "Class", source, positions: demoPositionDrafts(), accessMode: "managed", fill: (doc, text) => fillArguments(doc, text, BALLOTS_EACH) });
     const tokens: string[] = [];
-    for (let i = 0; i < CLIENTS; i++) tokens.push((await joinBoard(store, classBoard.id, { displayName: `Student ${i}`, joinCode: classBoard.joinCode })).memberToken);
+    for (let i = 0; i < CLIENTS; i++) {
+      const { member, memberToken } = await joinBoard(store, classBoard.id, { displayName: `Student ${i}`, joinCode: classBoard.joinCode });
+      tokens.push(memberToken);
+      await Promise.all(Array.from({ length: BALLOTS_EACH }, (_, a) => store.castVote(classBoard.id, { argumentId: `arg-${a}`, memberId: member.id, strength: 1 + (a % 5) })));
+    }
     const crowdBoard = await createBoard(store, { title: "Crowd", source, positions: demoPositionDrafts() });
     const bigBoard = await createBoard(store, { title: "Big", source, positions: demoPositionDrafts(), fill: (doc, text) => fillArguments(doc, text, ARGUMENTS) });
     await database.close();
