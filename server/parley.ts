@@ -11,6 +11,7 @@ import { healthReport } from "./http/health";
 import { openDatabaseWhenReachable, redactUrl, type Database } from "./persistence/connect";
 import { PrismaBoardStore } from "./persistence/prisma-board-store";
 import { storeWhenReady } from "./persistence/store-when-ready";
+import { withRecordCache } from "./persistence/record-cache";
 import { SYNC_NAMESPACE } from "../lib/protocol/protocol";
 import { createLiveControl, type LiveControl } from "./sync/live-control";
 import { Limits, limitSettings } from "./sync/limits";
@@ -54,7 +55,10 @@ export interface RunningParley {
 export async function startParley({ config, mode, dev = false, log = console.log, waitForDatabase = true, relay }: StartOptions): Promise<RunningParley> {
   const kind = config.DATABASE_URL ? "postgres" : "pglite";
   const pending = storeWhenReady(kind);
-  const store = pending.store;
+  // Alone on its database, the process remembers each board's votes, drafts and members between writes
+  // (record-cache.ts); scaled out, another process's writes would not reach that memory.
+  const cache = config.REDIS_URL ? null : withRecordCache(pending.store);
+  const store = cache?.store ?? pending.store;
 
   let sync: SyncServer | null = null;
   const limits = await Limits.create(limitSettings(config), config.REDIS_URL);
@@ -64,6 +68,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
     compactAfterBytes: config.PARLEY_COMPACT_BYTES,
     presenceIdsPerConnection: limits.settings.presenceIdsPerConnection,
     idleUnloadMs: config.PARLEY_IDLE_UNLOAD_MS,
+    onUnload: (boardId) => cache?.forget(boardId),
     publish: (kind, boardId, frame) => sync?.publish(kind, boardId, frame),
     publishUpdate: (boardId, seq, update) => sync?.publishUpdate(boardId, seq, update),
     sendSyncToMany: (recipients, frame) => (sync ? sync.sendSyncToMany(recipients, frame) : sendToEach(recipients, frame)),

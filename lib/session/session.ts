@@ -137,6 +137,15 @@ export function sessionRoot(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOTS.session);
 }
 
+/** Built once: readSession runs on every join and message, and building a zod schema costs more than using it. */
+const PART_SCHEMAS = {
+  phases: z.array(PhaseSchema),
+  teams: z.array(TeamSchema),
+  assignments: z.record(z.string(), z.string()),
+  voting: z.object({ revealed: z.boolean() }),
+  drafts: z.object({ revealedAt: z.number().nullable() }),
+};
+
 /** The session as it stands; missing or malformed parts read as their defaults. */
 export function readSession(doc: Y.Doc): SessionState {
   const root = sessionRoot(doc);
@@ -146,13 +155,13 @@ export function readSession(doc: Y.Doc): SessionState {
   };
   return {
     settings: get("settings", SettingsSchema, OPEN_SETTINGS),
-    phases: get("phases", z.array(PhaseSchema), []),
+    phases: get("phases", PART_SCHEMAS.phases, []),
     clock: get("clock", ClockSchema, EMPTY_CLOCK),
     spotlight: get("spotlight", SpotlightSchema, { argumentId: null, at: 0 }),
-    teams: get("teams", z.array(TeamSchema), []),
-    assignments: get("assignments", z.record(z.string(), z.string()), {}),
-    voting: get("voting", z.object({ revealed: z.boolean() }), { revealed: false }),
-    drafts: get("drafts", z.object({ revealedAt: z.number().nullable() }), { revealedAt: null }),
+    teams: get("teams", PART_SCHEMAS.teams, []),
+    assignments: get("assignments", PART_SCHEMAS.assignments, {}),
+    voting: get("voting", PART_SCHEMAS.voting, { revealed: false }),
+    drafts: get("drafts", PART_SCHEMAS.drafts, { revealedAt: null }),
     status: get("status", SessionStatusSchema, OPEN_STATUS),
     teamPicks: get("teamPicks", TeamPicksSchema, { lockedAt: null, assigned: [] }),
   };

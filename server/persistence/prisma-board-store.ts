@@ -57,21 +57,30 @@ export class PrismaBoardStore implements BoardStore {
   }
 
   async createBoard(input: NewBoard): Promise<BoardRecord> {
-    return storage(() =>
-      this.prisma.$transaction(async (tx) => {
-        await tx.board.create({
-          data: { id: input.id, title: input.title, joinCode: input.joinCode, sourceId: input.sourceId, updateSeq: 1, accessMode: input.accessMode ?? "open" },
-        });
-        await tx.boardUpdate.create({ data: { boardId: input.id, seq: 1, data: bytes(input.initialUpdate) } });
-        for (const invite of input.invites ?? []) await tx.boardInvite.create({ data: { ...invite, boardId: input.id } });
-        for (const member of input.members ?? []) await tx.boardMember.create({ data: { ...member, boardId: input.id } });
-        for (const { argumentId, memberId, strength, quoteSupport, at } of input.votes ?? []) {
-          await tx.vote.create({ data: { boardId: input.id, argumentId, memberId, strength, quoteSupport, updatedAt: at } });
-          await tx.voteEvent.create({ data: { boardId: input.id, argumentId, memberId, strength, quoteSupport, createdAt: at } });
-        }
-        return tx.board.findUniqueOrThrow({ where: { id: input.id } });
-      }),
+    const boardId = input.id;
+    const invites = input.invites ?? [];
+    const members = input.members ?? [];
+    const votes = input.votes ?? [];
+    // One multi-row insert per table, sent as one batch transaction: an imported lesson carries
+    // hundreds of ballots, and row-by-row inserts in an interactive transaction outran its time limit.
+    // Vote events are numbered in the order given, so the history keeps the file's order.
+    const [board] = await storage(() =>
+      this.prisma.$transaction([
+        this.prisma.board.create({
+          data: { id: boardId, title: input.title, joinCode: input.joinCode, sourceId: input.sourceId, updateSeq: 1, accessMode: input.accessMode ?? "open" },
+        }),
+        this.prisma.boardUpdate.create({ data: { boardId, seq: 1, data: bytes(input.initialUpdate) } }),
+        this.prisma.boardInvite.createMany({ data: invites.map((invite) => ({ ...invite, boardId })) }),
+        this.prisma.boardMember.createMany({ data: members.map((member) => ({ ...member, boardId })) }),
+        this.prisma.vote.createMany({
+          data: votes.map(({ argumentId, memberId, strength, quoteSupport, at }) => ({ boardId, argumentId, memberId, strength, quoteSupport, updatedAt: at })),
+        }),
+        this.prisma.voteEvent.createMany({
+          data: votes.map(({ argumentId, memberId, strength, quoteSupport, at }) => ({ boardId, argumentId, memberId, strength, quoteSupport, createdAt: at })),
+        }),
+      ]),
     );
+    return board;
   }
 
   getBoard(id: string): Promise<BoardRecord | null> {

@@ -53,9 +53,14 @@ export async function resolveLiveActor(socket: Socket, store: BoardStore, board:
   const rooms = [board.id, ...(first.memberId ? [memberRoom(first.memberId)] : [])];
   await socket.join(rooms);
   try {
-    const current = await store.getBoard(board.id);
-    if (!current) throw new ParleyError("board-not-found", `There is no board "${board.id}".`);
-    const actor = await resolveActor(store, current, memberToken);
+    // Both looks at once (one round trip, not two): the member's row decides, and the board's access
+    // mode, which nothing changes after creation, is checked to be the one the decision assumed.
+    // A deleted board is reported as such, whatever the member look found (their row went with it).
+    const [current, looked] = await Promise.allSettled([store.getBoard(board.id), resolveActor(store, board, memberToken)]);
+    if (current.status === "rejected") throw current.reason;
+    if (!current.value) throw new ParleyError("board-not-found", `There is no board "${board.id}".`);
+    if (looked.status === "rejected") throw looked.reason;
+    const actor = current.value.accessMode === board.accessMode ? looked.value : await resolveActor(store, current.value, memberToken);
     if (actor.memberId !== first.memberId) throw new ParleyError("forbidden", "Your place on this board changed while joining; join again.");
     return actor;
   } catch (error) {

@@ -5,6 +5,8 @@ import { UpdateFolder } from "./update-folder";
 export interface RoomManagerOptions extends RoomOptions {
   /** How long a room with nobody in it stays loaded before it is compacted and unloaded. */
   idleUnloadMs: number;
+  /** Called once a board's room is unloaded (what was kept for it may go too). */
+  onUnload?: (boardId: string) => void;
 }
 
 /**
@@ -31,7 +33,10 @@ export class RoomManager {
     this.cancelIdle(boardId);
     let room = this.rooms.get(boardId);
     if (!room) {
+      const started = performance.now();
       room = BoardRoom.load(boardId, this.store, this.roomOptions);
+      // How long a cold board takes to load is what its first visitor waits for: worth a line in the log.
+      room.then(() => this.options.log?.(`room ${boardId} loaded in ${Math.round(performance.now() - started)} ms`), () => undefined);
       this.rooms.set(boardId, room);
       room.catch(() => this.rooms.delete(boardId));
     }
@@ -69,6 +74,7 @@ export class RoomManager {
     this.rooms.delete(room.boardId);
     await room.compact();
     await room.destroy();
+    this.options.onUnload?.(room.boardId);
   }
 
   private cancelIdle(boardId: string): void {

@@ -68,6 +68,8 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
       // Refused for want of the database, the client retries on a backoff that may outgrow the join
       // deadline; it is not idling, so the deadline no longer applies (seats and per-IP caps still do).
       if (!outcome.ok && outcome.code === "storage-unavailable") clearTimeout(deadline);
+      // Joined: the deadline has nothing left to check, so its timer (and what it holds) goes now.
+      if (outcome.ok) clearTimeout(deadline);
       answer(outcome);
       // What only this person may see, and (to facilitators) that someone new is here.
       if (outcome.ok && room) {

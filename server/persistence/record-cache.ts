@@ -1,0 +1,120 @@
+import type { BoardStore } from "./board-store";
+
+/**
+ * A BoardStore that remembers each board's votes, vote history, drafts and members between writes.
+ * Every join used to read all four (the whole vote history included) although they only change when
+ * someone votes, drafts or a facilitator changes a member; now a join reads them once per change.
+ *
+ * Invalidation is structural: every write goes through this same object (sync commands, joins and
+ * the teacher's HTTP actions share the process's one store), and each write method below forgets
+ * what it touches once it has committed. A read that was in flight while any write committed is not
+ * remembered (it may predate the write), so the cache never holds anything older than the last write.
+ *
+ * Only for a process that is alone on its database: with scale-out (Redis), another process's writes
+ * would not reach this cache, so parley.ts leaves it out there.
+ */
+
+/** The cached reads: board id → answer. */
+const CACHED = ["listVotes", "listVoteEvents", "listDrafts", "listMembers"] as const;
+type CachedRead = (typeof CACHED)[number];
+
+/** Which cached reads each write changes, and how to find the board it writes to. */
+const WRITES: Partial<Record<keyof BoardStore, { touches: readonly CachedRead[]; boardOf: (args: unknown[]) => string | null }>> = {
+  castVote: { touches: ["listVotes", "listVoteEvents"], boardOf: (args) => args[0] as string },
+  saveDraft: { touches: ["listDrafts"], boardOf: (args) => (args[0] as { boardId: string }).boardId },
+  deleteDrafts: { touches: ["listDrafts"], boardOf: (args) => args[0] as string },
+  createMember: { touches: ["listMembers"], boardOf: (args) => (args[0] as { boardId: string }).boardId },
+  // Only the member id is given: every board's members are forgotten (renames are rare).
+  renameMember: { touches: ["listMembers"], boardOf: () => null },
+  removeMember: { touches: ["listMembers"], boardOf: (args) => args[0] as string },
+  changeMember: { touches: ["listMembers"], boardOf: (args) => args[0] as string },
+  deleteBoard: { touches: CACHED, boardOf: (args) => args[0] as string },
+  // A board created with members or ballots (a duplicate, an import) under an id that might once have been cached.
+  createBoard: { touches: CACHED, boardOf: (args) => (args[0] as { id: string }).id },
+};
+
+export interface RecordCacheOptions {
+  /** Boards whose records are kept; the least recently read are forgotten first. */
+  maxBoards?: number;
+}
+
+export interface CachingStore {
+  store: BoardStore;
+  /** Forgets one board's records (its room unloaded), or everything. */
+  forget(boardId?: string): void;
+}
+
+/** Wraps `inner` (see the module comment). Methods it does not cache or watch pass straight through. */
+export function withRecordCache(inner: BoardStore, { maxBoards = 256 }: RecordCacheOptions = {}): CachingStore {
+  /** board id → read name → answer; Map order is recency (re-inserted on every hit). */
+  const boards = new Map<string, Map<CachedRead, unknown[]>>();
+  /** Bumped by every committed write: an answer read across a bump is stale-prone and not kept. */
+  let generation = 0;
+
+  const forget = (boardId: string | null, touches: readonly CachedRead[]) => {
+    const targets = boardId === null ? [...boards.values()] : [boards.get(boardId)].filter((b) => b !== undefined);
+    for (const entry of targets) for (const read of touches) entry.delete(read);
+  };
+
+  const cachedRead = (read: CachedRead) => async (boardId: string) => {
+    const entry = boards.get(boardId);
+    const hit = entry?.get(read);
+    if (entry && hit) {
+      // Most recently used goes last.
+      boards.delete(boardId);
+      boards.set(boardId, entry);
+      return [...hit];
+    }
+    const startedAt = generation;
+    const answer = (await (inner[read] as (id: string) => Promise<unknown[]>).call(inner, boardId)) as unknown[];
+    if (generation === startedAt) {
+      const fresh = boards.get(boardId) ?? new Map<CachedRead, unknown[]>();
+      boards.delete(boardId);
+      boards.set(boardId, fresh);
+      fresh.set(read, answer);
+      while (boards.size > maxBoards) boards.delete(boards.keys().next().value as string);
+    }
+    return [...answer];
+  };
+
+  const watchedWrite = (name: keyof BoardStore) => {
+    const { touches, boardOf } = WRITES[name]!;
+    return async (...args: unknown[]) => {
+      try {
+        return await (inner[name] as (...a: unknown[]) => Promise<unknown>).apply(inner, args);
+      } finally {
+        // Even a failed write may have committed (a lost connection after COMMIT): forget either way.
+        generation++;
+        forget(boardOf(args), touches);
+      }
+    };
+  };
+
+  const overrides = new Map<string | symbol, unknown>();
+  for (const read of CACHED) overrides.set(read, cachedRead(read));
+  for (const name of Object.keys(WRITES) as (keyof BoardStore)[]) overrides.set(name, watchedWrite(name));
+
+  // A Proxy rather than a hand-written wrapper, so methods added to BoardStore later pass through.
+  // What a tool defines on it (vitest's spyOn) lands on the empty target and stands in front.
+  const store: BoardStore = new Proxy({} as BoardStore, {
+    get(target, name) {
+      if (Object.prototype.hasOwnProperty.call(target, name)) return (target as unknown as Record<string | symbol, unknown>)[name];
+      if (overrides.has(name)) return overrides.get(name);
+      const value = (inner as unknown as Record<string | symbol, unknown>)[name];
+      return typeof value === "function" ? value.bind(inner) : value;
+    },
+    getOwnPropertyDescriptor(target, name): PropertyDescriptor | undefined {
+      const own = Reflect.getOwnPropertyDescriptor(target, name);
+      if (own || typeof name !== "string" || !(overrides.has(name) || typeof (inner as unknown as Record<string, unknown>)[name] === "function")) return own;
+      return { value: (store as unknown as Record<string, unknown>)[name], writable: true, enumerable: true, configurable: true };
+    },
+  });
+  return {
+    store,
+    forget: (boardId) => {
+      generation++;
+      if (boardId === undefined) boards.clear();
+      else boards.delete(boardId);
+    },
+  };
+}
