@@ -51,17 +51,28 @@ export interface Origins {
   locate(origin: string | number | undefined): Pick<ImportIssue, "line"> & { prefix: string };
 }
 
+/** Most problems listed for one file: past this, one more line says how many were left out. */
+export const MAX_LISTED_ISSUES = 100;
+
+/** Caps a list of issues at MAX_LISTED_ISSUES, noting the rest. */
+export function capIssues(errors: ImportIssue[]): ImportIssue[] {
+  if (errors.length <= MAX_LISTED_ISSUES) return errors;
+  return [...errors.slice(0, MAX_LISTED_ISSUES), { message: `…and ${errors.length - MAX_LISTED_ISSUES} more problems.` }];
+}
+
 /** Validates the assembled board; every schema problem becomes an issue placed by `origins`. */
 export function checkImported(board: unknown, origins: Origins): ImportResult {
   const checked = ImportedBoardSchema.safeParse(board);
   if (checked.success) return { ok: true, board: checked.data };
   return {
     ok: false,
-    errors: checked.error.issues.map((issue) => {
+    errors: capIssues(
+      checked.error.issues.map((issue) => {
       const [list, index] = issue.path;
       const origin = list === "arguments" ? origins.arguments[index as number] : list === "positions" ? origins.positions[index as number] : undefined;
       const { prefix, ...where } = origins.locate(origin);
-      return { ...where, message: `${prefix}${issue.path.join(".")}: ${issue.message}` };
-    }),
+        return { ...where, message: `${prefix}${issue.path.join(".")}: ${issue.message}` };
+      }),
+    ),
   };
 }
