@@ -4,7 +4,7 @@ import { utf16ToCodePoint } from "../anchoring/text";
 import type { Stance } from "../board/argument";
 import { LIMITS } from "../board/constants";
 import type { ImportIssue, ImportResult } from "./imported-board";
-import { checkImported, clip, MAX_IMPORTED_ARGUMENTS, negationOf, positionKeys, type DraftArgument } from "./import-shape";
+import { capIssues, checkImported, clip, MAX_IMPORTED_ARGUMENTS, negationOf, positionKeys, type DraftArgument } from "./import-shape";
 import { linkAifGraph, type AifLink } from "./aif-graph";
 
 /**
@@ -65,7 +65,7 @@ export function fromAif(text: string, options: FromAifOptions = {}): ImportResul
 
 function buildBoard(graph: AifGraphInput, now: number): ImportResult {
   const linked = linkAifGraph(graph);
-  if (linked.errors.length > 0) return { ok: false, errors: linked.errors };
+  if (linked.errors.length > 0) return { ok: false, errors: capIssues(linked.errors) };
   const { inodes, parentOf, authorOf } = linked;
   // Kept as written (not trimmed): Parley's own export carries the source verbatim.
   const stripped = stripHtml(typeof graph.text === "string" ? graph.text : (graph.text?.txt ?? ""));
@@ -86,7 +86,7 @@ function buildBoard(graph: AifGraphInput, now: number): ImportResult {
   const members = inodes.filter((n) => parentOf.has(n.nodeID) && !quoted.has(n.nodeID));
   if (members.length > MAX_IMPORTED_ARGUMENTS) return { ok: false, errors: [{ message: `A board may hold at most ${MAX_IMPORTED_ARGUMENTS} arguments; this map has ${members.length}.` }] };
   const rootOf = findRoots(members.map((n) => n.nodeID), parentOf, positionIdOf);
-  if (rootOf.errors.length > 0) return { ok: false, errors: rootOf.errors };
+  if (rootOf.errors.length > 0) return { ok: false, errors: capIssues(rootOf.errors) };
 
   const source = fileText || clip(inodes.map((n) => n.text.trim()).filter(Boolean).join("\n\n"), LIMITS.sourceMaxChars);
   const place = new Map(inodes.map((n, i) => [n.nodeID, i]));

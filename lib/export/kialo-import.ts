@@ -1,7 +1,7 @@
 import type { Stance } from "../board/argument";
 import { LIMITS } from "../board/constants";
 import type { ImportIssue, ImportResult } from "./imported-board";
-import { checkImported, clip, MAX_IMPORTED_ARGUMENTS, negationOf, positionKeys, type DraftArgument } from "./import-shape";
+import { capIssues, checkImported, clip, MAX_IMPORTED_ARGUMENTS, negationOf, positionKeys, type DraftArgument } from "./import-shape";
 
 /**
  * Kialo import: the plain-text outline Kialo exports (and Parley's own outline export writes):
@@ -44,7 +44,7 @@ export interface FromKialoOptions {
 /** Reads a Kialo outline into a board for the import use-case. */
 export function fromKialo(text: string, options: FromKialoOptions = {}): ImportResult {
   const read = readItems(text);
-  if (read.errors.length > 0) return { ok: false, errors: read.errors };
+  if (read.errors.length > 0) return { ok: false, errors: capIssues(read.errors) };
   const { items, title } = read;
   const theses = items.filter((item) => !item.number.includes("."));
   if (theses.length === 0) return { ok: false, errors: [{ message: 'No thesis: Kialo outlines start with a numbered claim such as "1. The thesis".' }] };
@@ -77,7 +77,7 @@ export function fromKialo(text: string, options: FromKialoOptions = {}): ImportR
       updatedAt: createdAt,
     };
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors: capIssues(errors) };
   const boardTitle = clip(title || theses[0].text, LIMITS.boardTitleMaxChars);
   const board = {
     title: boardTitle,
