@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ImportedBoard, ImportResult } from "@/lib/export/imported-board";
 import { fromKialo } from "@/lib/export/kialo-import";
+import { toKialoOutline } from "@/lib/export/outline";
+import { demoExportBoard } from "./support/export-fixture";
 
 function boardOf(result: ImportResult): ImportedBoard {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.errors)}`);
@@ -49,6 +51,13 @@ describe("fromKialo: a Kialo outline", () => {
     expect(multi.title).toBe("Tax meat");
     expect(multi.positions.map((p) => p.label)).toEqual(["Tax meat", "Subsidise beans", "Do nothing"]);
     expect(multi.arguments.map((a) => a.positionId)).toEqual(["pos-tax-meat", "pos-subsidise-beans"]);
+  });
+
+  it("Parley's own outline export comes back with its positions and every argument's stance", () => {
+    const original = demoExportBoard();
+    const copy = boardOf(fromKialo(toKialoOutline(original)));
+    expect(copy.positions.map((p) => p.label)).toEqual(original.positions.map((p) => p.label));
+    expect(copy.arguments.map((a) => a.stance).sort()).toEqual(original.arguments.map((a) => a.stance).sort());
   });
 
   it("deep nesting is read line by line (the board model then limits depth)", () => {
