@@ -1,5 +1,5 @@
 // npm run import -- --file map.argdown [--format json|argdown|aif|kialo]
-// Creates a new board from a Parley JSON or Argdown file and prints its id and address.
+// Creates a new board from a Parley JSON, Argdown, AIF or Kialo outline file and prints its id and address.
 import { readFileSync } from "node:fs";
 import { ParleyError } from "../lib/errors/errors";
 import { detectImportFormat, IMPORT_FORMATS, type ImportFormat } from "../lib/export/formats";

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { createAnchor } from "../anchoring/anchor";
 import { utf16ToCodePoint } from "../anchoring/text";
-import type { Stance } from "../board/argument";
 import { LIMITS } from "../board/constants";
 import type { ImportIssue, ImportResult } from "./imported-board";
 import { capIssues, checkImported, clip, MAX_IMPORTED_ARGUMENTS, negationOf, positionKeys, type DraftArgument } from "./import-shape";
