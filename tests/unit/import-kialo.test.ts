@@ -83,6 +83,11 @@ describe("fromKialo: bad outlines are refused with every problem and its line", 
     expect(errorsOf(fromKialo("1. T\n1.1. Pro:   \n"))).toEqual([{ line: 2, message: expect.stringContaining("An argument needs some text") }]);
   });
 
+  it("more arguments than a board may hold is refused with the limit", () => {
+    const lines = ["1. T", ...Array.from({ length: 10_001 }, (_, i) => `1.${i + 1}. Pro: claim ${i}`)];
+    expect(errorsOf(fromKialo(lines.join("\n")))).toEqual([{ message: "A board may hold at most 10000 arguments; this outline has 10001." }]);
+  });
+
   it("no thesis, or more than six", () => {
     expect(errorsOf(fromKialo("Discussion Title: x\n\n"))[0].message).toMatch(/No thesis/);
     expect(errorsOf(fromKialo([1, 2, 3, 4, 5, 6, 7].map((n) => `${n}. T${n}`).join("\n")))[0]).toEqual({ line: 7, message: "Parley needs 2 to 6 positions; this outline has 7 theses." });
