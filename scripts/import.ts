@@ -1,5 +1,5 @@
-// npm run import -- --file map.argdown [--format json|argdown]
-// Creates a new board from a Parley JSON or Argdown file and prints its id and address.
+// npm run import -- --file map.argdown [--format json|argdown|aif|kialo]
+// Creates a new board from a Parley JSON, Argdown, AIF or Kialo outline file and prints its id and address.
 import { readFileSync } from "node:fs";
 import { ParleyError } from "../lib/errors/errors";
 import { detectImportFormat, IMPORT_FORMATS, type ImportFormat } from "../lib/export/formats";
@@ -8,7 +8,7 @@ import { createExportService } from "../server/export/export-service";
 import { withStore } from "./cli-database";
 import { CliFailure, isEntryPoint, parseCommandLine, processIO, runAsScript, runCommand, type CliIO } from "./cli-io";
 
-const USAGE = "usage: npm run import -- --file FILE [--format json|argdown]";
+const USAGE = "usage: npm run import -- --file FILE [--format json|argdown|aif|kialo]";
 
 /** The import command: parses `argv`, creates the board, and returns the exit code (0, 1, or 2 for bad usage). */
 export async function importMain(argv: string[], io: CliIO = processIO()): Promise<number> {
@@ -20,7 +20,7 @@ async function importFile(argv: string[], io: CliIO): Promise<void> {
   if (!args) return;
   const file = args.file;
   if (!file) throw new CliFailure(`--file is required\n${USAGE}`, 2);
-  if (args.format && !IMPORT_FORMATS.includes(args.format as ImportFormat)) throw new CliFailure(`--format must be json or argdown\n${USAGE}`, 2);
+  if (args.format && !IMPORT_FORMATS.includes(args.format as ImportFormat)) throw new CliFailure(`--format must be one of ${IMPORT_FORMATS.join(", ")}\n${USAGE}`, 2);
 
   let text: string;
   try {

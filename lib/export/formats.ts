@@ -20,11 +20,21 @@ export const EXPORT_FORMATS = {
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 export const ExportFormatSchema = z.enum(Object.keys(EXPORT_FORMATS) as [ExportFormat, ...ExportFormat[]]);
 
-/** Formats a file can be imported from. */
-export const IMPORT_FORMATS = ["json", "argdown"] as const;
+/** Formats a file can be imported from, with the names the import form shows. */
+export const IMPORT_FORMAT_LABELS = { json: "Parley JSON", argdown: "Argdown", aif: "AIF / OVA3 JSON", kialo: "Kialo outline" } as const;
+export const IMPORT_FORMATS = ["json", "argdown", "aif", "kialo"] as const satisfies ReadonlyArray<keyof typeof IMPORT_FORMAT_LABELS>;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** Guesses the format of an uploaded file from its content: Parley JSON starts with `{`, anything else is Argdown. */
+/** How far into a file detection looks: the distinguishing keys and lines come first in every format. */
+const DETECT_WINDOW = 4096;
+
+/**
+ * Guesses the format of an uploaded file from its content: JSON naming Parley's board type is Parley
+ * JSON, other JSON is AIF (AIFdb, OVA3); a "Discussion Title:" or numbered first line is a Kialo
+ * outline; anything else is Argdown.
+ */
 export function detectImportFormat(text: string): ImportFormat {
-  return text.trimStart().startsWith("{") ? "json" : "argdown";
+  const head = text.trimStart().slice(0, DETECT_WINDOW);
+  if (head.startsWith("{")) return /"type"\s*:\s*"parley-board"/.test(head) || !/"(AIF|nodes)"\s*:/.test(head) ? "json" : "aif";
+  return /^(Discussion Title:|\d+\.\s)/i.test(head) ? "kialo" : "argdown";
 }

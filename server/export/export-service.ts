@@ -22,7 +22,7 @@ export interface ExportService {
 }
 
 /**
- * PDF, PNG and Argdown parsing run in the render pool (render-pool.ts), off the event loop; the
+ * PDF, PNG and the parsing of Argdown, AIF and Kialo imports run in the render pool (render-pool.ts), off the event loop; the
  * light text formats are rendered in place.
  */
 export function createExportService(store: BoardStore, rooms?: RoomManager, poolOptions: RenderPoolOptions = {}): ExportService {
@@ -33,7 +33,7 @@ export function createExportService(store: BoardStore, rooms?: RoomManager, pool
       return renderExport(board, format, options, pool);
     },
     async importFile(text, format) {
-      const result: ImportResult = format === "json" ? fromParleyJson(text) : await pool.parseArgdown(text);
+      const result: ImportResult = format === "json" ? fromParleyJson(text) : await pool.parseImport(format, text);
       if (!result.ok) {
         throw new ParleyError("invalid-content", result.errors[0]?.message ?? "The file could not be read.", { format, errors: result.errors });
       }

@@ -26,8 +26,12 @@ export interface RenderPoolOptions {
 }
 
 export const RENDER_POOL_DEFAULTS = { maxThreads: 1, maxQueue: 6, idleTimeoutMs: 30_000, renderTimeoutMs: 120_000 } as const;
-/** Longest an Argdown import may parse before it is abandoned. Real exports take well under a second. */
+/** Longest an import (Argdown, AIF, Kialo) may parse before it is abandoned. Real exports take well under a second. */
 export const ARGDOWN_PARSE_TIMEOUT_MS = 20_000;
+
+/** Import formats parsed in the pool, each a task of render-worker.mjs, with the name used in messages. */
+export const POOLED_IMPORTS = { argdown: "Argdown", aif: "AIF", kialo: "Kialo outline" } as const;
+export type PooledImportFormat = keyof typeof POOLED_IMPORTS;
 
 const WORKER = new URL("./render-worker.mjs", import.meta.url).href;
 
@@ -65,13 +69,23 @@ export class RenderPool {
   }
 
   /** Parses an Argdown file; a parse over the time limit becomes a failed result naming the limit. */
-  async parseArgdown(text: string, timeoutMs = ARGDOWN_PARSE_TIMEOUT_MS): Promise<ImportResult> {
+  parseArgdown(text: string, timeoutMs = ARGDOWN_PARSE_TIMEOUT_MS): Promise<ImportResult> {
+    return this.parseImport("argdown", text, timeoutMs);
+  }
+
+  /**
+   * Parses an imported file of another tool (Argdown, AIF, Kialo) into a board, off the event loop: a
+   * 5 MB map means tens of thousands of nodes and a text search per quoted passage. A parse over the
+   * time limit or a crash becomes a failed result.
+   */
+  async parseImport(format: PooledImportFormat, text: string, timeoutMs = ARGDOWN_PARSE_TIMEOUT_MS): Promise<ImportResult> {
+    const label = POOLED_IMPORTS[format];
     try {
-      return await this.run<ImportResult>("argdown", text, timeoutMs, "Argdown import");
+      return await this.run<ImportResult>(format, text, timeoutMs, `${label} import`);
     } catch (error) {
       if (ParleyError.is(error) && error.code === "rate-limited") throw error;
       const timedOut = error instanceof RenderTimeout;
-      const message = timedOut ? `The Argdown file took longer than ${timeoutMs / 1000} s to read; it may be malformed.` : `The Argdown parser failed: ${(error as Error).message}`;
+      const message = timedOut ? `The ${label} file took longer than ${timeoutMs / 1000} s to read; it may be malformed.` : `The ${label} parser failed: ${(error as Error).message}`;
       return { ok: false, errors: [{ message }] };
     }
   }

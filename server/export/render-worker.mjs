@@ -1,5 +1,5 @@
 // The export pool's worker (see render-pool.ts): draws PDF handouts and PNG pictures and parses
-// Argdown imports off the event loop that serves live boards. Each export is one task, named after
+// Argdown, AIF and Kialo imports off the event loop that serves live boards. Each export is one task, named after
 // the function below that runs it.
 // Plain JavaScript so it starts in any worker (tsx, vitest, plain node); tsx's API then loads the
 // TypeScript renderers, as fold-worker.mjs does. The loads start while this module is evaluated
@@ -13,6 +13,8 @@ const modules = {
   png: tsImport("./png.ts", import.meta.url),
   svg: tsImport("../../lib/export/svg.ts", import.meta.url),
   argdown: tsImport("../../lib/export/argdown-import.ts", import.meta.url),
+  aif: tsImport("../../lib/export/aif-import.ts", import.meta.url),
+  kialo: tsImport("../../lib/export/kialo-import.ts", import.meta.url),
 };
 // A failed load surfaces in the task that needs it, not as an unhandled rejection.
 for (const loading of Object.values(modules)) loading.catch(() => undefined);
@@ -35,12 +37,18 @@ export async function png({ board, options }) {
   return transfer(renderPng(toSvg(board), options));
 }
 
-/** Argdown text → ImportResult; a parser crash becomes an ordinary failed result. */
-export async function argdown(text) {
-  const { fromArgdown } = await modules.argdown;
+/** Runs an importer; a crash becomes an ordinary failed result naming the parser. */
+async function parseWith(loading, read, label, text) {
   try {
-    return fromArgdown(text);
+    return read(await loading, text);
   } catch (error) {
-    return { ok: false, errors: [{ message: `The Argdown parser failed: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { ok: false, errors: [{ message: `The ${label} parser failed: ${error instanceof Error ? error.message : String(error)}` }] };
   }
 }
+
+/** Argdown text → ImportResult. */
+export const argdown = (text) => parseWith(modules.argdown, (m, t) => m.fromArgdown(t), "Argdown", text);
+/** AIF / OVA3 JSON text → ImportResult. */
+export const aif = (text) => parseWith(modules.aif, (m, t) => m.fromAif(t), "AIF", text);
+/** Kialo outline text → ImportResult. */
+export const kialo = (text) => parseWith(modules.kialo, (m, t) => m.fromKialo(t), "Kialo outline", text);

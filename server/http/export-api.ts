@@ -59,7 +59,7 @@ export async function handleSource(request: Request, boardId: string): Promise<R
 }
 
 /**
- * POST /api/boards/import[?format=json|argdown] with the file as the body. Creates a new board, or
+ * POST /api/boards/import[?format=json|argdown|aif|kialo] (else detected from the content) with the file as the body. Creates a new board, or
  * answers 422 with every problem found (`details.errors`, with line numbers where the format has
  * them) and creates nothing.
  */
@@ -71,7 +71,7 @@ export async function handleImport(request: Request): Promise<Response> {
     if (text.trim() === "") throw new ParleyError("bad-request", "The file is empty.");
     const requested = new URL(request.url).searchParams.get("format");
     if (requested && !IMPORT_FORMATS.includes(requested as ImportFormat)) {
-      throw new ParleyError("bad-request", `Parley imports ${IMPORT_FORMATS.join(" and ")} files.`);
+      throw new ParleyError("bad-request", `Parley imports these formats: ${IMPORT_FORMATS.join(", ")}.`);
     }
     const format = (requested as ImportFormat | null) ?? detectImportFormat(text);
     const { board, sourceTitle } = await getAppContext().exports.importFile(text, format);
