@@ -120,6 +120,8 @@ export function useManagedBoards(env?: Record<string, string>): ManagedHarness {
 
 async function assign(facilitator: MemberClient, member: MemberClient, teamId: string): Promise<void> {
   expect(await facilitator.command({ type: "assign-team", memberId: member.memberId, teamId })).toMatchObject({ ok: true });
+  // The command's ack goes to the facilitator; the member hears of the change by broadcast, in its own time.
+  await member.sessionWhere((session) => teamOf(session, member.memberId)?.id === teamId, `to be on team ${teamId}`);
 }
 
 /**
