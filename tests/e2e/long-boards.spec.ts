@@ -139,6 +139,24 @@ test.describe("a 100-argument board", () => {
   }
 });
 
+test.describe("column headers", () => {
+  for (const viewport of [
+    { name: "tablet landscape", width: 1180, height: 820 },
+    { name: "desktop", width: 1366, height: 860 },
+  ]) {
+    test(`line up across positions on a ${viewport.name}, so the For lanes start level`, async ({ page, baseURL }) => {
+      const board = await seedBigBoard(baseURL!, 20);
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await openAsFacilitator(page, board);
+      const lanes = page.getByTestId("lane-for");
+      await expect(lanes).toHaveCount(2);
+      const [first, second] = await Promise.all([lanes.nth(0).boundingBox(), lanes.nth(1).boundingBox()]);
+      expect(first!.x, "the two positions side by side").not.toBe(second!.x);
+      expect(Math.abs(first!.y - second!.y), "For lanes start at the same height").toBeLessThanOrEqual(1);
+    });
+  }
+});
+
 test("a 1,000-argument board loads, scrolls to its last card, keeps Tab order and takes a new argument", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const board = await seedBigBoard(baseURL!, 1000);
