@@ -6,6 +6,8 @@
 //   npm run bench -- --full            the full table (three interleaved rounds, 5,000 connections …)
 //   npm run bench -- --kinds=parley,relay --scenarios=fanout,durable --rounds=1
 //   npm run bench -- --profile=tiny    a few clients and edits: checks the harness itself
+//   npm run bench -- --database=parley_bench_me --base-port=4800   beside another bench on one machine
+//   BENCH_CPU_PROF=/tmp/prof npm run bench -- …   also writes a V8 .cpuprofile of each Parley server
 //   npm run bench -- --browser         also the browser scenario (scripts/bench-browser.ts, when present)
 //   npm run bench:basic                the older single-server figures (scripts/bench-basic.ts)
 //
@@ -43,7 +45,10 @@ const out = option("out") ?? `${ROOT}bench/results/latest.json`;
 const startedAt = new Date();
 const loadBefore = loadavg();
 console.log(`bench: ${profile.name} profile, ${profile.rounds} round(s), load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
-const results = await runRounds({ profile, kinds, scenarios });
+// Separate databases and ports let two benches share a machine without dropping each other's tables.
+const database = option("database");
+const basePort = option("base-port") === undefined ? undefined : Number(option("base-port"));
+const results = await runRounds({ profile, kinds, scenarios, database, basePort });
 const table = summarize(results);
 const loadAfter = loadavg();
 console.log(`\nmedians of ${profile.rounds} round(s); P/H = Parley ÷ Hocuspocus (lower is better except for rates)`);

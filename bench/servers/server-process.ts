@@ -30,6 +30,15 @@ const PARLEY_BENCH_ENV: Record<string, string> = {
   PARLEY_JOIN_DEADLINE_MS: "120000",
 };
 
+/**
+ * BENCH_CPU_PROF=<dir> profiles the Parley server only (V8 writes a .cpuprofile there when it exits);
+ * the peers are left alone so their figures stay comparable.
+ */
+function cpuProfileFlags(kind: ServerKind): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return kind === "parley" && dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 export class ServerProcess {
   private readonly output: string[] = [];
   private exited: number | null = null;
@@ -51,7 +60,7 @@ export class ServerProcess {
   /** Starts `kind` on `port` against `databaseUrl` and resolves once it says it is ready. */
   static async start(kind: ServerKind, port: number, databaseUrl: string, timeoutMs = 120_000): Promise<ServerProcess> {
     const env = { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databaseUrl, ...(kind === "parley" ? PARLEY_BENCH_ENV : {}) } as NodeJS.ProcessEnv;
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", ENTRIES[kind]], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    const child = spawn(process.execPath, ["--expose-gc", ...cpuProfileFlags(kind), "--import", "tsx", ENTRIES[kind]], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
     const server = new ServerProcess(kind, port, child);
     const deadline = Date.now() + timeoutMs;
     while (!server.output.some((line) => line.includes("ready on"))) {
