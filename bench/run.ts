@@ -48,6 +48,7 @@ console.log(`bench: ${profile.name} profile, ${profile.rounds} round(s), load av
 // Separate databases and ports let two benches share a machine without dropping each other's tables.
 const database = option("database");
 const basePort = option("base-port") === undefined ? undefined : Number(option("base-port"));
+if (basePort !== undefined && !(Number.isInteger(basePort) && basePort > 0 && basePort < 65_000)) throw new Error("--base-port takes a port number (each server uses the next one up).");
 const results = await runRounds({ profile, kinds, scenarios, database, basePort });
 const table = summarize(results);
 const loadAfter = loadavg();
