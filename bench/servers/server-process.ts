@@ -51,7 +51,10 @@ export class ServerProcess {
   /** Starts `kind` on `port` against `databaseUrl` and resolves once it says it is ready. */
   static async start(kind: ServerKind, port: number, databaseUrl: string, timeoutMs = 120_000): Promise<ServerProcess> {
     const env = { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databaseUrl, ...(kind === "parley" ? PARLEY_BENCH_ENV : {}) } as NodeJS.ProcessEnv;
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", ENTRIES[kind]], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the Parley server there when it exits (opt-in, Parley only).
+    const profileDir = kind === "parley" ? process.env.BENCH_CPU_PROF : undefined;
+    const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+    const child = spawn(process.execPath, [...profile, "--expose-gc", "--import", "tsx", ENTRIES[kind]], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
     const server = new ServerProcess(kind, port, child);
     const deadline = Date.now() + timeoutMs;
     while (!server.output.some((line) => line.includes("ready on"))) {
