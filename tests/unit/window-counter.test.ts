@@ -36,4 +36,17 @@ describe("WindowCounter", () => {
     expect(windows.size).toBe(1);
     expect(windows.spend("a").spent).toBe(1);
   });
+
+  it("drops keys whose window has ended at its next sweep, so keys that outlive a connection are not kept", () => {
+    const { windows, advance } = counter(1_000);
+    windows.spend("member:a");
+    advance(600);
+    windows.spend("member:b");
+    advance(400); // a's window has ended, b's has not
+    windows.spend("c");
+    expect(windows.size).toBe(2);
+    advance(1_000);
+    windows.spend("c");
+    expect(windows.size).toBe(1);
+  });
 });
