@@ -72,9 +72,6 @@ export function checkBoardUpdate(
   if (trial.store.pendingStructs || trial.store.pendingDs) {
     return reject({ code: "incomplete-update", message: "The update depends on changes the server has not seen; resync first." });
   }
-  // Nothing new (every joining client's Step 2 reply, typically) changed no type, so no rule below
-  // has anything to judge: answering now skips reading the positions, the session and the source.
-  if (!carriesNews && changed.size === 0) return { ok: true, noop: true, changedArgumentIds: [] };
 
   const roots = new Map<Y.AbstractType<unknown>, string>();
   for (const [name, type] of trial.share) roots.set(type as Y.AbstractType<unknown>, name);

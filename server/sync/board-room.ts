@@ -3,7 +3,7 @@ import { checkBoardUpdate } from "../../lib/board/check-update";
 import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
-import { SYNC_STEP_1, decodeSyncMessage, syncUpdate } from "../../lib/protocol/sync-messages";
+import { SYNC_STEP_1, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "../../lib/protocol/sync-messages";
 import { readArgument } from "../../lib/board/doc";
 import type { ModelResult } from "../../lib/board/validate";
 import { readSession } from "../../lib/session/session";
@@ -14,7 +14,6 @@ import { RoomCompactor, type Fold } from "./room-compactor";
 import { SerialQueue, describeFailure } from "./room-queue";
 import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-catch-up";
 import { TrialCopy } from "./trial-copy";
-import { HandshakeFrames } from "./handshake-frames";
 import { CommitBatch, type BatchEntry } from "./commit-batch";
 import { broadcastBatch, sendToEach, type SendSyncToMany } from "./fan-out";
 
@@ -69,8 +68,6 @@ export interface RoomStep {
 export class BoardRoom {
   readonly connections = new Map<string, Connection>();
   private readonly trial: TrialCopy;
-  /** Step 1 and the whole-document Step 2, encoded once per change of the document. */
-  private readonly handshake: HandshakeFrames;
   private readonly batch = new CommitBatch();
   /** A commit step is queued and has not started yet. */
   private commitQueued = false;
@@ -90,7 +87,6 @@ export class BoardRoom {
     backlog: { updates: number; bytes: number },
     latestSeq: number,
   ) {
-    this.handshake = new HandshakeFrames(doc);
     this.trial = new TrialCopy(doc, () => this.batch.updates(), options.trialIdleMs ?? 10_000);
     this.sendSyncToMany = options.sendSyncToMany ?? sendToEach;
     this.presence = new RoomPresence(doc, this.connections, { boardId, publish: options.publish, maxIdsPerConnection: options.presenceIdsPerConnection ?? 4 });
@@ -189,7 +185,6 @@ export class BoardRoom {
     await this.compactor.idle();
     this.presence.destroy();
     this.trial.destroy();
-    this.handshake.destroy();
     this.doc.destroy();
   }
 
@@ -225,8 +220,8 @@ export class BoardRoom {
     if (!message) return { ack: this.violation(connection, "malformed-message", "That sync message could not be decoded.") };
     if (message.type === SYNC_STEP_1) {
       // The stored board: updates still pending reach this connection with their commit's broadcast.
-      connection.sendSync(this.handshake.step2(message.stateVector));
-      connection.sendSync(this.handshake.step1()); // ask for whatever the client has that we lack
+      connection.sendSync(syncStep2(this.doc, message.stateVector));
+      connection.sendSync(syncStep1(this.doc)); // ask for whatever the client has that we lack
       return { ack: { ok: true } };
     }
     return this.acceptUpdate(connection, message.update);

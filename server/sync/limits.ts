@@ -2,7 +2,6 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { createClient } from "redis";
 import { ParleyError } from "../../lib/errors/errors";
 import type { ParleyConfig } from "../config";
-import { WindowCounter } from "./window-counter";
 
 /**
  * Flood control for everything a client can send (docs/security.md "## Limits"). Budgets per
@@ -45,8 +44,6 @@ const WHAT: Record<ConnectionBudget, string> = {
 /** Allowed, or refused with the error to send; `flood` when the sender should also be disconnected. */
 export type LimitVerdict = { ok: true } | { ok: false; error: ParleyError; flood: boolean; first: boolean };
 
-const ALLOWED: LimitVerdict = { ok: true };
-
 /** The limit settings out of the environment's configuration. */
 export function limitSettings(config: ParleyConfig): LimitSettings {
   return {
@@ -76,7 +73,7 @@ export function limitSettings(config: ParleyConfig): LimitSettings {
 /** Every limiter of one server process, plus the counts of open connections per IP and per board. */
 export class Limits {
   readonly seats = new Seats();
-  private readonly byConnection: Record<ConnectionBudget, WindowCounter>;
+  private readonly byConnection: Record<ConnectionBudget, RateLimiterMemory>;
   private readonly byAddress: Record<AddressBudget, RateLimiterAbstract>;
 
   private constructor(
@@ -85,9 +82,9 @@ export class Limits {
     redis: unknown,
     private readonly closeStore: () => Promise<unknown> = async () => undefined,
   ) {
-    // Spent on every message a connection sends, so counted synchronously, with no timer per connection.
-    const perConnection = () => new WindowCounter(settings.connectionWindowMs);
-    this.byConnection = { sync: perConnection(), awareness: perConnection(), command: perConnection(), vote: perConnection() };
+    const seconds = settings.connectionWindowMs / 1000;
+    const perConnection = (budget: ConnectionBudget) => new RateLimiterMemory({ keyPrefix: `conn-${budget}`, points: settings.perConnection[budget], duration: seconds });
+    this.byConnection = { sync: perConnection("sync"), awareness: perConnection("awareness"), command: perConnection("command"), vote: perConnection("vote") };
     const perAddress = (budget: AddressBudget): RateLimiterAbstract => {
       const options = { keyPrefix: `parley-ip-${budget}`, points: settings.perIp[budget], duration: ADDRESS_WINDOWS[budget].seconds };
       // If Redis stops answering, each process keeps counting on its own rather than letting everyone through.
@@ -109,16 +106,13 @@ export class Limits {
   /** Spends one unit of a connection's `budget`. */
   connection(budget: ConnectionBudget, connectionId: string): Promise<LimitVerdict> {
     const limit = this.settings.perConnection[budget];
-    const { spent, msBeforeNext } = this.byConnection[budget].spend(connectionId);
-    if (spent <= limit) return Promise.resolve(ALLOWED);
-    return Promise.resolve({
-      ok: false,
+    return spend(this.byConnection[budget], connectionId, (res) => ({
       error: new ParleyError("rate-limited", `Too many ${WHAT[budget]}: at most ${limit} every ${this.settings.connectionWindowMs / 1000} s. Slow down.`, {
-        retryAfterMs: msBeforeNext,
+        retryAfterMs: res.msBeforeNext,
       }),
-      flood: spent > limit * this.settings.floodFactor,
-      first: spent === limit + 1,
-    });
+      flood: res.consumedPoints > limit * this.settings.floodFactor,
+      first: res.consumedPoints === limit + 1,
+    }));
   }
 
   /** Spends one unit of an IP address's `budget`. */
@@ -135,7 +129,7 @@ export class Limits {
 
   /** Forgets a closed connection's budgets. */
   forget(connectionId: string): void {
-    for (const counter of Object.values(this.byConnection)) counter.forget(connectionId);
+    for (const limiter of Object.values(this.byConnection)) void limiter.delete(connectionId);
   }
 
   async close(): Promise<void> {
