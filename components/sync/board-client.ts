@@ -8,6 +8,7 @@ import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type Jo
 import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "@/lib/protocol/sync-messages";
 import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
+import { undoDirectionOf } from "./undo-origin";
 import { lostEditNotice, refusalNotice, watchOnlyNotice } from "./refusal-notice";
 import type { SavedWork } from "./saved-work";
 import type { BoardClientEvents, BoardClientOptions, DraftsView, RosterView, VotesView } from "./client-types";
@@ -152,7 +153,7 @@ export class BoardClient {
     });
     doc.on("update", (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       if (!this.isLocal(origin) || doc !== this.doc) return;
-      this.send(this.changes.add(syncUpdate(update), this.captured.get(transaction) ?? []));
+      this.send(this.changes.add(syncUpdate(update), this.captured.get(transaction) ?? [], "change", undoDirectionOf(origin)));
     });
     awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       // Also the periodic renewal: before a join it would be refused with not-joined and a disconnect.

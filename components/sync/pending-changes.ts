@@ -1,5 +1,6 @@
 import { ERROR_TABLE, type ErrorPayload } from "@/lib/errors/errors";
 import type { UpdateAck } from "@/lib/protocol/protocol";
+import type { UndoDirection } from "@/lib/board/undo-history";
 import type { ArgumentEdit } from "./argument-edits";
 
 /** One local update the server has not confirmed as stored. */
@@ -10,6 +11,8 @@ export interface PendingChange {
   /** The sync frame, resent as is: Yjs updates are idempotent, so a duplicate is acknowledged as a no-op. */
   readonly frame: Uint8Array;
   readonly edits: ArgumentEdit[];
+  /** Made by undoing or redoing (components/board/useUndo.ts): a refusal names it so. */
+  readonly via?: UndoDirection;
   /** Which send the ack must answer (an older send's failure is stale); null while unsent. */
   sending: number | null;
   /** A retryable refusal came back: it shows as "not saved yet" until an ack says it is stored. */
@@ -45,8 +48,8 @@ export class PendingChanges {
   }
 
   /** Starts tracking a local update (not yet sent). */
-  add(frame: Uint8Array, edits: ArgumentEdit[], kind: PendingChange["kind"] = "change"): PendingChange {
-    const entry: PendingChange = { seq: this.nextSeq++, kind, frame, edits, sending: null, failed: false };
+  add(frame: Uint8Array, edits: ArgumentEdit[], kind: PendingChange["kind"] = "change", via?: UndoDirection): PendingChange {
+    const entry: PendingChange = { seq: this.nextSeq++, kind, frame, edits, sending: null, failed: false, ...(via ? { via } : {}) };
     this.entries.push(entry);
     return entry;
   }

@@ -22,11 +22,16 @@ export function refusalNotice(change: PendingChange, error: ErrorPayload, kept: 
   const edit = change.edits.find((candidate) => candidate.id === argumentId) ?? change.edits[0];
   const snippet = editSnippet(edit);
   const quoted = snippet ? ` “${snippet}”` : "";
-  const what = !edit ? "A change of yours" : edit.kind === "add" ? `Your new argument${quoted}` : edit.kind === "delete" ? `Deleting${quoted}` : `Your change to${quoted}`;
-  const rest = kept === 0 ? "" : kept === 1 ? " Your other change is kept." : ` Your other ${kept} changes are kept.`;
+  const what = change.via ? `Your ${change.via} on${quoted || " an argument"}` : !edit ? "A change of yours" : edit.kind === "add" ? `Your new argument${quoted}` : edit.kind === "delete" ? `Deleting${quoted}` : `Your change to${quoted}`;
+  // The board is reloaded after a refusal, and the undo steps belonged to the document it replaces.
+  const rest = `${change.via ? " Your undo history starts afresh." : ""}${keptNote(kept)}`;
   const details: RefusalDetails = { argumentId, snippet, kept };
   const server = typeof error.details === "object" && error.details !== null ? (error.details as Record<string, unknown>) : {};
   return { ...error, message: `${what} was not saved: ${error.message}${rest}`, details: { ...server, ...details } };
+}
+
+function keptNote(kept: number): string {
+  return kept === 0 ? "" : kept === 1 ? " Your other change is kept." : ` Your other ${kept} changes are kept.`;
 }
 
 function argumentIdOf(details: unknown): string | null {
