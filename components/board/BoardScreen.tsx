@@ -34,6 +34,7 @@ import { mayLoseWork, useLeaveWarning } from "./useLeaveWarning";
 import { useAuthor, usePresence } from "./usePresence";
 import { useSaveDraft } from "./useSaveDraft";
 import { DraftsPanel } from "@/components/drafts/DraftsPanel";
+import { UndoContext, useUndo } from "@/components/undo/useUndo";
 import { TeamDraftsContext, useTeamDrafts } from "@/components/drafts/useTeamDrafts";
 import { useVotesUi, VotesContext } from "@/components/votes/VotesContext";
 import styles from "./BoardScreen.module.css";
@@ -192,6 +193,8 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
     setDeleting(null);
   };
 
+  const undo = useUndo({ doc: live.doc, actor: { memberId: view.memberId, role, displayName }, source: source.text, onRefused: setLocalError });
+
   const toast = localError ?? (status !== "failed" ? error?.message : null);
   const dismissToast = useCallback(() => {
     setLocalError(null);
@@ -211,6 +214,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
       <BoardRulesContext.Provider value={rules}>
       <VotesContext.Provider value={votesUi}>
       <TeamDraftsContext.Provider value={teamDrafts}>
+      <UndoContext.Provider value={undo}>
       <div className={styles.screen}>
         <SkipLinks onShow={setPane} />
         <BoardHeader summary={summary} source={source} live={live} access={access} view={view} />
@@ -270,6 +274,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
         />
         {toast ? <ErrorToast message={toast} onDismiss={dismissToast} /> : null}
       </div>
+      </UndoContext.Provider>
       </TeamDraftsContext.Provider>
       </VotesContext.Provider>
       </BoardRulesContext.Provider>

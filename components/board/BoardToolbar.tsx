@@ -4,6 +4,7 @@ import type { Stance } from "@/lib/board/argument";
 import type { Position } from "@/lib/board/position";
 import type { Team } from "@/lib/session/session";
 import { ARGUMENT_SORTS, isNarrowed, SEARCH_MAX_CHARS, type ArgumentQuery, type ArgumentSort } from "@/lib/views/argument-query";
+import { UndoButtons } from "@/components/undo/UndoButtons";
 import styles from "./BoardToolbar.module.css";
 
 const SORT_LABELS: Record<ArgumentSort, string> = { oldest: "Oldest first", newest: "Newest first", votes: "Most votes", strength: "Strongest" };
@@ -25,7 +26,7 @@ interface BoardToolbarProps {
 
 /**
  * Search, filters and order for the argument board. Everything here narrows or orders what is shown;
- * nothing changes the board itself. One row on a desktop, wrapping on a tablet or phone.
+ * nothing changes the board itself, except the undo and redo of this person's own changes at its start. One row on a desktop, wrapping on a tablet or phone.
  */
 export function BoardToolbar(props: BoardToolbarProps) {
   const { query, onChange, positions, teams, canFilterMine, canSortByVotes, matching, total } = props;
@@ -34,6 +35,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
   const sorts = ARGUMENT_SORTS.filter((s) => canSortByVotes || (s !== "votes" && s !== "strength") || query.sort === s);
   return (
     <div className={styles.toolbar} role="search" aria-label="Search and filter the arguments" data-testid="board-toolbar">
+      <UndoButtons />
       <label htmlFor={searchId} className="visually-hidden">
         Search arguments
       </label>
