@@ -71,7 +71,10 @@ export function useUndo({ doc, actor, source, onRefused }: UseUndoOptions): Undo
         refuse(refusedNotice(step, verdict));
         return;
       }
-      history.apply(direction);
+      if (!history.apply(direction)) {
+        refuse(refusedNotice(step, { ok: false, reason: "Someone else's change to the same argument came first.", lasting: true }));
+        return;
+      }
       setAnnouncement((last) => ({ text: appliedNotice(step), seq: (last?.seq ?? 0) + 1 }));
     },
     [history, doc],

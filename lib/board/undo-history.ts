@@ -94,11 +94,20 @@ export class UndoHistory {
 
   /**
    * Applies the top step (mutates the document, as a local change the sync client sends).
-   * Check it with checkUndoStep first: Yjs skips a step it cannot apply and goes on to the next.
+   * Check it with checkUndoStep first. False when the step changed nothing after all (a concurrent
+   * write to the same field won): it is gone from its stack, and the steps below it are untouched.
    */
   apply(direction: UndoDirection): boolean {
-    const applied = direction === "undo" ? this.manager.undo() : this.manager.redo();
-    return applied !== null;
+    const stack = direction === "undo" ? this.manager.undoStack : this.manager.redoStack;
+    // Y.UndoManager goes on to the next step when one changes nothing (a concurrent write won):
+    // show it only the top step, so one key press never takes back two steps unseen.
+    const below = stack.splice(0, stack.length - 1);
+    try {
+      return (direction === "undo" ? this.manager.undo() : this.manager.redo()) !== null;
+    } finally {
+      stack.unshift(...below);
+      this.notify();
+    }
   }
 
   /** Takes the top step off its stack without applying it: it can never apply cleanly any more. */

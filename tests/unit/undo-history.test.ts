@@ -122,6 +122,23 @@ describe("UndoHistory", () => {
     expect(history.canRedo).toBe(false);
   });
 
+  it("takes back one step per call, even when a concurrent identical write leaves the step nothing to do", () => {
+    const { alice, bob } = threePeers();
+    const history = historyOf(alice);
+    add(alice, "a", "Aid buys access");
+    // Both write the very same edit while apart; whichever Yjs keeps, Alice's record reads as she left it.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(bob));
+    edit(offline, "a", "Aid buys some access");
+    edit(alice, "a", "Aid buys some access");
+    Y.applyUpdate(alice, Y.encodeStateAsUpdate(offline), REMOTE);
+    expect(checkUndoStep(alice, history.peek("undo")!, ALICE_ACTOR, ARTICLE)).toEqual({ ok: true });
+    history.apply("undo");
+    // The add below it is still there to undo, whatever this step managed.
+    expect(history.peek("undo")?.changes.map((change) => [change.id, change.pre])).toEqual([["a", null]]);
+    expect(readArgument(alice, "a")).not.toBeNull();
+  });
+
   it("tracks each root listed as undoable", () => {
     expect(UNDOABLE_ROOTS).toContain("arguments");
   });
