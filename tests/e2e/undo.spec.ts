@@ -34,6 +34,10 @@ test("Ctrl+Z steps back through one's own add, edit and delete, live for the oth
   await expect(alice.card(bobsCard)).toBeVisible();
 
   await alice.card(first).getByTestId("card-edit").click();
+  // In the editor's text field Ctrl+Z is the browser's own text undo: the board is left alone.
+  await alice.editor.getByTestId("editor-text").press("Control+z");
+  await expect(alice.page.getByTestId("undo-announcement")).toBeEmpty();
+  await expect(bob.card(first)).toBeVisible();
   await alice.editor.getByTestId("editor-text").fill(edited);
   await alice.editor.getByTestId("editor-save").click();
   await expect(bob.card(edited)).toBeVisible();
