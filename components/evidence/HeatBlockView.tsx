@@ -36,8 +36,10 @@ export const HeatBlockView = memo(function HeatBlockView({ block, passages, map,
     plain(at, unit.start16);
     const text = block.text.slice(unit.start16 - block.start16, unit.end16 - block.start16);
     const cited = passage.arguments > 0;
+    // Only cited passages are marked text; the rest are plain spans, there to be scrolled to.
+    const Mark = cited ? "mark" : "span";
     pieces.push(
-      <mark
+      <Mark
         key={unit.start16}
         className={`${styles.passage} ${passage.contested ? styles.contested : ""}`}
         style={heatStyle(passage, map)}
@@ -51,7 +53,7 @@ export const HeatBlockView = memo(function HeatBlockView({ block, passages, map,
         tabIndex={focusable && cited ? 0 : -1}
       >
         {text}
-      </mark>,
+      </Mark>,
     );
     at = unit.end16;
   }
