@@ -8,11 +8,13 @@ import { createManagedBoard } from "./session-pages";
  */
 
 const SENTENCE = "Khan's maneuvering options are, however, limited.";
+/** The end of the sentence before it: the facilitator's quote starts there, so it spans two sentences. */
+const LEAD_IN = "in Islamabad. ";
 const US_ONLY = "Cited 1× by The US position";
 const CONTESTED = "Cited 1× by The US position, 1× by The Pakistani military position — contested";
 
 test("heat-map shades cited passages live, marks contested ones, lists uncited ones; projector and report follow", async ({ request, freshContext }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const board = await createManagedBoard(request, `Evidence ${Date.now()}`);
   const teacher = new BoardPage(await (await freshContext()).newPage());
   await teacher.page.goto(board.facilitatorUrl);
@@ -59,13 +61,15 @@ test("heat-map shades cited passages live, marks contested ones, lists uncited o
   await expect(teacher.page.getByTestId("uncited-count")).toHaveText(String(total - 1));
   await expect(projected).toHaveAttribute("title", US_ONLY);
 
-  // Quoted again against the US position, which on a two-position board argues the other side: contested.
-  await student.cite(SENTENCE);
-  await student.writeArgument({ position: "us", stance: "against", text: `Limited options mean pressure backfires (${Date.now()}).` });
-  await student.waitUntilSaved();
+  // The facilitator quotes it, with the end of the sentence before, against the US position (on a two-position board, the other side's case),
+  // citing straight from the shaded article: the heat-map keeps selection and Cite working.
+  await teacher.cite(LEAD_IN + SENTENCE);
+  await teacher.writeArgument({ position: "us", stance: "against", text: `Limited options mean pressure backfires (${Date.now()}).` });
+  await teacher.waitUntilSaved();
   await expect(passage).toHaveAttribute("title", CONTESTED);
   await expect(passage).toHaveAttribute("data-contested", "true");
   await expect(teacher.page.getByTestId("heat-contested-count")).toHaveText("1");
+  await expect(teacher.page.getByTestId("uncited-count")).toHaveText(String(total - 2));
   await expect(projected).toHaveAttribute("data-contested", "true");
   // The words are there for assistive technology too, not only the colours.
   const describedBy = (await passage.getAttribute("aria-describedby"))!;
@@ -87,7 +91,7 @@ test("heat-map shades cited passages live, marks contested ones, lists uncited o
   // The review's evidence report counts both sides.
   await teacher.page.goto(`/b/${board.id}/review`);
   const report = teacher.page.getByTestId("evidence-report");
-  await expect(report.getByTestId("evidence-passages")).toHaveText(`1 of ${total} sentences cited · 1 contested · ${total - 1} not yet cited`);
+  await expect(report.getByTestId("evidence-passages")).toHaveText(`2 of ${total} sentences cited · 1 contested · ${total - 2} not yet cited`);
   const sides = report.getByTestId("evidence-sides").getByTestId("evidence-row");
   await expect(sides).toHaveCount(2);
   for (const row of [sides.nth(0), sides.nth(1)]) {
