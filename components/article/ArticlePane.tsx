@@ -5,6 +5,9 @@ import type { Argument } from "@/lib/board/argument";
 import type { Position } from "@/lib/board/position";
 import type { SourceView } from "@/lib/views/board-views";
 import { formatPublishedOn } from "@/components/common/time";
+import { HeatBlockView } from "@/components/evidence/HeatBlockView";
+import { HeatMapBar, HeatMapToggle } from "@/components/evidence/HeatMapPanel";
+import { useHeatMap } from "@/components/evidence/useHeatMap";
 import { ArticleBlockView } from "./ArticleBlockView";
 import { splitIntoBlocks } from "./blocks";
 import { CiteButton } from "./CiteButton";
@@ -60,6 +63,8 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
     () => blocks.map((block) => segmentBlock(block, citations, drafts, flashRange)),
     [blocks, citations, drafts, flashRange],
   );
+
+  const heat = useHeatMap(source.text, source.language || undefined, positions, args, scrollRef);
 
   const { pending, clear } = useCiteSelection(scrollRef, source.text, mapper);
   const [popover, setPopover] = useState<OpenHighlight | null>(null);
@@ -122,7 +127,9 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
           {[source.publisher, published].filter(Boolean).join(" · ") || "Pasted text"}
         </p>
         <HighlightLegend positions={positions} />
+        <HeatMapToggle on={heat.on} onToggle={heat.toggle} />
       </header>
+      <HeatMapBar heat={heat} />
       {/* Focusable so keyboard users can read and select (useKeyboardCaret); the skip link lands here. */}
       <div
         ref={scrollRef}
@@ -139,9 +146,13 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
       >
         <article className={styles.article} lang={source.language || undefined}>
           {first?.kind !== "headline" ? <h2 className={styles.headline}>{source.title}</h2> : null}
-          {blocks.map((block, i) => (
-            <ArticleBlockView key={block.start16} block={block} segments={segments[i]} onOpenHighlight={openHighlight} describe={describe} />
-          ))}
+          {blocks.map((block, i) =>
+            heat.map ? (
+              <HeatBlockView key={block.start16} block={block} passages={heat.byBlock[i] ?? []} map={heat.map} describedByPrefix={heat.prefix} />
+            ) : (
+              <ArticleBlockView key={block.start16} block={block} segments={segments[i]} onOpenHighlight={openHighlight} describe={describe} />
+            ),
+          )}
         </article>
         {keyboard.caret ? (
           <span

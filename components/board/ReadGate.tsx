@@ -88,7 +88,7 @@ export function ReadGate({ boardId, view }: { boardId: string; view: GatedView }
   );
 
   if (state.status === "ready" && state.view.source && view === "board") return <BoardScreen summary={state.view.board} source={state.view.source} />;
-  if (state.status === "ready" && view === "projector") return <ProjectorScreen summary={state.view.board} />;
+  if (state.status === "ready" && view === "projector") return <ProjectorScreen summary={state.view.board} source={state.view.source} />;
   if (state.status === "ready" && view === "review") return <ReviewScreen board={state.view.board} />;
   if (state.status === "missing") return <NotFoundCard title="Board not found" />;
   if (state.status === "refused" && view === "board") {

@@ -1,7 +1,8 @@
 "use client";
 import { useEffect, useMemo } from "react";
 import { buildColumns } from "@/lib/board/tree";
-import type { BoardSummary } from "@/lib/views/board-views";
+import type { BoardSummary, SourceView } from "@/lib/views/board-views";
+import { ProjectorHeatMap, ProjectorHeatToggle, useProjectorHeat } from "@/components/evidence/ProjectorHeatMap";
 import { scrollCardIntoView, useSpotlightFollow } from "@/components/session/useSpotlightFollow";
 import { useBoard } from "@/components/sync/useBoard";
 import { ProjectorColumn } from "./ProjectorColumn";
@@ -17,7 +18,7 @@ import stage from "./ProjectorStage.module.css";
  * and (once revealed) the vote results on a stage beside the board, and each position's arguments in
  * type readable from the back row. Read-only, and it always follows the spotlight.
  */
-export function ProjectorScreen({ summary }: { summary: BoardSummary }) {
+export function ProjectorScreen({ summary, source }: { summary: BoardSummary; source?: SourceView }) {
   const access = useProjectorAccess(summary);
   // No source text (nothing is written here) and no presence (a projector is not a person).
   const { board, status, error, session, votes, serverNow } = useBoard(summary.id, "", null, { memberToken: access.memberToken, connect: access.connect });
@@ -43,7 +44,9 @@ export function ProjectorScreen({ summary }: { summary: BoardSummary }) {
   // A teacher's laptop (facilitator) receives results before the reveal: the room sees them only after.
   const revealed = votes?.revealed ?? session?.voting.revealed ?? false;
   const results = revealed ? (votes?.results ?? null) : null;
-  const staged = Boolean(board && (spotlit || results));
+  const [heatOn, toggleHeat] = useProjectorHeat();
+  const heat = heatOn && source && board ? <ProjectorHeatMap source={source} positions={board.positions} args={board.arguments} /> : null;
+  const staged = Boolean(board && (spotlit || results || heat));
   return (
     <main className={styles.page} data-testid="projector-page" data-status={status}>
       <ProjectorHeader summary={summary} session={session} serverNow={serverNow} />
@@ -53,6 +56,7 @@ export function ProjectorScreen({ summary }: { summary: BoardSummary }) {
           <aside className={stage.stage} aria-label="Spotlight and results" data-testid="projector-stage">
             {spotlit && spotlightId ? <ProjectorSpotlight board={board} session={session} argumentId={spotlightId} /> : null}
             {results ? <ProjectorResults board={board} results={results} /> : null}
+            {heat}
           </aside>
         ) : null}
         {columns.length === 0 ? (
@@ -67,6 +71,7 @@ export function ProjectorScreen({ summary }: { summary: BoardSummary }) {
           </div>
         )}
       </div>
+      {source ? <ProjectorHeatToggle on={heatOn} onToggle={toggleHeat} /> : null}
     </main>
   );
 }

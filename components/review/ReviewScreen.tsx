@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { stateAtStep, stepAt } from "@/lib/review/replay";
 import type { BoardSummary } from "@/lib/views/board-views";
+import { EvidenceReportSection } from "@/components/evidence/EvidenceReportTable";
 import { ActivityFeed } from "./ActivityFeed";
 import { ContributionsTable } from "./ContributionsTable";
 import { ReplayBoard } from "./ReplayBoard";
@@ -56,6 +57,7 @@ function Review({ boardId, data }: { boardId: string; data: ReviewData }) {
         <ActivityFeed activity={activity} describe={data.describe} t={timeline.t} follow={timeline.playing} onSelect={timeline.seek} />
       </div>
       <ContributionsTable boardId={boardId} rows={data.rows} members={data.history.members} token={data.token} />
+      <EvidenceReportSection boardId={boardId} token={data.token} />
     </>
   );
 }

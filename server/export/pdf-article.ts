@@ -30,7 +30,7 @@ const BREAKABLE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\p{S
 /** Writes the article heading, its reading hint, then every block of the source with its passages highlighted. */
 export function drawArticle(doc: Doc, board: ExportBoard, passages: CitedPassage[]): void {
   put(doc, ["sansBold", 14, INK], "The article", [PAGE.margin, doc.y]).moveDown(0.2);
-  const hint = "Passages quoted in the debate are highlighted in their position's colour (lighter, with a dashed underline, when quoted against) and numbered; the outline refers to these numbers.";
+  const hint = "Passages quoted in the debate are highlighted in their position's colour (lighter, with a dashed underline, when quoted against) and numbered; the outline refers to these numbers. ◆ marks a contested passage, cited by more than one side (see Evidence).";
   put(doc, ["sans", 8.5, GREY], hint, undefined, { width: contentWidth(doc) }).moveDown(0.8);
   splitSourceBlocks(board.source.text).forEach((block, index) => {
     // Pasted articles carry no markup, so guess as the article pane does (components/article/blocks.ts):
@@ -74,6 +74,7 @@ function drawBlock(doc: Doc, text: string, start16: number, passages: CitedPassa
       const label = `[${opening.map((p) => p.number).join(",")}]`;
       const markerColor = SVG_COLORS[opening[0].color].strong;
       words.at(-1)!.push(...measure({ text: label, font: "sansBold", size: size * 0.62, cites: covering(cuts[i] - 1, cuts[i] + 1), markerColor }));
+      if (opening.some((p) => p.contested)) words.at(-1)!.push(...measure({ text: "◆", font: "sansBold", size: size * 0.62, cites: covering(cuts[i] - 1, cuts[i] + 1), markerColor: INK }));
     }
     const cites = covering(cuts[i], cuts[i + 1]);
     for (const part of text.slice(cuts[i] - start16, cuts[i + 1] - start16).split(/(\s+)/)) {

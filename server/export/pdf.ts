@@ -6,6 +6,7 @@ import type { ExportBoard } from "../../lib/export/board-export";
 import { numberPassages, type CitedPassage } from "../../lib/export/passages";
 import { SVG_COLORS } from "../../lib/export/svg";
 import { drawArticle } from "./pdf-article";
+import { drawEvidence, markContested } from "./pdf-evidence";
 import { contentWidth, GREY, INK, PAGE, put, stripControls, type Doc, type FontName } from "./pdf-layout";
 import { drawOutline, drawResults } from "./pdf-outline";
 
@@ -111,11 +112,12 @@ export function renderPdfHandout(board: ExportBoard, options: PdfOptions = {}): 
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on("error", reject);
   });
-  const passages = numberPassages(board);
+  const passages = markContested(board, numberPassages(board));
   drawTitleBlock(doc, board, passages, generatedAt);
   drawArticle(doc, board, passages);
   drawOutline(doc, board, passages);
   drawResults(doc, board);
+  drawEvidence(doc, board);
   drawFooters(doc, title);
   doc.end();
   return done;

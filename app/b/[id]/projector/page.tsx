@@ -23,5 +23,5 @@ export default async function ProjectorPage({ params }: ProjectorPageProps) {
   const load = await loadBoard((await params).id);
   if (!load) notFound();
   if (load.access === "members") return <ReadGate boardId={load.boardId} view="projector" />;
-  return <ProjectorScreen summary={load.data.board} />;
+  return <ProjectorScreen summary={load.data.board} source={load.data.source} />;
 }
