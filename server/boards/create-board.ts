@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import * as Y from "yjs";
 import { LIMITS } from "../../lib/board/constants";
 import { initBoardDoc, readPositions } from "../../lib/board/doc";
-import { DEFAULT_PHASES, MANAGED_SETTINGS, writeSession } from "../../lib/session/session";
+import { DEFAULT_PHASES, NEW_MANAGED_SETTINGS, writeSession } from "../../lib/session/session";
 import { makePositions, PositionDraftSchema, type PositionDraft } from "../../lib/board/position";
 import { ParleyError } from "../../lib/errors/errors";
 import { z } from "zod";
@@ -52,7 +52,7 @@ export async function createBoard(store: BoardStore, options: CreateBoardOptions
   const doc = new Y.Doc();
   initBoardDoc(doc, { title: options.title, sourceSha256 }, makePositions(positions.data));
   const accessMode = options.accessMode ?? "open";
-  if (accessMode === "managed") writeSession(doc, { settings: MANAGED_SETTINGS, phases: DEFAULT_PHASES, teams: defaultTeams(doc) });
+  if (accessMode === "managed") writeSession(doc, { settings: NEW_MANAGED_SETTINGS, phases: DEFAULT_PHASES, teams: defaultTeams(doc) });
   options.fill?.(doc, options.source.text);
   const initialUpdate = Y.encodeStateAsUpdate(doc);
   doc.destroy();
