@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { checkBoardUpdate } from "@/lib/board/check-update";
 import { readArgument } from "@/lib/board/doc";
 import { citeRefusal, MUST_CITE_MESSAGE } from "@/lib/board/must-cite";
+import { citeRoute, KEEP_A_QUOTE } from "@/components/drafts/personal-save";
 import { addArgument, updateArgument } from "@/lib/board/operations";
 import type { Actor } from "@/lib/board/roles";
 import type { Argument } from "@/lib/board/argument";
@@ -97,5 +98,21 @@ describe("checkBoardUpdate on a mustCite board", () => {
     const board = citingBoard();
     writeSession(board, { settings: { ...NEW_MANAGED_SETTINGS, mustCite: false } });
     expect(checkAs(ALICE, board, post(ALICE, false)).ok).toBe(true);
+  });
+});
+
+describe("citeRoute (what the editor's Save does)", () => {
+  const target = { kind: "new" } as const;
+  it("keeps a quoteless new argument or reply as a personal draft while the setting is on", () => {
+    expect(citeRoute({ mustCite: true }, { target, quotes: [] })).toBe("keep");
+    expect(citeRoute({ mustCite: true }, { target: { kind: "reply", parent: record() }, quotes: [] })).toBe("keep");
+    expect(citeRoute({ mustCite: true }, { target, quotes: [QUOTE()] })).toBe("post");
+    expect(citeRoute({ mustCite: false }, { target, quotes: [] })).toBe("post");
+    expect(citeRoute(null, { target, quotes: [] })).toBe("post");
+  });
+
+  it("refuses an edit that drops the last quote, but not an edit of an argument that never had one", () => {
+    expect(citeRoute({ mustCite: true }, { target: { kind: "edit", argument: record({ quotes: [QUOTE()] }) }, quotes: [] })).toEqual({ refuse: KEEP_A_QUOTE });
+    expect(citeRoute({ mustCite: true }, { target: { kind: "edit", argument: record() }, quotes: [] })).toBe("post");
   });
 });
