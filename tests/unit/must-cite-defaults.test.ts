@@ -50,7 +50,7 @@ describe("mustCite at board creation", () => {
       });
       const invite = (await store.listInvites(board.id)).find((i) => i.role === "facilitator")!;
       const { memberToken } = await joinBoard(store, board.id, { displayName: "Ms Rivera", invite: invite.token });
-      return mustCiteOf(store, (await duplicateBoard({ store } as TeacherDeps, { boardId: board.id, memberToken })).boardId);
+      return mustCiteOf(store, (await duplicateBoard({ store } as unknown as TeacherDeps, { boardId: board.id, memberToken })).boardId);
     };
     expect(await duplicate(false)).toBe(false);
     expect(await duplicate(true)).toBe(true);
