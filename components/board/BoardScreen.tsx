@@ -150,7 +150,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
     [editorQuotes, teamDraftList, draft?.draftId],
   );
 
-  const personalDrafts = usePersonalDrafts({ board, source: source.text, session, me, view: personalView, displayName, command, resume: drafts.resume, onError: setLocalError });
+  const personalDrafts = usePersonalDrafts({ board, source: source.text, session, me, view: personalView, pending: live.pending, displayName, command, resume: drafts.resume, onError: setLocalError });
   const saveDraft = useSaveDraft({ draft, identity: author, actions, drafts, onSaved: jumpToCard, teamDrafts, personalDrafts });
   // Locked, or the phase moved on, while this was being written: say so and keep the text.
   const { fail: failDraft } = drafts;

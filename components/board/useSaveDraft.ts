@@ -18,7 +18,7 @@ interface SaveDraftOptions {
   /** Private team drafts, on boards with members (components/drafts). */
   teamDrafts?: Pick<TeamDraftsUi, "savesNew" | "save"> | null;
   /** Personal drafts, on boards that ask every argument to cite the source. */
-  personalDrafts?: Pick<PersonalDraftsUi, "route" | "save" | "remove"> | null;
+  personalDrafts?: Pick<PersonalDraftsUi, "route" | "save" | "posted"> | null;
 }
 
 /**
@@ -62,7 +62,7 @@ export function useSaveDraft({ draft, identity, actions, drafts, onSaved, teamDr
     }
     if (!result.ok) return fail(result.error.message);
     // A personal draft now on the board is no longer a draft.
-    if (draft.personalDraftId) void personalDrafts?.remove(draft.personalDraftId);
+    if (draft.personalDraftId) personalDrafts?.posted(draft.personalDraftId, result.value.id);
     close();
     onSaved(result.value.id);
   }, [draft, identity, actions, fail, close, onSaved, teamDrafts, personalDrafts]);

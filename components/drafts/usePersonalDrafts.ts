@@ -1,5 +1,5 @@
 "use client";
-import { createContext, useCallback, useContext, useMemo, useRef } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { BoardState } from "@/lib/board/doc";
 import type { Role } from "@/lib/board/roles";
 import { mustCiteOn } from "@/lib/board/must-cite";
@@ -25,6 +25,8 @@ export interface PersonalDraftsUi {
   /** Reopens a personal draft in the editor. */
   edit(draft: PersonalDraft): void;
   remove(id: string): Promise<void>;
+  /** The draft `draftId` went onto the board as `argumentId`: drop it once the server has stored that. */
+  posted(draftId: string, argumentId: string): void;
 }
 
 interface PersonalDraftsInput {
@@ -33,6 +35,8 @@ interface PersonalDraftsInput {
   session: SessionState | null;
   me: { role: Role; memberId: string | null } | null;
   view: PersonalDraftsView | null;
+  /** Local changes the server has not yet stored or refused (useBoard's `pending`). */
+  pending: number;
   displayName: string | null;
   command(command: Command): Promise<CommandAck>;
   resume(draft: Draft): void;
@@ -42,7 +46,7 @@ interface PersonalDraftsInput {
 const NONE: PersonalDraft[] = [];
 
 /** Builds the personal-drafts context value; null for guests and observers (they keep no drafts). */
-export function usePersonalDrafts({ board, source, session, me, view, displayName, command, resume, onError }: PersonalDraftsInput): PersonalDraftsUi | null {
+export function usePersonalDrafts({ board, source, session, me, view, pending, displayName, command, resume, onError }: PersonalDraftsInput): PersonalDraftsUi | null {
   const drafts = view?.drafts ?? NONE;
   const memberId = me?.memberId ?? null;
   const facilitator = me?.role === "facilitator";
@@ -86,10 +90,20 @@ export function usePersonalDrafts({ board, source, session, me, view, displayNam
     [command, onError],
   );
 
+  // A posted draft is deleted only once nothing is pending: a post the server refused (the phase
+  // moved on, say) has left the board by then, and the draft stays for another try.
+  const [posting, setPosting] = useState<{ draftId: string; argumentId: string }[]>([]);
+  const posted = useCallback((draftId: string, argumentId: string) => setPosting((list) => [...list, { draftId, argumentId }]), []);
+  useEffect(() => {
+    if (pending > 0 || posting.length === 0 || !board) return;
+    for (const p of posting) if (board.arguments.some((a) => a.id === p.argumentId)) void remove(p.draftId);
+    setPosting([]);
+  }, [pending, posting, board, remove]);
+
   return useMemo(() => {
     if (!memberId || !me || me.role === "observer") return null;
-    return { mustCite: settings ? mustCiteOn(settings) : false, drafts, route: (draft: Draft) => citeRoute(settings, draft), save, edit, remove };
-  }, [memberId, me, settings, drafts, save, edit, remove]);
+    return { mustCite: settings ? mustCiteOn(settings) : false, drafts, route: (draft: Draft) => citeRoute(settings, draft), save, edit, remove, posted };
+  }, [memberId, me, settings, drafts, save, edit, remove, posted]);
 }
 
 export const PersonalDraftsContext = createContext<PersonalDraftsUi | null>(null);
