@@ -6,7 +6,9 @@ import { LIMITS } from "@/lib/board/constants";
 import type { Position } from "@/lib/board/position";
 import { positionStyle } from "@/components/common/positionColors";
 import { DraftEditorNote } from "@/components/drafts/DraftEditorNote";
+import { PersonalDraftNote, useSaveLabel } from "@/components/drafts/PersonalDraftNote";
 import { EditorQuotes } from "./EditorQuotes";
+import { EvidenceSuggestions } from "./EvidenceSuggestions";
 import { hasWork, type Draft, type DraftControls } from "./useArgumentDraft";
 import styles from "./ArgumentEditor.module.css";
 
@@ -16,6 +18,8 @@ interface ArgumentEditorProps {
   controls: DraftControls;
   onSave(): void;
   onShowQuote(quote: QuoteAnchor): void;
+  /** The board's source text, for the suggested evidence. */
+  source: string;
 }
 
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 137).trimEnd()}…` : text);
@@ -24,7 +28,8 @@ const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 137).tri
  * The panel for writing or editing one argument. Not modal: the writer keeps selecting passages in
  * the article and pressing Cite while it is open.
  */
-export function ArgumentEditor({ draft, positions, controls, onSave, onShowQuote }: ArgumentEditorProps) {
+export function ArgumentEditor({ draft, positions, controls, onSave, onShowQuote, source }: ArgumentEditorProps) {
+  const saveLabel = useSaveLabel(draft);
   const titleId = useId();
   const textId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -157,8 +162,10 @@ export function ArgumentEditor({ draft, positions, controls, onSave, onShowQuote
         </p>
 
         <EditorQuotes quotes={draft.quotes} onRemove={controls.removeQuote} onShow={onShowQuote} />
+        <EvidenceSuggestions source={source} text={draft.text} quotes={draft.quotes} onCite={controls.addQuote} onError={controls.fail} />
 
         <DraftEditorNote draft={draft} />
+        <PersonalDraftNote draft={draft} />
         {draft.error ? (
           <p className={`error-text ${styles.error}`} role="alert" data-testid="editor-error">
             {draft.error}
@@ -171,7 +178,7 @@ export function ArgumentEditor({ draft, positions, controls, onSave, onShowQuote
             Cancel
           </button>
           <button type="button" className="btn btn-primary" data-testid="editor-save" onClick={onSave}>
-            {target.kind === "edit" ? "Save changes" : "Save"}
+            {saveLabel}
           </button>
         </footer>
       </div>

@@ -36,6 +36,8 @@ import { useSaveDraft } from "./useSaveDraft";
 import { DraftsPanel } from "@/components/drafts/DraftsPanel";
 import { UndoContext, useUndo } from "@/components/undo/useUndo";
 import { TeamDraftsContext, useTeamDrafts } from "@/components/drafts/useTeamDrafts";
+import { PersonalDraftsContext, usePersonalDrafts } from "@/components/drafts/usePersonalDrafts";
+import { PersonalDraftsPanel } from "@/components/drafts/PersonalDraftsPanel";
 import { useVotesUi, VotesContext } from "@/components/votes/VotesContext";
 import styles from "./BoardScreen.module.css";
 
@@ -66,7 +68,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   const epochMs = Date.parse(summary.createdAt);
   const keep = useMemo(() => (memberId ? { epochMs, personId: memberId } : null), [memberId, epochMs]);
   const live = useBoard(summary.id, source.text, presence, { memberToken: access.memberToken, connect: access.connect, keep });
-  const { board, status, error, dismissError, peers, actions, session, me, votes, drafts: draftsView, command } = live;
+  const { board, status, error, dismissError, peers, actions, session, me, votes, drafts: draftsView, personalDrafts: personalView, command } = live;
   // The board has loaded (from this browser's copy or the server) once its positions are there.
   useKeptDraft(keep && { boardId: summary.id, ...keep }, drafts, board?.positions.length ? board.arguments : null);
   useLeaveWarning(mayLoseWork(live.pending, hasWork(draft)));
@@ -149,7 +151,8 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
     [editorQuotes, teamDraftList, draft?.draftId],
   );
 
-  const saveDraft = useSaveDraft({ draft, identity: author, actions, drafts, onSaved: jumpToCard, teamDrafts });
+  const personalDrafts = usePersonalDrafts({ board, source: source.text, session, me, view: personalView, pending: live.pending, displayName, command, resume: drafts.resume, onError: setLocalError });
+  const saveDraft = useSaveDraft({ draft, identity: author, actions, drafts, onSaved: jumpToCard, teamDrafts, personalDrafts });
   // Locked, or the phase moved on, while this was being written: say so and keep the text.
   const { fail: failDraft } = drafts;
   const refusal = draft ? rules.refusalFor(draft) : null;
@@ -215,6 +218,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
       <VotesContext.Provider value={votesUi}>
       <TeamDraftsContext.Provider value={teamDrafts}>
       <UndoContext.Provider value={undo}>
+      <PersonalDraftsContext.Provider value={personalDrafts}>
       <div className={styles.screen}>
         <SkipLinks onShow={setPane} />
         <BoardHeader summary={summary} source={source} live={live} access={access} view={view} />
@@ -236,6 +240,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
           </div>
           <div className={styles.boardSlot} id="pane-board" role="region" aria-label="Arguments" tabIndex={-1}>
             <DraftsPanel onJump={jumpToCard} />
+            <PersonalDraftsPanel />
             <ArgumentBoard board={board} failed={status === "failed"} selfId={selfId} />
           </div>
           {view.facilitating && session ? (
@@ -256,7 +261,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
             />
           ) : null}
         </main>
-        {draft && board ? <ArgumentEditor draft={draft} positions={board.positions} controls={drafts} onSave={save} onShowQuote={showQuote} /> : null}
+        {draft && board ? <ArgumentEditor draft={draft} positions={board.positions} controls={drafts} onSave={save} onShowQuote={showQuote} source={source.text} /> : null}
         <NameDialog
           open={naming}
           identity={identity}
@@ -274,6 +279,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
         />
         {toast ? <ErrorToast message={toast} onDismiss={dismissToast} /> : null}
       </div>
+      </PersonalDraftsContext.Provider>
       </UndoContext.Provider>
       </TeamDraftsContext.Provider>
       </VotesContext.Provider>

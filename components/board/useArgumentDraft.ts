@@ -18,6 +18,8 @@ export interface Draft {
   error: string | null;
   /** Set when this is a private team draft reopened for editing (components/drafts): saving replaces it. */
   draftId?: string;
+  /** Set when this is the writer's personal draft reopened (components/drafts/usePersonalDrafts.ts). */
+  personalDraftId?: string;
 }
 
 /** Unsaved work: for an edit, anything that differs from the stored argument. */

@@ -29,6 +29,7 @@ const TOGGLES: Toggle[] = [
   { key: "anonymous", testId: "setting-anonymous", label: "Anonymous mode", hint: "Participants see “Anonymous” instead of names; you still see who wrote what." },
   { key: "teamPick", testId: "setting-teampick", label: "Let participants pick their team", hint: "Off: you assign everyone under Teams." },
   { key: "teamSides", testId: "setting-teamsides", label: "Teams post only on their side", hint: "A team member’s arguments must make their team’s case; rebuttals of the other side are welcome.", absent: true },
+  { key: "mustCite", testId: "setting-mustcite", label: "Every argument must cite the article", hint: "An argument (or reply) without a quote can only be saved as a draft its author alone sees, until they add one." },
   { key: "privateDrafting", testId: "setting-privatedrafting", label: "Private drafting", hint: "During a drafting phase, new arguments stay with their team until you reveal them." },
   { key: "participantsInvite", testId: "setting-participantsinvite", label: "Let participants invite others", hint: "They see the join code and can copy the link. Observers never see it." },
 ];

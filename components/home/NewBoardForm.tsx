@@ -44,6 +44,7 @@ export function NewBoardForm() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [mustCite, setMustCite] = useState(true);
 
   const chooseKind = (next: SourceKind) => {
     setKind(next);
@@ -70,6 +71,7 @@ export function NewBoardForm() {
           ? { kind: "article" as const }
           : { kind: "text" as const, title: pasted.title.trim(), text: pasted.text, ...(pasted.publisher.trim() ? { publisher: pasted.publisher.trim() } : {}) },
       ...(keepArticleDefaults ? {} : { positions: labels.map((label) => ({ label })) }),
+      mustCite,
     };
 
     setSending(true);
@@ -123,6 +125,13 @@ export function NewBoardForm() {
           ))}
         </div>
       </fieldset>
+      <label className={styles.checkRow}>
+        <input type="checkbox" checked={mustCite} onChange={(e) => setMustCite(e.target.checked)} data-testid="new-board-mustcite" />
+        <span>
+          Every argument must cite the article
+          <span className="hint"> — an argument without a quote stays a draft only its author sees. You can change this later.</span>
+        </span>
+      </label>
       {formError ? (
         <p className="error-text" role="alert" data-testid="new-board-error">
           {formError}

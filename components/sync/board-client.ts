@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import type { Command } from "@/lib/session/commands";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import { Backoff, RECONNECT_BACKOFF, RESEND_BACKOFF } from "@/lib/protocol/backoff";
-import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type JoinAck, type UpdateAck } from "@/lib/protocol/protocol";
+import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type JoinAck, type PersonalDraftsView, type UpdateAck } from "@/lib/protocol/protocol";
 import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "@/lib/protocol/sync-messages";
 import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
@@ -89,6 +89,7 @@ export class BoardClient {
     this.socket.on(EVENTS.votes, (view: VotesView) => this.emit("votes", view));
     this.socket.on(EVENTS.drafts, (view: DraftsView) => this.emit("drafts", view));
     this.socket.on(EVENTS.roster, (view: RosterView) => this.emit("roster", view));
+    this.socket.on(EVENTS.personalDrafts, (view: PersonalDraftsView) => this.emit("personalDrafts", view));
     this.bindDoc();
     const copy = options.localCopy;
     this.restoring = Boolean(copy);

@@ -3,6 +3,7 @@ import type { Argument } from "@/lib/board/argument";
 import type { Role } from "@/lib/board/roles";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import type { Ballot, Results } from "@/lib/session/votes";
+import type { PersonalDraftsView } from "@/lib/protocol/protocol";
 import type { LocalCopy } from "./local-copy";
 import type { SyncSocket } from "./sync-socket";
 import type { ConnectionStatus } from "./sync-status";
@@ -25,6 +26,8 @@ export interface BoardClientEvents {
   drafts: (view: DraftsView) => void;
   /** Members with real names (facilitators only). */
   roster: (view: RosterView) => void;
+  /** This member's own personal drafts (quoteless arguments on a mustCite board). */
+  personalDrafts: (view: PersonalDraftsView) => void;
 }
 
 export interface VotesView {

@@ -11,7 +11,7 @@ import { AwarenessStateSchema, type AwarenessState } from "@/lib/protocol/protoc
 import type { Role } from "@/lib/board/roles";
 import type { Command } from "@/lib/session/commands";
 import { readSession, type SessionState } from "@/lib/session/session";
-import type { CommandAck } from "@/lib/protocol/protocol";
+import type { CommandAck, PersonalDraftsView } from "@/lib/protocol/protocol";
 import { BoardClient, type ConnectionStatus, type DraftsView, type RosterView, type VotesView } from "./board-client";
 import { IndexedDbCopy } from "./indexeddb-copy";
 import { localCopyFailedNotice, localCopyName } from "./saved-work";
@@ -50,6 +50,8 @@ export interface UseBoardResult {
   drafts: DraftsView | null;
   /** Real names (facilitators only). */
   roster: RosterView | null;
+  /** This member's personal drafts (components/drafts/usePersonalDrafts.ts). */
+  personalDrafts: PersonalDraftsView | null;
   command(command: Command): Promise<CommandAck>;
   /** The server's clock, for the phase timer. */
   serverNow(): number;
@@ -88,6 +90,7 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
   const [votes, setVotes] = useState<VotesView | null>(null);
   const [drafts, setDrafts] = useState<DraftsView | null>(null);
   const [roster, setRoster] = useState<RosterView | null>(null);
+  const [personalDrafts, setPersonalDrafts] = useState<PersonalDraftsView | null>(null);
   // Which connection the state above describes: after a switch (joining swaps the guest connection
   // for the member's) the old "live" must not show while the new one is still connecting.
   const key = connect ? `${boardId}\n${memberToken ?? ""}` : null;
@@ -115,6 +118,7 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
       next.on("votes", setVotes),
       next.on("drafts", setDrafts),
       next.on("roster", setRoster),
+      next.on("personalDrafts", setPersonalDrafts),
     ];
     return () => {
       offs.forEach((off) => off());
@@ -182,6 +186,7 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
     votes,
     drafts,
     roster,
+    personalDrafts,
     command,
     serverNow,
   };

@@ -9,6 +9,7 @@ import { sideRefusal } from "../session/sides";
 import { readPositions } from "./doc";
 import type { Actor } from "./roles";
 import { validateArgumentRecord, type ModelError } from "./validate";
+import { citeRefusal } from "./must-cite";
 
 export type UpdateRejection =
   | { code: "undecodable"; message: string }
@@ -117,6 +118,8 @@ export function checkBoardUpdate(
       const refusal = sideRefusal(actor, session, after, (parentId) => readArgument(trial, parentId), positions);
       if (refusal) return reject({ code: "forbidden", message: refusal, argumentId: id });
     }
+    const uncited = citeRefusal(session.settings, changes);
+    if (uncited) return reject({ code: "forbidden", message: uncited.message, argumentId: uncited.argumentId });
   }
 
   const ctx = contextFor(trial, source);

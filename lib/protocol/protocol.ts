@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Argument } from "../board/argument";
 import type { Role } from "../board/roles";
 import type { ErrorPayload } from "../errors/errors";
 
@@ -26,6 +27,8 @@ export const EVENTS = {
   votes: "votes",
   /** S→C JSON: the private drafts this person may see (their team's; facilitators: all). */
   drafts: "drafts",
+  /** S→C JSON PersonalDraftsView: this member's own personal drafts (quoteless arguments on a mustCite board), to them alone. */
+  personalDrafts: "personal-drafts",
   /** S→C JSON: members with real names and roles, to facilitators only. */
   roster: "roster",
 } as const;
@@ -49,6 +52,11 @@ export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 export type JoinAck =
   | { ok: true; boardId: string; protocol: number; role: Role; memberId: string | null; /** server clock, for the phase timer */ serverTime: number }
   | ({ ok: false } & ErrorPayload);
+
+/** A member's personal drafts: argument records (lib/board/argument.ts) nobody else is sent. */
+export interface PersonalDraftsView {
+  drafts: { id: string; argument: Argument }[];
+}
 
 export type CommandAck = { ok: true; serverTime: number } | ({ ok: false } & ErrorPayload);
 

@@ -32,6 +32,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("vote"), argumentId: z.string().min(1).max(64), strength: Rating.optional(), quoteSupport: Rating.optional() }),
   z.object({ type: z.literal("save-draft"), argument: ArgumentSchema }),
   z.object({ type: z.literal("delete-draft"), id: z.string().min(1).max(64) }),
+  /** A quoteless argument kept for its author alone on a mustCite board (server/sync/personal-drafts.ts). */
+  z.object({ type: z.literal("save-personal-draft"), argument: ArgumentSchema }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command["type"];

@@ -7,7 +7,7 @@ import { ROOTS, POSITION_COLORS } from "../board/constants";
  * projector too) follows it live. Only the server writes it, when it carries out a facilitator's
  * command (lib/session/commands.ts); clients that try to write it are refused.
  *
- *   settings     { locked, coEditing, anonymous, teamPick, privateDrafting, participantsInvite?, teamSides? }
+ *   settings     { locked, coEditing, anonymous, teamPick, privateDrafting, participantsInvite?, teamSides?, mustCite? }
  *   phases       Phase[]                 the agenda
  *   clock        { phaseId, startedAt, durationMs, pausedRemainingMs }   server-clock times
  *   spotlight    { argumentId, at }
@@ -34,6 +34,8 @@ export const SettingsSchema = z
     participantsInvite: z.boolean().optional(),
     /** Team members only post arguments that make their own team's case (lib/session/sides.ts). Absent: on, once there are teams. */
     teamSides: z.boolean().optional(),
+    /** Every argument quotes the source; one without a quote stays its author's personal draft (lib/board/must-cite.ts). Absent (older boards): off. */
+    mustCite: z.boolean().optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -119,6 +121,11 @@ export const OPEN_STATUS: SessionStatus = { endedAt: null, archivedAt: null };
 export const OPEN_SETTINGS: Settings = { locked: false, coEditing: true, anonymous: false, teamPick: true, privateDrafting: false };
 /** A facilitated board starts unlocked, each person editing only their own arguments. */
 export const MANAGED_SETTINGS: Settings = { locked: false, coEditing: false, anonymous: false, teamPick: true, privateDrafting: false };
+/**
+ * What a new facilitated board starts with: MANAGED_SETTINGS, and every argument citing the source.
+ * Open boards keep mustCite off: nobody there can switch it off, and guests have no account to keep drafts in.
+ */
+export const NEW_MANAGED_SETTINGS: Settings = { ...MANAGED_SETTINGS, mustCite: true };
 
 export const DEFAULT_PHASES: Phase[] = [
   { id: "drafting", name: "Drafting", durationSec: 600, rule: "drafting" },

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import * as Y from "yjs";
 import { LIMITS } from "../../lib/board/constants";
 import { initBoardDoc, readPositions } from "../../lib/board/doc";
-import { DEFAULT_PHASES, MANAGED_SETTINGS, writeSession } from "../../lib/session/session";
+import { DEFAULT_PHASES, NEW_MANAGED_SETTINGS, writeSession } from "../../lib/session/session";
 import { makePositions, PositionDraftSchema, type PositionDraft } from "../../lib/board/position";
 import { ParleyError } from "../../lib/errors/errors";
 import { z } from "zod";
@@ -35,6 +35,8 @@ export interface CreateBoardOptions {
    * boards (the default, and the demo) let anyone with the link take part and edit.
    */
   accessMode?: AccessMode;
+  /** A managed board's "every argument must cite the article" setting at the start; absent: on. */
+  mustCite?: boolean;
   /** Ballots to store with the board (an import). */
   votes?: VoteRecord[];
   /**
@@ -52,7 +54,7 @@ export async function createBoard(store: BoardStore, options: CreateBoardOptions
   const doc = new Y.Doc();
   initBoardDoc(doc, { title: options.title, sourceSha256 }, makePositions(positions.data));
   const accessMode = options.accessMode ?? "open";
-  if (accessMode === "managed") writeSession(doc, { settings: MANAGED_SETTINGS, phases: DEFAULT_PHASES, teams: defaultTeams(doc) });
+  if (accessMode === "managed") writeSession(doc, { settings: { ...NEW_MANAGED_SETTINGS, mustCite: options.mustCite ?? true }, phases: DEFAULT_PHASES, teams: defaultTeams(doc) });
   options.fill?.(doc, options.source.text);
   const initialUpdate = Y.encodeStateAsUpdate(doc);
   doc.destroy();

@@ -23,8 +23,8 @@ export async function duplicateBoard(deps: TeacherDeps, request: FacilitatorRequ
   const doc = new Y.Doc();
   initBoardDoc(doc, { title: copyTitle(board.title), sourceSha256: readMeta(original).sourceSha256 }, readPositions(original));
   writeSession(doc, {
-    // A new class starts unlocked, whatever the last one ended with.
-    settings: { ...session.settings, locked: false },
+    // A new class starts unlocked, whatever the last one ended with; a board from before mustCite gets the new default.
+    settings: { ...session.settings, locked: false, mustCite: session.settings.mustCite ?? true },
     phases: session.phases.length ? session.phases : DEFAULT_PHASES,
     teams: session.teams,
   });

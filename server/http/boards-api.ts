@@ -20,6 +20,8 @@ const CreateBoardRequestSchema = z.object({
     NewSourceSchema.pick({ title: true, text: true, publisher: true }).extend({ kind: z.literal("text") }),
   ]),
   positions: z.array(PositionDraftSchema).min(2, "Name both positions.").max(6).optional(),
+  /** "Every argument must cite the article" from the start (lib/board/must-cite.ts). Absent: on. */
+  mustCite: z.boolean().optional(),
 });
 
 /** POST /api/boards */
@@ -35,7 +37,7 @@ export async function handleCreateBoard(request: Request): Promise<Response> {
         : { title: body.source.title, text: body.source.text, publisher: body.source.publisher ?? null, publishedOn: null, language: "en" };
     const positions = body.positions ?? (body.source.kind === "article" ? demoPositionDrafts() : null);
     if (!positions) throw new ParleyError("bad-request", "Name the two positions this board will debate.");
-    const board = await createBoard(store, { title: body.title, source, positions, accessMode: "managed" });
+    const board = await createBoard(store, { title: body.title, source, positions, accessMode: "managed", mustCite: body.mustCite });
     // Identical text reuses the stored document (and its title): report what the board really cites.
     const stored = await store.getSourceDocument(board.sourceId);
     const invite = await facilitatorInvite(board.id);

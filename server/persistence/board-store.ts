@@ -136,8 +136,11 @@ export interface VoteCast {
 export interface DraftRecord {
   id: string;
   boardId: string;
-  teamId: string;
+  /** The team that sees it until the reveal; null for a personal draft. */
+  teamId: string | null;
   memberId: string;
+  /** Seen by its author alone (server/sync/personal-drafts.ts); absent or false: a team draft. */
+  personal?: boolean;
   record: unknown;
   updatedAt: Date;
 }

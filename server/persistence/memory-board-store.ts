@@ -193,11 +193,11 @@ export class MemoryBoardStore implements BoardStore {
     const existing = owner?.drafts.get(draft.id);
     if (owner && existing) {
       // As in SQL, a saved draft keeps its board and author; only its content and team change.
-      owner.drafts.set(draft.id, { ...existing, record: clone(draft.record), teamId: draft.teamId, updatedAt: at });
+      owner.drafts.set(draft.id, { ...existing, record: clone(draft.record), teamId: draft.teamId, personal: draft.personal ?? existing.personal, updatedAt: at });
       return;
     }
     const board = this.board(draft.boardId, "storage");
-    board.drafts.set(draft.id, { ...draft, record: clone(draft.record), createdAt: at, updatedAt: at });
+    board.drafts.set(draft.id, { ...draft, personal: draft.personal ?? false, record: clone(draft.record), createdAt: at, updatedAt: at });
   }
 
   async deleteDrafts(boardId: string, ids: string[]): Promise<void> {

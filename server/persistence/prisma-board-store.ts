@@ -258,8 +258,8 @@ export class PrismaBoardStore implements BoardStore {
     await storage(() =>
       this.prisma.draft.upsert({
         where: { id: draft.id },
-        create: { id: draft.id, boardId: draft.boardId, teamId: draft.teamId, memberId: draft.memberId, record },
-        update: { record, teamId: draft.teamId },
+        create: { id: draft.id, boardId: draft.boardId, teamId: draft.teamId, memberId: draft.memberId, personal: draft.personal ?? false, record },
+        update: { record, teamId: draft.teamId, personal: draft.personal },
       }),
     );
   }

@@ -5,6 +5,7 @@ import { EVENTS } from "../../lib/protocol/protocol";
 import type { BoardStore } from "../persistence/board-store";
 import type { BoardRoom } from "./board-room";
 import type { Connection } from "./connection";
+import { sendPersonalDrafts, teamDraftsOf } from "./personal-drafts";
 
 /**
  * What each person may see of the data kept outside the shared document: votes (blind until the
@@ -73,13 +74,15 @@ export function tallyVotesSoon(room: BoardRoom, store: BoardStore, delayMs: numb
 }
 
 export async function sendDrafts(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
-  const drafts = await store.listDrafts(room.boardId);
+  const all = await store.listDrafts(room.boardId);
+  const drafts = teamDraftsOf(all);
   const session = readSession(room.doc);
   for (const connection of only ? [only] : room.connections.values()) {
     const { role, memberId } = connection.actor;
     const team = memberId ? session.assignments[memberId] : undefined;
     const visible = role === "facilitator" ? drafts : drafts.filter((d) => team !== undefined && d.teamId === team);
     connection.sendEvent(EVENTS.drafts, { drafts: visible.map((d) => ({ id: d.id, teamId: d.teamId, memberId: d.memberId, argument: d.record })) });
+    sendPersonalDrafts(connection, all);
   }
 }
 

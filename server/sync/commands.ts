@@ -13,6 +13,7 @@ import type { BoardStore } from "../persistence/board-store";
 import { sendDrafts, sendVotes, tallyVotesSoon } from "./audience";
 import type { BoardRoom, RoomStep } from "./board-room";
 import type { Connection } from "./connection";
+import { announcePersonalDrafts, keepUncitedAsPersonal, savePersonalDraft, teamDraftsOf } from "./personal-drafts";
 
 export interface CommandOptions {
   /** Votes within this long of each other reach everyone as one tally (PARLEY_VOTE_TALLY_DEBOUNCE_MS). */
@@ -62,6 +63,9 @@ export async function handleCommand(room: BoardRoom, store: BoardStore, connecti
         await castVote(room, store, connection, command, options.tallyDelayMs ?? DEFAULT_TALLY_DELAY_MS);
       } else if (command.type === "save-draft") {
         await saveDraft(room, store, connection, command.argument);
+      } else if (command.type === "save-personal-draft") {
+        await savePersonalDraft(room, store, connection, command.argument, MAX_DRAFTS_PER_BOARD);
+        await announce(room, "personal drafts", () => announcePersonalDrafts(room, store, actor.memberId));
       } else if (command.type === "delete-draft") {
         await deleteDraft(room, store, connection, command.id);
       } else if (command.type === "reveal-drafts") {
@@ -96,6 +100,7 @@ async function saveDraft(room: BoardRoom, store: BoardStore, connection: Connect
   const argument = ArgumentSchema.parse(candidate);
   const drafts = await store.listDrafts(room.boardId);
   const existing = drafts.find((d) => d.id === argument.id);
+  if (existing?.personal) throw new ParleyError("forbidden", "That draft is someone else's.");
   if (!existing && drafts.filter((d) => d.memberId === memberId).length >= MAX_DRAFTS_PER_MEMBER) {
     throw new ParleyError("invalid-content", `You have ${MAX_DRAFTS_PER_MEMBER} drafts already: post or delete some first.`);
   }
@@ -132,7 +137,8 @@ function authorNameOf(record: unknown): string | null {
 async function deleteDraft(room: BoardRoom, store: BoardStore, connection: Connection, id: string): Promise<void> {
   const draft = (await store.listDrafts(room.boardId)).find((d) => d.id === id);
   if (!draft) return;
-  if (draft.memberId !== connection.actor.memberId && connection.actor.role !== "facilitator") throw new ParleyError("forbidden", "That draft is someone else's.");
+  // A personal draft is its author's alone: not even a facilitator may touch it.
+  if (draft.memberId !== connection.actor.memberId && (connection.actor.role !== "facilitator" || draft.personal)) throw new ParleyError("forbidden", "That draft is someone else's.");
   await store.deleteDrafts(room.boardId, [id]);
   await announce(room, "drafts", () => sendDrafts(room, store));
 }
@@ -144,7 +150,8 @@ async function deleteDraft(room: BoardRoom, store: BoardStore, connection: Conne
  * and are reported.
  */
 async function revealDrafts(room: BoardRoom, store: BoardStore, memberId: string | null, step: RoomStep): Promise<void> {
-  const drafts = await store.listDrafts(room.boardId);
+  // On a mustCite board a quoteless team draft goes back to its author as a personal draft, not onto the board.
+  const drafts = await keepUncitedAsPersonal(room, store, teamDraftsOf(await store.listDrafts(room.boardId)));
   const authors = new Map(drafts.map((d) => [d.id, d.memberId]));
   const records = drafts.flatMap((d) => {
     const parsed = ArgumentSchema.safeParse(d.record);

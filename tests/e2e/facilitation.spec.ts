@@ -1,8 +1,12 @@
 import { BoardPage, expect, test } from "./fixtures";
 
-/** A facilitated board made through the API, as the home page makes it; returns the creator's link. */
+/**
+ * A facilitated board made through the API, as the home page makes it; returns the creator's link.
+ * These sessions are about running the class, not citing: their arguments carry no quotes, so the
+ * board is made with "every argument must cite the article" unticked (tests/e2e/must-cite.spec.ts covers it).
+ */
 async function createManagedBoard(request: import("@playwright/test").APIRequestContext, title: string) {
-  const response = await request.post("/api/boards", { data: { title, source: { kind: "article" } } });
+  const response = await request.post("/api/boards", { data: { title, source: { kind: "article" }, mustCite: false } });
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { board: { id: string; joinCode: string }; facilitatorInvite: string };
   return { id: body.board.id, code: body.board.joinCode, facilitatorUrl: `/b/${body.board.id}?invite=${body.facilitatorInvite}` };

@@ -11,6 +11,7 @@ import { createManagedBoard, DraftsView, expectAbsentFor, FacilitatorPanel, memb
 const TEAM_US = { id: "team-us", name: "Team US" };
 const TEAM_PAK = { id: "team-pak-military", name: "Team Pakistani military" };
 const QUOTE = "canceled a $300 million aid package to the Islamic country";
+const REBUTTAL_QUOTE = "We are no more dependent on the US for our military needs";
 
 test("a facilitator and two participants on different teams run a whole debate, then replay it", async ({ request, freshContext }) => {
   test.setTimeout(180_000);
@@ -108,6 +109,8 @@ test("a facilitator and two participants on different teams run a whole debate, 
     await expect(jonas.page.getByTestId("lane-add-against")).toHaveCount(0);
 
     await jonas.card(opening).getByTestId("card-reply").click();
+    // A new board asks every argument, replies too, to cite the article.
+    await jonas.cite(REBUTTAL_QUOTE);
     await jonas.writeArgument({ stance: "against", text: rebuttal });
     const reply = amira.card(rebuttal);
     await expect(reply).toHaveAttribute("data-depth", "1");

@@ -23,7 +23,8 @@ async function openAsFacilitator(page: Page, board: BigBoard | { facilitatorUrl:
 const pointNumber = async (card: ReturnType<BoardPage["card"]>) => Number((await card.locator("p").first().textContent())?.match(/^Point (\d+):/)?.[1]);
 
 test("cards are compact: ratings only in the voting phase or on asking to rate", async ({ request, page }) => {
-  const managed = await createManagedBoard(request, "Compact cards");
+  // About card layout, not citing: its arguments carry no quotes (must-cite.spec.ts covers the rule).
+  const managed = await createManagedBoard(request, "Compact cards", { mustCite: false });
   const host = await openAsFacilitator(page, managed);
   await page.getByTestId("lane-add-for").first().click();
   const text = `Compact card check (${Date.now()})`;
@@ -186,6 +187,8 @@ test("a 1,000-argument board loads, scrolls to its last card, keeps Tab order an
 
   // A new argument lands at the end of its lane, far down, and the board brings it into view.
   await page.getByTestId("lane-add-for").first().click();
+  // An imported board asks every argument to cite the article, like any new board.
+  await host.cite("canceled a $300 million aid package");
   const text = `One more on a long board (${Date.now()})`;
   await host.writeArgument({ stance: "for", text });
   await expect(host.card(text)).toBeInViewport();

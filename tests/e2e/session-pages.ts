@@ -14,9 +14,13 @@ export interface ManagedBoard {
   facilitatorUrl: string;
 }
 
-/** A facilitated board on the seed article, made through the API as the home page makes it. */
-export async function createManagedBoard(request: APIRequestContext, title: string): Promise<ManagedBoard> {
-  const response = await request.post("/api/boards", { data: { title, source: { kind: "article" } } });
+/**
+ * A facilitated board on the seed article, made through the API as the home page makes it. Like the
+ * home page, it asks every argument to cite the article unless `mustCite` is false: specs about other
+ * things that post arguments without quotes say so, as a teacher unticking the box would.
+ */
+export async function createManagedBoard(request: APIRequestContext, title: string, options: { mustCite?: boolean } = {}): Promise<ManagedBoard> {
+  const response = await request.post("/api/boards", { data: { title, source: { kind: "article" }, ...options } });
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { board: { id: string; joinCode: string }; facilitatorInvite: string };
   return { id: body.board.id, code: body.board.joinCode, facilitatorUrl: `/b/${body.board.id}?invite=${body.facilitatorInvite}` };
@@ -65,7 +69,7 @@ export class FacilitatorPanel {
     return (await link.getAttribute("href"))!;
   }
 
-  async setSetting(name: "locked" | "teampick" | "privatedrafting" | "teamsides", on: boolean): Promise<void> {
+  async setSetting(name: "locked" | "teampick" | "privatedrafting" | "teamsides" | "mustcite", on: boolean): Promise<void> {
     const toggle = this.root.getByTestId(`setting-${name}`);
     await toggle.setChecked(on);
     // The switch settles on the server's answer: wait until it holds and is usable again.

@@ -31,7 +31,8 @@ interface Table {
 
 /** A facilitated board, its facilitator on a laptop, and Amira (on `viewport`) placed on Team US. */
 async function table(request: Parameters<typeof createManagedBoard>[0], newPage: () => Promise<Page>, viewport: { width: number; height: number }): Promise<Table> {
-  const board = await createManagedBoard(request, `Sides ${Date.now()}`);
+  // About sides and small screens, not citing: most arguments here carry no quotes (must-cite.spec.ts covers the rule).
+  const board = await createManagedBoard(request, `Sides ${Date.now()}`, { mustCite: false });
   const host = new BoardPage(await newPage());
   await host.page.goto(board.facilitatorUrl);
   await host.chooseName("Ms Rivera");

@@ -11,7 +11,7 @@ import { asBytes, decodeSyncMessage, syncStep1 } from "@/lib/protocol/sync-messa
 import { waitFor } from "./wait";
 
 const ACK_TIMEOUT_MS = 10_000;
-const PRIVATE_EVENTS = [EVENTS.votes, EVENTS.drafts, EVENTS.roster] as const;
+const PRIVATE_EVENTS = [EVENTS.votes, EVENTS.drafts, EVENTS.roster, EVENTS.personalDrafts] as const;
 export type PrivateEvent = (typeof PRIVATE_EVENTS)[number];
 
 export class RawClient {
