@@ -76,10 +76,10 @@ export function moveArgument(doc: Y.Doc, source: string, id: string, target: Mov
   };
   const checked = validateArgumentRecord(candidate, contextFor(doc, source), stored);
   if (!checked.ok) return checked;
+  // Every placement field is written, changed or not: concurrent moves of one card then resolve as a
+  // whole (the same writer wins each key), instead of mixing one mover's parent with another's position.
   doc.transact(() => {
-    for (const field of ["parentId", "positionId", "stance", "order", "updatedAt"] as const) {
-      if (candidate[field] !== stored[field]) record.set(field, candidate[field]);
-    }
+    for (const field of ["parentId", "positionId", "stance", "order", "updatedAt"] as const) record.set(field, candidate[field]);
   });
   return checked;
 }
