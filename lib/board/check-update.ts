@@ -111,7 +111,7 @@ export function checkBoardUpdate(
     const session = readSession(before);
     const denial = authorizeUpdate(actor, session, changes, (id) => positionIds.has(id));
     if (denial) return reject({ code: "forbidden", message: denial });
-    const moveDenial = moveRefusal(actor, changes);
+    const moveDenial = moveRefusal(actor, session.settings, changes);
     if (moveDenial) return reject({ code: "forbidden", message: moveDenial });
     // The side rule reads each argument's parents as the update leaves them; only a new argument, a
     // new stance or a new parent (a move) can change the side an argument argues.

@@ -6,6 +6,7 @@ import { contextFor } from "./operations";
 import { compareSiblings, keyForSlot, orderKeyOf } from "./order";
 import type { ArgumentChange } from "./permissions";
 import type { Actor } from "./roles";
+import type { Settings } from "../session/session";
 import { subtreeIds } from "./tree";
 import { fail, validateArgumentRecord, type ModelResult } from "./validate";
 
@@ -131,13 +132,15 @@ export function moveDestinations(args: readonly Argument[], positionIds: readonl
 
 /**
  * Why `actor` may not move or reorder the arguments in `changes`, or null. Only an argument's author
- * or a facilitator may: co-editing lets others fix a card's wording, not rearrange someone's thread.
+ * or a facilitator may: co-editing lets members fix a card's wording, not rearrange someone's thread.
+ * A guest on an open board has no checkable authorship and the board has no facilitator, so there the
+ * board's own rule for edits holds (open boards: everyone edits everything).
  */
-export function moveRefusal(actor: Actor, changes: readonly ArgumentChange[]): string | null {
+export function moveRefusal(actor: Actor, settings: Pick<Settings, "coEditing">, changes: readonly ArgumentChange[]): string | null {
   if (actor.role === "facilitator") return null;
   for (const { before, after } of changes) {
     if (!before || !after || !isMove(before, after)) continue;
-    if (actor.memberId === null || before.authorId !== actor.memberId) return `Only ${before.authorName} or a facilitator can move this argument.`;
+    if (actor.memberId === null ? !settings.coEditing : before.authorId !== actor.memberId) return `Only ${before.authorName} or a facilitator can move this argument.`;
   }
   return null;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { checkBoardUpdate } from "@/lib/board/check-update";
 import { argumentsMap, readArgument, readArguments, readPositions } from "@/lib/board/doc";
-import { moveArgument, moveDestinations, reorderArgument, siblingsAt } from "@/lib/board/move";
+import { moveArgument, moveDestinations, moveRefusal, reorderArgument, siblingsAt } from "@/lib/board/move";
 import { addArgument, updateArgument } from "@/lib/board/operations";
 import { compareSiblings, createdAtKey, keyForSlot } from "@/lib/board/order";
 import { LIMITS } from "@/lib/board/constants";
@@ -162,6 +162,12 @@ describe("the server's checks on moves", () => {
     const moved = serverCheck(doc, BOB_ACTOR, (c) => moveArgument(c, ARTICLE, "a", { parentId: "b" }));
     expect(moved).toEqual({ ok: false, rejection: { code: "forbidden", message: "Only Alice or a facilitator can move this argument." } });
     expect(serverCheck(doc, BOB_ACTOR, (c) => reorderArgument(c, ARTICLE, "c", -1))).toMatchObject({ ok: false, rejection: { code: "forbidden" } });
+  });
+
+  it("lets a guest on an open board move any card, as it lets them edit any (nobody's authorship is known)", () => {
+    const guest: Actor = { memberId: null, role: "participant" };
+    expect(serverCheck(board(), guest, (c) => moveArgument(c, ARTICLE, "b", { parentId: "c" }))).toMatchObject({ ok: true });
+    expect(moveRefusal(guest, { coEditing: false }, [{ id: "b", before: readArgument(board(), "b"), after: { ...readArgument(board(), "b")!, parentId: "c" } }])).toMatch(/can move/);
   });
 
   it("refuses moves while the board is locked, like any edit", () => {
