@@ -12,6 +12,9 @@ import { compareSiblings, createdAtKey, keyForSlot } from "@/lib/board/order";
 import { LIMITS } from "@/lib/board/constants";
 import type { Actor } from "@/lib/board/roles";
 import { buildColumns } from "@/lib/board/tree";
+import { createBoardReader } from "@/lib/board/board-reader";
+import { readBoard } from "@/lib/board/doc";
+import { placeAnnouncement } from "@/components/board/moves/move-labels";
 import { readSession, writeSession } from "@/lib/session/session";
 import { ALICE, ARTICLE, BOB, PAK_MILITARY, US, makeBoardDoc, replicaOf } from "./support/board-fixture";
 import { managedDoc } from "./support/session-fixture";
@@ -144,6 +147,38 @@ describe("moveArgument", () => {
     const doc = board();
     const ids = moveDestinations(readArguments(doc), [US, PAK_MILITARY], "a").map((d) => `${d.parentId}:${d.stance}`);
     expect(ids).toEqual([`${US}:for`, `${US}:against`, `${PAK_MILITARY}:for`, `${PAK_MILITARY}:against`, "b:null", "c:null"]);
+  });
+});
+
+describe("a move and the rest of the board", () => {
+  it("is one undo step: undoing it puts the card back where it was", () => {
+    const doc = board();
+    const undo = new Y.UndoManager(argumentsMap(doc));
+    expect(moveArgument(doc, ARTICLE, "a1", { parentId: PAK_MILITARY, stance: "for" }).ok).toBe(true);
+    expect(visible(doc, "a2")?.positionId).toBe(PAK_MILITARY);
+    undo.undo();
+    expect(visible(doc, "a1")).toMatchObject({ parentId: "a", stance: "against", positionId: US });
+    expect(readArgument(doc, "a1")?.order).toBeUndefined();
+  });
+
+  it("reads the same through the incremental board reader as through readBoard", () => {
+    const doc = board();
+    const reader = createBoardReader(doc);
+    reader.read();
+    moveArgument(doc, ARTICLE, "a", { parentId: PAK_MILITARY, stance: "against" });
+    reorderArgument(doc, ARTICLE, "c", -1);
+    expect(reader.read()).toEqual(readBoard(doc));
+    reader.destroy();
+  });
+
+  it("is announced with the card's new place in words", () => {
+    const doc = board();
+    const moved = moveArgument(doc, ARTICLE, "c", { parentId: "a", stance: "against", before: "a1" });
+    if (!moved.ok) throw new Error(moved.error.message);
+    const args = readArguments(doc);
+    const siblings = siblingsAt(args, "a", "against", (id) => id === US || id === PAK_MILITARY);
+    expect(siblings.map((x) => x.id)).toEqual(["c", "a1"]);
+    expect(placeAnnouncement(moved.value, siblings, visible(doc, "a"), undefined)).toBe("Moved: now 1 of 2, rebutting “Argument a”.");
   });
 });
 
