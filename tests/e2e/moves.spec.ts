@@ -17,6 +17,22 @@ async function laneOrder(page: Page, stamp: string): Promise<string[]> {
   return all.filter((text) => text.includes(stamp));
 }
 
+/**
+ * Drags card `from` with the mouse onto the middle (a reply) or the top edge (a place before) of card
+ * `onto`. `middle` is scrolled to the centre first, so both cards are on screen for the whole drag.
+ */
+async function dragCard(board: BoardPage, from: string, onto: string, where: "middle" | "top", middle: string): Promise<void> {
+  await board.card(middle).evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const source = (await board.card(from).boundingBox())!;
+  const target = (await board.card(onto).boundingBox())!;
+  const mouse = board.page.mouse;
+  await mouse.move(source.x + 30, source.y + 14);
+  await mouse.down();
+  await mouse.move(source.x + 40, source.y + 30, { steps: 5 });
+  await mouse.move(target.x + 40, where === "top" ? target.y + 4 : target.y + target.height / 2, { steps: 10 });
+  await mouse.up();
+}
+
 async function writeFor(board: BoardPage, text: string): Promise<void> {
   await board.column("us").getByTestId("lane-add-for").click();
   await board.writeArgument({ stance: "for", text });
@@ -81,16 +97,14 @@ test("drag and drop: onto a card makes a reply, onto its top edge reorders, live
   await amira.waitUntilSaved();
 
   await test.step("dropping a card on the middle of another makes it a reply there", async () => {
-    const target = amira.card(alpha);
-    const box = (await target.boundingBox())!;
-    await amira.card(gamma).dragTo(target, { sourcePosition: { x: 30, y: 14 }, targetPosition: { x: box.width / 2, y: box.height / 2 } });
+    await dragCard(amira, gamma, alpha, "middle", beta);
     await expect(amira.card(gamma)).toHaveAttribute("data-depth", "1");
     await expect(jonas.card(gamma)).toHaveAttribute("data-depth", "1");
     await expect.poll(() => laneOrder(jonas.page, stamp)).toEqual([alpha, gamma, beta]);
   });
 
   await test.step("dropping a card on another's top edge places it before that card", async () => {
-    await amira.card(beta).dragTo(amira.card(alpha), { sourcePosition: { x: 30, y: 14 }, targetPosition: { x: 40, y: 3 } });
+    await dragCard(amira, beta, alpha, "top", gamma);
     await expect.poll(() => laneOrder(amira.page, stamp)).toEqual([beta, alpha, gamma]);
     await expect.poll(() => laneOrder(jonas.page, stamp)).toEqual([beta, alpha, gamma]);
     await expect(jonas.card(beta)).toHaveAttribute("data-depth", "0");

@@ -40,7 +40,6 @@ export function useCardMoveProps(arg: Argument) {
     "aria-keyshortcuts": movable ? "Alt+ArrowUp Alt+ArrowDown" : undefined,
     onDragStart: movable
       ? (event: DragEvent<HTMLElement>) => {
-          if (event.target !== event.currentTarget) return; // a quote's button or a selection, not the card
           event.dataTransfer.setData(DRAG_TYPE, arg.id);
           event.dataTransfer.effectAllowed = "move";
         }
