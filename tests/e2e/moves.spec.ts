@@ -29,7 +29,7 @@ async function dragCard(board: BoardPage, from: string, onto: string, where: "mi
   await mouse.move(source.x + 30, source.y + 14);
   await mouse.down();
   await mouse.move(source.x + 40, source.y + 30, { steps: 5 });
-  await mouse.move(target.x + 40, where === "top" ? target.y + 4 : target.y + target.height / 2, { steps: 10 });
+  await mouse.move(target.x + 40, where === "top" ? target.y + target.height * 0.1 : target.y + target.height / 2, { steps: 10 });
   await mouse.up();
 }
 
@@ -104,7 +104,8 @@ test("drag and drop: onto a card makes a reply, onto its top edge reorders, live
   });
 
   await test.step("dropping a card on another's top edge places it before that card", async () => {
-    await dragCard(amira, beta, alpha, "top", gamma);
+    // Centred on the target: its top edge must not sit under the lane's sticky column header.
+    await dragCard(amira, beta, alpha, "top", alpha);
     await expect.poll(() => laneOrder(amira.page, stamp)).toEqual([beta, alpha, gamma]);
     await expect.poll(() => laneOrder(jonas.page, stamp)).toEqual([beta, alpha, gamma]);
     await expect(jonas.card(beta)).toHaveAttribute("data-depth", "0");
