@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./axe";
 import { BoardPage, expect, test } from "./fixtures";
 
 /**
@@ -39,7 +40,7 @@ async function writeFor(board: BoardPage, text: string): Promise<void> {
   await expect(board.card(text)).toBeVisible();
 }
 
-test("keyboard: Alt+↑ reorders a lane and the Move… dialog makes a card a rebuttal, live in a second browser", async ({ person }) => {
+test("keyboard: Alt+↑ reorders a lane and the Move… dialog makes a card a rebuttal, live in a second browser", async ({ person }, testInfo) => {
   const stamp = `k${Date.now()}`;
   const [first, second, third] = ["Aid with conditions", "Aid without strings", "No aid at all"].map((t) => `${t} (${stamp}).`);
   const amira = await person("Amira");
@@ -67,6 +68,7 @@ test("keyboard: Alt+↑ reorders a lane and the Move… dialog makes a card a re
     await amira.card(first).getByTestId("card-move").click();
     const dialog = amira.page.getByTestId("move-dialog");
     await expect(dialog).toBeVisible();
+    await expectNoSeriousA11yViolations(amira.page, "the Move dialog", testInfo);
     const option = dialog.getByTestId("move-destination").locator("option", { hasText: "Aid without strings" });
     await dialog.getByTestId("move-destination").selectOption((await option.getAttribute("value"))!);
     await dialog.getByTestId("move-stance").selectOption("against");
