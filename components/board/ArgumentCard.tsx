@@ -12,6 +12,7 @@ import { ANONYMOUS_NAME } from "@/lib/session/session";
 import { withQuoteMarks } from "@/lib/text/quote-marks";
 import { useBoardUi } from "./BoardUiContext";
 import { CardActions } from "./CardActions";
+import { useCardMoveProps } from "./moves/card-moves";
 import { useRules } from "./useBoardRules";
 import styles from "./ArgumentCard.module.css";
 
@@ -33,6 +34,7 @@ function ArgumentCardView({ row, onToggleReplies }: ArgumentCardProps) {
   const ui = useBoardUi();
   const rules = useRules();
   const votes = useVotes();
+  const moveProps = useCardMoveProps(row.argument);
   const [rating, setRating] = useState(false);
   const { argument: arg, depth, replyCount, collapsed, match } = row;
   // Facilitators see real names on an anonymous board; everyone sees the author's team.
@@ -49,6 +51,7 @@ function ArgumentCardView({ row, onToggleReplies }: ArgumentCardProps) {
     editors.length > 0 ? styles.editingOther : "",
     spotlit ? styles.spotlit : "",
     match ? "" : styles.context,
+    moveProps.className ?? "",
   ];
   const editorColor = editors[0]?.user.color;
   const indent = Math.min(depth, MAX_INDENT_DEPTH);
@@ -58,7 +61,6 @@ function ArgumentCardView({ row, onToggleReplies }: ArgumentCardProps) {
     <div className={styles.thread} data-depth={depth} style={{ "--indent": indent } as CSSProperties}>
       <article
         id={`argument-${arg.id}`}
-        className={classes.join(" ")}
         style={editorColor ? ({ "--editor": editorColor } as CSSProperties) : undefined}
         data-testid="argument-card"
         data-argument-id={arg.id}
@@ -68,6 +70,8 @@ function ArgumentCardView({ row, onToggleReplies }: ArgumentCardProps) {
         data-match={match ? undefined : "context"}
         tabIndex={0}
         aria-label={`${kind} by ${author}`}
+        {...moveProps}
+        className={classes.join(" ")}
       >
         {depth > 0 ? (
           <span className={styles.relation} data-stance={arg.stance}>

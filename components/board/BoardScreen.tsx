@@ -21,6 +21,7 @@ import { ConfirmDelete } from "./ConfirmDelete";
 import { ErrorToast } from "./ErrorToast";
 import { FailedBanner } from "./FailedBanner";
 import { JoinRequired } from "./JoinRequired";
+import { MovesProvider } from "./moves/MovesContext";
 import { NameClashNotice } from "./NameClashNotice";
 import { PaneSwitcher, type PaneName } from "./PaneSwitcher";
 import { scrollToArgument } from "./scroll-to-argument";
@@ -241,7 +242,9 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
           <div className={styles.boardSlot} id="pane-board" role="region" aria-label="Arguments" tabIndex={-1}>
             <DraftsPanel onJump={jumpToCard} />
             <PersonalDraftsPanel />
-            <ArgumentBoard board={board} failed={status === "failed"} selfId={selfId} />
+            <MovesProvider board={board} actions={actions} selfId={selfId} onError={setLocalError}>
+              <ArgumentBoard board={board} failed={status === "failed"} selfId={selfId} />
+            </MovesProvider>
           </div>
           {view.facilitating && session ? (
             <FacilitatorPanel

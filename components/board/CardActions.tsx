@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import type { Argument } from "@/lib/board/argument";
 import { useBoardUi } from "./BoardUiContext";
+import { useMoves } from "./moves/MovesContext";
 import { useRules } from "./useBoardRules";
 import styles from "./ArgumentCard.module.css";
 
@@ -16,6 +17,7 @@ export function CardActions({ argument: arg, author, spotlit, children }: { argu
   const reply = rules.canReply;
   const edit = rules.canEdit(arg);
   const remove = rules.canDelete(arg);
+  const moves = useMoves();
   if (!reply && !edit && !remove && !rules.facilitator && !children) return null;
   return (
     <div className={styles.actions}>
@@ -28,6 +30,11 @@ export function CardActions({ argument: arg, author, spotlit, children }: { argu
       {edit ? (
         <button type="button" className="btn btn-ghost btn-sm" data-testid="card-edit" aria-label={`Edit ${author}'s argument`} onClick={() => ui.edit(arg)}>
           Edit
+        </button>
+      ) : null}
+      {moves?.canMove(arg) ? (
+        <button type="button" className="btn btn-ghost btn-sm" data-testid="card-move" aria-label={`Move ${author}'s argument`} onClick={() => moves.startMove(arg)}>
+          Move…
         </button>
       ) : null}
       {remove ? (

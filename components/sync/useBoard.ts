@@ -4,6 +4,7 @@ import type * as Y from "yjs";
 import type { BoardState } from "@/lib/board/doc";
 import { createBoardReader } from "@/lib/board/board-reader";
 import { addArgument, deleteArgument, updateArgument, type ArgumentPatch, type NewArgument } from "@/lib/board/operations";
+import { moveArgument, reorderArgument, type MoveTarget } from "@/lib/board/move";
 import type { ModelResult } from "@/lib/board/validate";
 import type { Argument } from "@/lib/board/argument";
 import type { ErrorPayload } from "@/lib/errors/errors";
@@ -26,6 +27,10 @@ export interface BoardActions {
   add(input: NewArgument): ModelResult<Argument>;
   update(id: string, patch: ArgumentPatch): ModelResult<Argument>;
   remove(id: string): ModelResult<string[]>;
+  /** Moves an argument to another parent or place (lib/board/move.ts). */
+  move(id: string, target: MoveTarget): ModelResult<Argument>;
+  /** One place up (-1) or down (+1) among its siblings. */
+  reorder(id: string, step: -1 | 1): ModelResult<Argument>;
 }
 
 export interface UseBoardResult {
@@ -162,7 +167,9 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
     [doc, sourceText],
   );
   const remove = useCallback((id: string) => (doc ? deleteArgument(doc, id) : notReady<string[]>()), [doc]);
-  const actions = useMemo(() => ({ add, update, remove }), [add, update, remove]);
+  const move = useCallback((id: string, target: MoveTarget) => (doc ? moveArgument(doc, sourceText, id, target) : notReady<Argument>()), [doc, sourceText]);
+  const reorder = useCallback((id: string, step: -1 | 1) => (doc ? reorderArgument(doc, sourceText, id, step) : notReady<Argument>()), [doc, sourceText]);
+  const actions = useMemo(() => ({ add, update, remove, move, reorder }), [add, update, remove, move, reorder]);
   const dismissError = useCallback(() => setError(null), []);
   const command = useCallback(
     (cmd: Command): Promise<CommandAck> =>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { QuoteAnchorSchema } from "../anchoring/anchor";
 import { LIMITS, STANCES } from "./constants";
+import { isValidOrderKey } from "./order";
 
 export const StanceSchema = z.enum(STANCES);
 /** `for` supports its parent (a position or an argument); `against` attacks it. */
@@ -20,8 +21,11 @@ export const AuthorNameSchema = z
 
 /**
  * An argument on the board. `parentId` is a position id (a top-level argument) or another argument's id
- * (a rebuttal or support, nested to any depth). `positionId`, `parentId`, `authorId` and `createdAt`
- * never change after creation, which is what keeps the tree acyclic under concurrent edits.
+ * (a rebuttal or support, nested to any depth). Its author or a facilitator may move it to another
+ * parent (lib/board/move.ts); the server refuses a move that would close a cycle. `positionId` is the
+ * position at the root of its chain as last written: readers re-derive it from the chain (lib/board/doc.ts),
+ * so a reply written concurrently with a move of its parent to another position is not lost.
+ * `order` places it among its siblings (lib/board/order.ts); without one it sorts by `createdAt`.
  */
 export const ArgumentSchema = z
   .object({
@@ -35,9 +39,10 @@ export const ArgumentSchema = z
     authorName: AuthorNameSchema,
     createdAt: z.number().int().nonnegative(),
     updatedAt: z.number().int().nonnegative(),
+    order: z.string().max(64).refine(isValidOrderKey, "An argument's order must be a fractional index.").optional(),
   })
   .strict();
 export type Argument = z.infer<typeof ArgumentSchema>;
 
-/** Fields that are fixed at creation; a change to any of them is refused. */
-export const IMMUTABLE_ARGUMENT_FIELDS = ["id", "positionId", "parentId", "authorId", "authorName", "createdAt"] as const;
+/** Fields that are fixed at creation; a change to any of them is refused. (`parentId` moves: see move.ts.) */
+export const IMMUTABLE_ARGUMENT_FIELDS = ["id", "authorId", "authorName", "createdAt"] as const;

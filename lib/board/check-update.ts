@@ -7,6 +7,7 @@ import { authorizeUpdate, type ArgumentChange } from "./permissions";
 import { readSession } from "../session/session";
 import { sideRefusal } from "../session/sides";
 import { readPositions } from "./doc";
+import { isMove, movedTooDeep, moveRefusal, positionAtRoot } from "./move";
 import type { Actor } from "./roles";
 import { validateArgumentRecord, type ModelError } from "./validate";
 import { citeRefusal } from "./must-cite";
@@ -111,11 +112,14 @@ export function checkBoardUpdate(
     const session = readSession(before);
     const denial = authorizeUpdate(actor, session, changes, (id) => positionIds.has(id));
     if (denial) return reject({ code: "forbidden", message: denial });
-    // The side rule reads each argument's parents as the update leaves them; only a new argument or a
-    // new stance can change the side an argument argues, so other edits need no check.
+    const moveDenial = moveRefusal(actor, session.settings, changes);
+    if (moveDenial) return reject({ code: "forbidden", message: moveDenial });
+    // The side rule reads each argument's parents as the update leaves them; only a new argument, a
+    // new stance or a new parent (a move) can change the side an argument argues.
     for (const { id, before: was, after } of changes) {
-      if (!after || (was && was.stance === after.stance)) continue;
-      const refusal = sideRefusal(actor, session, after, (parentId) => readArgument(trial, parentId), positions);
+      if (!after || (was && was.stance === after.stance && was.parentId === after.parentId)) continue;
+      const rooted = { ...after, positionId: positionAtRoot(after, (aid) => readArgument(trial, aid), (pid) => positionIds.has(pid)) };
+      const refusal = sideRefusal(actor, session, rooted, (parentId) => readArgument(trial, parentId), positions);
       if (refusal) return reject({ code: "forbidden", message: refusal, argumentId: id });
     }
     const uncited = citeRefusal(session.settings, changes);
@@ -138,6 +142,13 @@ export function checkBoardUpdate(
       });
     }
   }
+  const moved = [...changedIds].filter((id) => {
+    const was = readBefore(id);
+    const now = readArgument(trial, id);
+    return was !== null && now !== null && isMove(was, now);
+  });
+  const tooDeep = movedTooDeep(trial, moved);
+  if (tooDeep) return reject({ code: "invalid-content", message: tooDeep.message, detail: { code: "too-deep", message: tooDeep.message }, argumentId: tooDeep.argumentId });
   return { ok: true, noop: !carriesNews, changedArgumentIds: [...changedIds] };
 }
 

@@ -104,16 +104,42 @@ export function parseArgumentRecord(id: string, value: unknown): Argument | null
   return parsed.success && parsed.data.id === id ? parsed.data : null;
 }
 
-/** The arguments of `byId` whose chain of parents reaches one of `positionIds`, oldest first. */
+/**
+ * The arguments of `byId` whose chain of parents reaches one of `positionIds`, oldest first, each with
+ * `positionId` set to the position its chain reaches. Deriving it here, rather than trusting the stored
+ * field, is what lets arguments move between positions: a reply written while someone moved its parent
+ * elsewhere still carries the old position, and is shown under the new one. A chain that loops (two
+ * moves that crossed without a server between them) or ends at a missing parent is left out.
+ */
 export function reachableArguments(byId: ReadonlyMap<string, Argument>, positionIds: ReadonlySet<string>): Argument[] {
-  const reachable = (arg: Argument, seen = new Set<string>()): boolean => {
-    if (positionIds.has(arg.parentId)) return arg.positionId === arg.parentId;
-    const parent = byId.get(arg.parentId);
-    if (!parent || seen.has(arg.id)) return false;
-    seen.add(arg.id);
-    return parent.positionId === arg.positionId && reachable(parent, seen);
+  const rootOf = new Map<string, string | null>();
+  const resolve = (start: Argument): string | null => {
+    const chain: string[] = [];
+    const onChain = new Set<string>();
+    let root: string | null = null;
+    for (let current = byId.get(start.id); current; current = byId.get(current.parentId)) {
+      const known = rootOf.get(current.id);
+      if (known !== undefined) {
+        root = known;
+        break;
+      }
+      if (onChain.has(current.id)) break; // a cycle: nothing on it reaches a position
+      chain.push(current.id);
+      onChain.add(current.id);
+      if (positionIds.has(current.parentId)) {
+        root = current.parentId;
+        break;
+      }
+    }
+    for (const id of chain) rootOf.set(id, root);
+    return root;
   };
-  return [...byId.values()].filter((a) => reachable(a)).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const out: Argument[] = [];
+  for (const arg of byId.values()) {
+    const root = resolve(arg);
+    if (root !== null) out.push(root === arg.positionId ? arg : { ...arg, positionId: root });
+  }
+  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 export function readBoard(doc: Y.Doc): BoardState {

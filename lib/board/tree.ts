@@ -1,4 +1,5 @@
 import type { Argument, Stance } from "./argument";
+import { compareSiblings } from "./order";
 import type { Position } from "./position";
 
 /** An argument with the arguments that answer it, for rendering and outline exports. */
@@ -13,7 +14,10 @@ export interface PositionColumn {
   lanes: Record<Stance, ArgumentNode[]>;
 }
 
-/** Groups arguments into one column per position with For/Against lanes; replies nest under their parent. */
+/**
+ * Groups arguments into one column per position with For/Against lanes; replies nest under their parent.
+ * Siblings keep the board's order (lib/board/order.ts), which every export shares.
+ */
 export function buildColumns(positions: Position[], args: Argument[]): PositionColumn[] {
   const childrenOf = new Map<string, Argument[]>();
   for (const arg of args) {
@@ -21,6 +25,7 @@ export function buildColumns(positions: Position[], args: Argument[]): PositionC
     list.push(arg);
     childrenOf.set(arg.parentId, list);
   }
+  for (const list of childrenOf.values()) list.sort(compareSiblings);
   const toNode = (argument: Argument, depth: number): ArgumentNode => ({
     argument,
     depth,

@@ -10,6 +10,8 @@ export type ModelErrorCode =
   | "position-mismatch"
   | "immutable-field"
   | "too-deep"
+  | "cycle"
+  | "move-forbidden"
   | "argument-not-found"
   | "quote-empty"
   | "quote-too-long"
@@ -56,7 +58,10 @@ export function validateArgumentRecord(candidate: unknown, ctx: ValidationContex
     }
   }
 
-  const structure = checkParent(arg, ctx);
+  // A moved argument must land on a parent that is there: the orphan tolerance below is for replies
+  // written concurrently with a delete, and a refused move just leaves the card where it was.
+  const moved = previous !== undefined && previous !== null && previous.parentId !== arg.parentId;
+  const structure = checkParent(arg, ctx, moved);
   if (structure) return { ok: false, error: structure };
 
   for (const [index, quote] of arg.quotes.entries()) {
@@ -70,18 +75,30 @@ export function validateArgumentRecord(candidate: unknown, ctx: ValidationContex
   return { ok: true, value: arg };
 }
 
-function checkParent(arg: Argument, ctx: ValidationContext): ModelError | null {
+/**
+ * The argument's place in the tree: its parent exists (see `ValidationContext.wasDeleted`), the chain
+ * above it reaches a position without looping, and it is not too deep. A top-level argument's stored
+ * `positionId` must name its parent; a reply's only has to name a position, because readers derive a
+ * reply's position from its chain (lib/board/doc.ts) and a reply written while its parent moved to
+ * another position still carries the old one.
+ */
+function checkParent(arg: Argument, ctx: ValidationContext, moved: boolean): ModelError | null {
   if (ctx.positions.has(arg.parentId)) {
     return arg.positionId === arg.parentId ? null : { code: "position-mismatch", message: "A top-level argument must belong to the position it answers." };
   }
+  if (!ctx.positions.has(arg.positionId)) return { code: "position-mismatch", message: "A reply must belong to one of the board's positions." };
+  const missing = (id: string): ModelError | null =>
+    ctx.wasDeleted(id) && !moved ? null : { code: "parent-not-found", message: "The argument this replies to no longer exists." };
   let parent = ctx.getArgument(arg.parentId);
-  if (!parent) return ctx.wasDeleted(arg.parentId) ? null : { code: "parent-not-found", message: "The argument this replies to no longer exists." };
-  if (parent.positionId !== arg.positionId) return { code: "position-mismatch", message: "A reply must stay under its parent's position." };
+  if (!parent) return missing(arg.parentId);
+  const seen = new Set<string>([arg.id]);
   let depth = 1;
   while (!ctx.positions.has(parent.parentId)) {
+    if (seen.has(parent.id)) return { code: "cycle", message: "An argument cannot be moved under one of its own replies." };
+    seen.add(parent.id);
     if (++depth > LIMITS.maxDepth) return { code: "too-deep", message: `Replies can nest at most ${LIMITS.maxDepth} levels deep.` };
     const next = ctx.getArgument(parent.parentId);
-    if (!next) return ctx.wasDeleted(parent.parentId) ? null : { code: "parent-not-found", message: "The argument this replies to no longer exists." };
+    if (!next) return missing(parent.parentId);
     parent = next;
   }
   return null;

@@ -1,4 +1,5 @@
 import type { Argument } from "../board/argument";
+import { compareSiblings } from "../board/order";
 import type { Position } from "../board/position";
 import { teamNamesByAuthor, type ExportBoard } from "./board-export";
 
@@ -41,6 +42,7 @@ export const TEAM_TAG_PREFIX = "team: ";
 export function toArgdown(board: ExportBoard): string {
   const children = new Map<string, Argument[]>();
   for (const arg of board.arguments) children.set(arg.parentId, [...(children.get(arg.parentId) ?? []), arg]);
+  for (const list of children.values()) list.sort(compareSiblings); // the board's order, as every export keeps it
   const titles = new Set<string>();
   const blocks = [...board.positions]
     .sort((a, b) => a.order - b.order)

@@ -63,7 +63,7 @@ export function toParleyJson(board: ExportBoard, options: { exportedAt?: string 
     board: { id: b.id, title: b.title, createdAt: b.createdAt, updatedAt: b.updatedAt },
     source: { title: s.title, publisher: s.publisher, publishedOn: s.publishedOn, language: s.language, text: s.text, sha256: s.sha256 },
     positions: board.positions.map((p) => ({ id: p.id, key: p.key, label: p.label, color: p.color, order: p.order })),
-    arguments: board.arguments.map((a) => ({ id: a.id, positionId: a.positionId, parentId: a.parentId, stance: a.stance, text: a.text, authorId: a.authorId, authorName: a.authorName, createdAt: a.createdAt, updatedAt: a.updatedAt })),
+    arguments: board.arguments.map((a) => ({ id: a.id, positionId: a.positionId, parentId: a.parentId, stance: a.stance, text: a.text, authorId: a.authorId, authorName: a.authorName, createdAt: a.createdAt, updatedAt: a.updatedAt, ...(a.order !== undefined ? { order: a.order } : {}) })),
     relations: relationsOf(board).map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, kind: r.kind })),
     quotes: quotesOf(board).map((q) => ({ id: q.id, argumentId: q.argumentId, exact: q.exact, prefix: q.prefix, suffix: q.suffix, start: q.start, end: q.end })),
     teams: (board.teams ?? []).map((t) => ({ id: t.id, name: t.name, positionId: t.positionId, color: t.color, memberIds: [...t.memberIds].sort() })),

@@ -1,34 +1,24 @@
 import type { Argument } from "../board/argument";
+import { reachableArguments } from "../board/doc";
 
 /**
  * Which argument records the board shows, kept up to date update by update during a replay.
  *
  * The rule is lib/board/doc.ts#readArguments's: an argument is shown when its chain of parents reaches
- * a position of the same id (orphans left by a concurrent delete are hidden). Recomputing it means
+ * a position (orphans left by a concurrent delete are hidden). The shortcut below only accepts records
+ * whose stored position already agrees with their parent's; anything else (a move) takes the full walk. Recomputing it means
  * walking every record, so the replay first tries `patchVisible`, which handles the common updates
  * (an argument added under a shown parent, a shown argument edited) in time proportional to the update,
  * and falls back to `visibleArguments` for anything else. tests/unit/review-activity.test.ts checks,
  * update by update on random sessions with orphans, that the result equals readArguments.
  */
 
-/** Every record that is shown, recomputed from scratch: O(records). Sorted as readArguments sorts. */
+/**
+ * Every record that is shown, recomputed from scratch: O(records). Sorted as readArguments sorts, with
+ * each position derived from the chain (an argument moved to another position carries its replies).
+ */
 export function visibleArguments(records: ReadonlyMap<string, Argument>, positionIds: ReadonlySet<string>): Map<string, Argument> {
-  const verdict = new Map<string, boolean>();
-  const reachable = (arg: Argument): boolean => {
-    const known = verdict.get(arg.id);
-    if (known !== undefined) return known;
-    // Provisionally false: meeting this argument again further up its own chain means a cycle.
-    verdict.set(arg.id, false);
-    const parent = records.get(arg.parentId);
-    const ok = positionIds.has(arg.parentId)
-      ? arg.positionId === arg.parentId
-      : parent !== undefined && parent.positionId === arg.positionId && reachable(parent);
-    verdict.set(arg.id, ok);
-    return ok;
-  };
-  const shown = [...records.values()].filter((arg) => reachable(arg));
-  shown.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  return new Map(shown.map((arg) => [arg.id, arg]));
+  return new Map(reachableArguments(records, positionIds).map((arg) => [arg.id, arg]));
 }
 
 /**

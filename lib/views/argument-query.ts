@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Argument, Stance } from "../board/argument";
 import { STANCES } from "../board/constants";
+import { compareSiblings } from "../board/order";
 import type { Position } from "../board/position";
 
 /**
@@ -102,9 +103,12 @@ function argumentMatcher(q: ArgumentQuery, ctx: QueryContext): ((arg: Argument) 
   };
 }
 
-/** Sibling order for `sort`; ties (and the "oldest" order) fall back to creation time, then id. */
+/**
+ * Sibling order for `sort`; ties fall back to the board's own order. "oldest" is that order: creation
+ * time, except where someone moved an argument (lib/board/order.ts).
+ */
 function comparator(sort: ArgumentSort, ctx: QueryContext): (a: Argument, b: Argument) => number {
-  const oldest = (a: Argument, b: Argument) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+  const oldest = compareSiblings;
   switch (sort) {
     case "oldest":
       return oldest;

@@ -158,18 +158,22 @@ describe("checkBoardUpdate rejects invalid arguments as invalid-content", () => 
   });
 
   it.each([
-    ["parentId", "b", PAK_MILITARY],
     ["authorId", "a", "someone-else"],
-    ["positionId", "a", PAK_MILITARY],
     ["createdAt", "a", 42],
   ])("a changed %s", (field, id, value) => {
     const rejection = rejectionOf(liveBoard(), (c) => raw(c, id).set(field, value));
     expect(rejection).toMatchObject({ code: "invalid-content", argumentId: id, detail: { code: "immutable-field", path: [field] } });
   });
 
-  it("a whole record replaced with one that moves it to another parent", () => {
-    const rejection = rejectionOf(liveBoard(), (c) => writeRecord(argumentsMap(c), "b", { ...readArgument(c, "b")!, parentId: US }));
-    expect(rejection).toMatchObject({ code: "invalid-content", detail: { code: "immutable-field", path: ["parentId"] } });
+  it("a top-level argument whose position no longer names its parent", () => {
+    const rejection = rejectionOf(liveBoard(), (c) => raw(c, "a").set("positionId", PAK_MILITARY));
+    expect(rejection).toMatchObject({ code: "invalid-content", argumentId: "a", detail: { code: "position-mismatch" } });
+  });
+
+  it("a move under one of the argument's own replies, or to a parent that is not there (moves: lib/board/move.ts)", () => {
+    expect(rejectionOf(liveBoard(), (c) => raw(c, "a").set("parentId", "b"))).toMatchObject({ argumentId: "a", detail: { code: "cycle" } });
+    const rejection = rejectionOf(liveBoard(), (c) => writeRecord(argumentsMap(c), "b", { ...readArgument(c, "b")!, parentId: "nowhere" }));
+    expect(rejection).toMatchObject({ code: "invalid-content", detail: { code: "parent-not-found" } });
   });
 
   it("a record whose id differs from its key", () => {

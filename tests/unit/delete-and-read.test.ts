@@ -117,12 +117,13 @@ describe("readArguments", () => {
     expect(ids(doc)).toContain("raw");
   });
 
-  it("hides a reply that claims a different position from its parent", () => {
+  it("reads an argument's position from its chain, whatever position the record claims (moves)", () => {
     const doc = sampleBoard();
     writeRecord(argumentsMap(doc), "swap", { ...rawRecord("swap", "p"), positionId: US });
     writeRecord(argumentsMap(doc), "top-swap", { ...rawRecord("top-swap", PAK_MILITARY), positionId: US });
-    expect(ids(doc)).not.toContain("swap");
-    expect(ids(doc)).not.toContain("top-swap");
+    const byId = new Map(readArguments(doc).map((a) => [a.id, a]));
+    expect(byId.get("swap")?.positionId).toBe(byId.get("p")?.positionId);
+    expect(byId.get("top-swap")?.positionId).toBe(PAK_MILITARY);
   });
 
   it("hides records that form a cycle instead of looping forever", () => {

@@ -47,9 +47,10 @@ describe("buildColumns", () => {
     expect(outline(us.lanes.against)).toEqual(["a1(0)[s1(1)]"]);
   });
 
-  it("keeps the given order among siblings", () => {
-    const [us] = buildColumns(SEED_POSITIONS, [arg("late", US, "for"), arg("early", US, "for")]);
-    expect(us.lanes.for.map((n) => n.argument.id)).toEqual(["late", "early"]);
+  it("orders siblings by the board's order (a moved argument's key, else creation time, then id)", () => {
+    const at = (id: string, createdAt: number, order?: string) => ({ ...arg(id, US, "for"), createdAt, ...(order ? { order } : {}) });
+    const [us] = buildColumns(SEED_POSITIONS, [at("late", 5), at("early", 2), at("moved-first", 9, "a0"), at("tie", 5)]);
+    expect(us.lanes.for.map((n) => n.argument.id)).toEqual(["moved-first", "early", "late", "tie"]);
   });
 
   it("gives a position without arguments two empty lanes", () => {
