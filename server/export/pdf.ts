@@ -8,6 +8,8 @@ import { SVG_COLORS } from "../../lib/export/svg";
 import { drawArticle } from "./pdf-article";
 import { contentWidth, GREY, INK, PAGE, put, stripControls, type Doc, type FontName } from "./pdf-layout";
 import { drawOutline, drawResults } from "./pdf-outline";
+import { drawMapPages } from "./pdf-map";
+import type { MapLayout } from "../../lib/map/layout";
 
 /**
  * The classroom handout: a title block, the article with every cited passage highlighted in its
@@ -26,6 +28,8 @@ export interface PdfOptions {
   compress?: boolean;
   /** The "generated" date on the title page and in the metadata; default: the board's last change. */
   generatedAt?: Date;
+  /** The argument map's layout (layoutBoardMap, in the render worker): adds the map pages at the end. */
+  map?: MapLayout;
 }
 
 const FONT_FILES = {
@@ -116,6 +120,7 @@ export function renderPdfHandout(board: ExportBoard, options: PdfOptions = {}): 
   drawArticle(doc, board, passages);
   drawOutline(doc, board, passages);
   drawResults(doc, board);
+  if (options.map) drawMapPages(doc, board, options.map);
   drawFooters(doc, title);
   doc.end();
   return done;
