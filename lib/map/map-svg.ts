@@ -33,8 +33,14 @@ export function mapMetaLine(node: PlacedNode, author: string, quotes: number, ta
   const parts = [node.stance === "for" ? "For" : "Against", author];
   if (quotes > 0) parts.push(plural(quotes, "quote"));
   if (node.hiddenCount > 0) parts.push(`+${node.hiddenCount} hidden`);
-  if (tally) parts.push(`${tally.strength === null ? "" : `strength ${oneDecimal(tally.strength)}, `}${plural(tally.votes, "vote")}`);
+  // Compact, so it fits beside the author; the legend explains it and the tooltip spells it out.
+  if (tally) parts.push(`★ ${tally.strength === null ? "–" : oneDecimal(tally.strength)} (${tally.votes})`);
   return parts.join(" · ");
+}
+
+/** A revealed tally in full, for the node's tooltip (the meta line may be cut to the box). */
+export function tallyText(tally: ArgumentTally | undefined): string {
+  return tally ? ` · ${tally.strength === null ? "" : `strength ${oneDecimal(tally.strength)}, `}${plural(tally.votes, "vote")}` : "";
 }
 
 function renderNode(node: PlacedNode, board: ExportBoard, context: NodeContext): string {
@@ -52,7 +58,7 @@ function renderNode(node: PlacedNode, board: ExportBoard, context: NodeContext):
     const arg = context.argumentsById.get(node.id);
     const meta = wrapText(mapMetaLine(node, arg?.authorName ?? "", arg?.quotes.length ?? 0, context.tallies.get(node.id)), node.width - padding * 2, META_SIZE, 1)[0] ?? "";
     const dash = node.stance === "against" ? ` stroke-dasharray="5 3"` : "";
-    out.push(`<title>${escapeXml(`${arg?.text ?? node.lines.join(" ")} — ${arg?.authorName ?? ""}`)}</title>`);
+    out.push(`<title>${escapeXml(`${arg?.text ?? node.lines.join(" ")} — ${arg?.authorName ?? ""}${tallyText(context.tallies.get(node.id))}`)}</title>`);
     out.push(`<rect class="card" width="${node.width}" height="${node.height}" rx="8" ry="8"/>`);
     out.push(`<path d="M2 6 V${node.height - 6}" stroke="${color.base}" stroke-width="4"${dash} fill="none"/>`);
     node.lines.forEach((l, i) => out.push(text(padding, padding + baseline(line) + i * line, "arg", l)));
@@ -121,6 +127,10 @@ function legend(board: ExportBoard, top: number, width: number): { lines: string
     x += w + 16;
   }
   y += 22;
+  if (board.results) {
+    out.push(text(M, y + 2, "legend", "★ 4.2 (3): an argument's average strength, 1 to 5, from 3 votes"));
+    y += 20;
+  }
   out.push(text(M, y + 2, "legend", "Dashed stripe: an argument against · Made with Parley"));
   return { lines: out, height: y + 10 - top };
 }
