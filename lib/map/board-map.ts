@@ -17,8 +17,11 @@ export function boardMapGraph(board: ExportBoard, collapsed: readonly string[] =
 export const PICTURE_LAYOUTS = ["map", "columns"] as const;
 export type PictureLayout = (typeof PICTURE_LAYOUTS)[number];
 
-/** Most collapsed nodes one export request may name (a board holds a few thousand records at most). */
-export const MAX_COLLAPSED = 2_000;
+/**
+ * Most collapsed nodes one export request may name. The ids travel in the URL, and Node refuses request
+ * heads over 16 KB: 500 ids of ~21 characters stay well inside that.
+ */
+export const MAX_COLLAPSED = 500;
 
 /** What an SVG/PNG/PDF export request may say about the picture ("export what I see"). */
 export const PictureOptionsSchema = z.object({
