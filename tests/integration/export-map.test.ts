@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleExport } from "@/server/http/export-api";
 import { loadExportBoard } from "@/server/export/load-export-board";
 import { renderMapSvg } from "@/server/export/map-render";
+import { RenderPool } from "@/server/export/render-pool";
+import { demoExportBoard } from "../unit/support/export-fixture";
 import type { RunningParley } from "@/server/parley";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { startSyncServer } from "./support/server";
@@ -76,5 +78,16 @@ describe("map exports over HTTP", { timeout: 180_000 }, () => {
     expect((await tooMany.json()).message).toBe("At most 500 collapsed nodes.");
     const empty = await exportDemo("format=pdf&collapsed=a,,b");
     expect(empty.status).toBe(400);
+  });
+
+  it("turns the worker's refusal of an unreadable map PNG into a 422 invalid-content error", async () => {
+    // A map needs tens of thousands of nodes to pass the pixel cap; a tiny zoom takes the same path.
+    const pool = new RenderPool();
+    try {
+      await expect(pool.renderPng(demoExportBoard(), { scale: 0.05 })).rejects.toMatchObject({ code: "invalid-content", message: expect.stringMatching(/too large for a readable PNG/) });
+      expect([...(await pool.renderPng(demoExportBoard(), { scale: 0.5 })).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]); // the thread lives on
+    } finally {
+      await pool.close();
+    }
   });
 });
