@@ -1,7 +1,7 @@
 import type { ExportBoard } from "../export/board-export";
 import { oneDecimal, resultSummary, talliesOf } from "../export/results";
 import { escapeXml, RELATION_COLORS, SVG_COLORS } from "../export/svg";
-import { wrapText } from "../export/text-metrics";
+import { textWidth, wrapText } from "../export/text-metrics";
 import type { ArgumentTally } from "../session/votes";
 import { MAP_NODE, type MapRelation } from "./graph";
 import type { MapLayout, PlacedEdge, PlacedNode } from "./layout";
@@ -116,7 +116,7 @@ function legend(board: ExportBoard, top: number, width: number): { lines: string
   let x = M;
   for (const position of [...board.positions].sort((a, b) => a.order - b.order)) {
     const label = wrapText(position.label, 220, 12, 1)[0] ?? "";
-    const w = 22 + Math.min(240, Math.ceil(label.length * 7.2));
+    const w = 20 + Math.ceil(textWidth(label, 12));
     if (x > M && x + w > width - M) {
       x = M;
       y += 22;
