@@ -14,10 +14,16 @@ interface MenuEntry {
   query?: string;
 }
 
-const ENTRIES: MenuEntry[] = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).flatMap((format): MenuEntry[] => {
-  const entry = { id: format, format, label: EXPORT_FORMATS[format].label, description: EXPORT_FORMATS[format].description };
-  return format === "aif" ? [entry, { id: "aif-ova", format, label: "AIF for OVA3", description: "With OVA's layout and the source text", query: "&ova=1" }] : [entry];
-});
+/** Variants listed under their format: OVA's AIF, and the columns picture the map replaced as the default SVG. */
+const VARIANTS: Partial<Record<ExportFormat, Omit<MenuEntry, "format">[]>> = {
+  aif: [{ id: "aif-ova", label: "AIF for OVA3", description: "With OVA's layout and the source text", query: "&ova=1" }],
+  svg: [{ id: "svg-columns", label: "SVG columns picture", description: "Positions side by side, For and Against lanes", query: "&layout=columns" }],
+};
+
+const ENTRIES: MenuEntry[] = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).flatMap((format): MenuEntry[] => [
+  { id: format, format, label: EXPORT_FORMATS[format].label, description: EXPORT_FORMATS[format].description },
+  ...(VARIANTS[format] ?? []).map((variant) => ({ ...variant, format })),
+]);
 
 /** The board's Download menu: every export format, with progress while a file is prepared. */
 export function DownloadMenu({ boardId }: { boardId: string }) {

@@ -9,6 +9,8 @@ import { drawArticle } from "./pdf-article";
 import { drawEvidence, markContested } from "./pdf-evidence";
 import { contentWidth, GREY, INK, PAGE, put, stripControls, type Doc, type FontName } from "./pdf-layout";
 import { drawOutline, drawResults } from "./pdf-outline";
+import { drawMapPages } from "./pdf-map";
+import type { MapLayout } from "../../lib/map/layout";
 
 /**
  * The classroom handout: a title block, the article with every cited passage highlighted in its
@@ -27,6 +29,8 @@ export interface PdfOptions {
   compress?: boolean;
   /** The "generated" date on the title page and in the metadata; default: the board's last change. */
   generatedAt?: Date;
+  /** The argument map's layout (layoutBoardMap, in the render worker): adds the map pages at the end. */
+  map?: MapLayout;
 }
 
 const FONT_FILES = {
@@ -118,6 +122,7 @@ export function renderPdfHandout(board: ExportBoard, options: PdfOptions = {}): 
   drawOutline(doc, board, passages);
   drawResults(doc, board);
   drawEvidence(doc, board);
+  if (options.map) drawMapPages(doc, board, options.map);
   drawFooters(doc, title);
   doc.end();
   return done;

@@ -9,6 +9,7 @@ import { toParleyJson } from "../../lib/export/json";
 import { toMarkdown } from "../../lib/export/markdown";
 import { toKialoOutline } from "../../lib/export/outline";
 import { toSvg } from "../../lib/export/svg";
+import type { PictureOptions } from "../../lib/map/board-map";
 import type { RenderPool } from "./render-pool";
 
 export interface RenderedExport {
@@ -24,16 +25,19 @@ export interface RenderOptions {
   ova?: boolean;
   /** Include individual ballots (Parley JSON): for facilitators and the command line only. */
   includeVotes?: boolean;
+  /** SVG, PNG and PDF: which picture (default the argument map) and the screen's collapsed nodes. */
+  picture?: PictureOptions;
 }
 
 /**
  * Renders one board in one format. The only place that knows which module makes which format; the
- * heavy ones (PNG, PDF) are drawn by `pool`'s worker threads.
+ * heavy ones (PNG, PDF, the map SVG with its elk layout) are drawn by `pool`'s worker threads.
  */
 export async function renderExport(board: ExportBoard, format: ExportFormat, options: RenderOptions, pool: RenderPool): Promise<RenderedExport> {
   const boardUrl = `${options.origin}/b/${encodeURIComponent(board.board.id)}`;
   const sourceUrl = `${options.origin}/api/boards/${encodeURIComponent(board.board.id)}/source`;
   const meta = EXPORT_FORMATS[format];
+  const picture = options.picture ?? { layout: "map", collapsed: [] };
   const done = (body: string | Uint8Array): RenderedExport => ({ body, contentType: meta.contentType, fileName: exportFileName(board, meta.extension) });
   switch (format) {
     case "json":
@@ -51,10 +55,10 @@ export async function renderExport(board: ExportBoard, format: ExportFormat, opt
     case "csv":
       return done(toCsv(board));
     case "svg":
-      return done(toSvg(board));
+      return done(picture.layout === "columns" ? toSvg(board) : await pool.renderMapSvg(board, picture.collapsed));
     case "png":
-      return done(await pool.renderPng(board));
+      return done(await pool.renderPng(board, {}, picture));
     case "pdf":
-      return done(await pool.renderPdf(board));
+      return done(await pool.renderPdf(board, {}, picture));
   }
 }

@@ -12,6 +12,7 @@ const modules = {
   pdf: tsImport("./pdf.ts", import.meta.url),
   png: tsImport("./png.ts", import.meta.url),
   svg: tsImport("../../lib/export/svg.ts", import.meta.url),
+  map: tsImport("./map-render.ts", import.meta.url),
   argdown: tsImport("../../lib/export/argdown-import.ts", import.meta.url),
   aif: tsImport("../../lib/export/aif-import.ts", import.meta.url),
   kialo: tsImport("../../lib/export/kialo-import.ts", import.meta.url),
@@ -25,16 +26,35 @@ for (const loading of Object.values(modules)) loading.catch(() => undefined);
  */
 const transfer = (bytes) => move(new Uint8Array(bytes));
 
-/** { board, options } → PDF bytes. */
-export async function pdf({ board, options }) {
-  const { renderPdfHandout } = await modules.pdf;
-  return transfer(await renderPdfHandout(board, options));
+/** { board, options, picture? } → PDF bytes; with `picture` the handout gains the map, laid out here. */
+export async function pdf({ board, options, picture }) {
+  const [{ renderPdfHandout }, { layoutBoardMap }] = await Promise.all([modules.pdf, modules.map]);
+  const map = picture ? await layoutBoardMap(board, picture.collapsed) : undefined;
+  return transfer(await renderPdfHandout(board, { ...options, map }));
 }
 
-/** { board, options } → PNG bytes of the board's argument map. */
-export async function png({ board, options }) {
-  const [{ renderPng }, { toSvg }] = await Promise.all([modules.png, modules.svg]);
-  return transfer(renderPng(toSvg(board), options));
+/**
+ * { board, options, picture } → PNG bytes of the argument map (or of the columns picture), or
+ * { refused } naming why a map is too large: an error's class does not survive the thread boundary.
+ */
+export async function png({ board, options, picture }) {
+  if (picture?.layout === "columns") {
+    const [{ renderPng }, { toSvg }] = await Promise.all([modules.png, modules.svg]);
+    return transfer(renderPng(toSvg(board), options));
+  }
+  const { renderMapPng } = await modules.map;
+  try {
+    return transfer(await renderMapPng(board, picture?.collapsed ?? [], options));
+  } catch (error) {
+    if (error instanceof Error && error.name === "MapTooLarge") return { refused: error.message };
+    throw error;
+  }
+}
+
+/** { board, collapsed } → the argument map as SVG text (elk's layout is too slow for the event loop). */
+export async function mapSvg({ board, collapsed }) {
+  const { renderMapSvg } = await modules.map;
+  return renderMapSvg(board, collapsed);
 }
 
 /** Runs an importer; a crash becomes an ordinary failed result naming the parser. */

@@ -1,4 +1,5 @@
 import { ParleyError } from "../../lib/errors/errors";
+import { parsePictureQuery } from "../../lib/map/board-map";
 import { detectImportFormat, ExportFormatSchema, EXPORT_FORMATS, IMPORT_FORMATS, type ImportFormat } from "../../lib/export/formats";
 import { getAppContext } from "./context";
 import { limitRequest } from "./rate-limit";
@@ -11,7 +12,7 @@ import { errorResponse, json, readBodyText } from "./respond";
 /** Largest file accepted for import: a maximal source text plus a few thousand arguments. */
 export const MAX_IMPORT_BYTES = 5_000_000;
 
-/** GET /api/boards/:id/export?format=…[&ova=1] */
+/** GET /api/boards/:id/export?format=…[&ova=1][&layout=map|columns][&collapsed=id1,id2] */
 export async function handleExport(request: Request, boardId: string): Promise<Response> {
   try {
     const url = new URL(request.url);
@@ -19,6 +20,8 @@ export async function handleExport(request: Request, boardId: string): Promise<R
     if (!format.success) {
       throw new ParleyError("bad-request", `Choose a format: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
     }
+    const picture = parsePictureQuery(url.searchParams);
+    if (!picture.ok) throw new ParleyError("bad-request", picture.message);
     await limitRequest(request, "export");
     const { exports, store } = getAppContext();
     const { reader } = await readableBoard(store, boardId, await readCredentialsCharged(request));
@@ -28,6 +31,7 @@ export async function handleExport(request: Request, boardId: string): Promise<R
       origin: publicOrigin(request),
       ova: url.searchParams.get("ova") === "1",
       includeVotes: facilitator,
+      picture: picture.options,
     });
     const body = typeof rendered.body === "string" ? rendered.body : new Uint8Array(rendered.body);
     return new Response(body, {

@@ -11,7 +11,8 @@ const CHECKS: Record<ExportFormat, (bytes: Buffer) => void> = {
   markdown: (b) => expect(b.toString("utf8")).toMatch(/^# /),
   outline: (b) => expect(b.toString("utf8")).toMatch(/^Discussion Title: /),
   csv: (b) => expect(b.toString("utf8")).toContain("parent_id"),
-  svg: (b) => expect(b.toString("utf8")).toContain("<svg"),
+  // The argument map is the default picture: position and argument nodes, and the relations' legend.
+  svg: (b) => expect(b.toString("utf8")).toMatch(/<svg[\s\S]*<g class="node position"[\s\S]*supports \(arrow points at what it backs\)/),
   png: (b) => expect(b.subarray(1, 4).toString("latin1")).toBe("PNG"),
   pdf: (b) => expect(b.subarray(0, 5).toString("latin1")).toBe("%PDF-"),
 };
@@ -28,6 +29,16 @@ test("every format downloads from the board's Download menu", async ({ person })
     CHECKS[format](readFileSync((await download.path())!));
     await expect(amira.page.getByTestId("download-done")).toBeVisible();
   }
+});
+
+test("the columns picture stays available beside the map", async ({ person }) => {
+  const amira = await person("Amira");
+  await amira.page.getByTestId("download-menu-button").click();
+  const downloading = amira.page.waitForEvent("download");
+  await amira.page.getByTestId("download-svg-columns").click();
+  const svg = readFileSync((await (await downloading).path())!).toString("utf8");
+  expect(svg).toContain(`<rect class="card" x=`);
+  expect(svg).not.toContain(`<g class="node`);
 });
 
 test("a downloaded Parley JSON file imports back as a new board with the same arguments", async ({ page, person }) => {

@@ -38,7 +38,7 @@ describe("export and import API", () => {
     expect(disposition).toMatch(/^attachment; filename="[^"]+"; filename\*=UTF-8''/);
     expect(disposition).toContain(`.${EXPORT_FORMATS[format].extension}`);
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
-  });
+  }, 120_000); // svg is the first format drawn in the render pool: its cold thread loads every renderer
 
   it("links Web Annotations to the source endpoint, which serves the text", async () => {
     const annotations = await (await handleExport(exportRequest("demo", "format=annotations"), "demo")).text();
