@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { QuoteAnchor } from "../anchoring/anchor";
 import { planReanchoring, type ReanchorProposal } from "../anchoring/reanchor";
-import { readableDiff, type DiffOp } from "../anchoring/similarity";
+import type { DiffOp } from "../anchoring/similarity";
 import type { Argument } from "../board/argument";
 import { LIMITS } from "../board/constants";
+import { wordDiff } from "./word-diff";
 
 /**
  * The plan of a source revision, quote by quote: what re-anchoring proposes for every quote of every
@@ -54,7 +55,7 @@ export function planSourceRevision(oldText: string, newText: string, args: reado
       reason: proposal.reason,
       before: ref.quote,
       after: proposal.anchor,
-      diff: proposal.status === "needs-review" ? proposal.diff.ops : proposal.anchor ? readableDiff(ref.quote.exact, proposal.anchor.exact) : [],
+      diff: proposal.anchor ? wordDiff(ref.quote.exact, proposal.anchor.exact) : [],
     };
   });
   const counts: Record<QuoteStatus, number> = { unchanged: 0, moved: 0, "needs-review": 0, orphaned: 0 };
