@@ -30,6 +30,8 @@ export interface BoardActions {
 
 export interface UseBoardResult {
   board: BoardState | null;
+  /** The live document (null until connected), for views that follow parts of it the board state leaves out. */
+  doc: Y.Doc | null;
   status: ConnectionStatus;
   /** Local edits the server has not yet confirmed as saved. */
   pending: number;
@@ -167,6 +169,7 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
 
   return {
     board,
+    doc,
     status: current ? status : "connecting",
     pending,
     retrying,
