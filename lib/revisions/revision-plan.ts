@@ -16,6 +16,8 @@ export type QuoteStatus = ReanchorProposal["status"];
 /** One quote of one argument, as the review screen shows it. */
 export interface QuotePlan {
   argumentId: string;
+  /** The argument's text, so the reviewer knows what the quote supports. */
+  argumentText: string;
   /** Position of the quote in its argument's `quotes`. */
   quoteIndex: number;
   status: QuoteStatus;
@@ -43,12 +45,13 @@ export const RevisionTextSchema = z
 
 /** Plans every quote of `args` from `oldText` to `newText`, in argument order then quote order. */
 export function planSourceRevision(oldText: string, newText: string, args: readonly Argument[]): RevisionPlan {
-  const refs = args.flatMap((arg) => arg.quotes.map((quote, quoteIndex) => ({ argumentId: arg.id, quoteIndex, quote })));
+  const refs = args.flatMap((arg) => arg.quotes.map((quote, quoteIndex) => ({ argumentId: arg.id, argumentText: arg.text, quoteIndex, quote })));
   const proposals = planReanchoring(oldText, newText, refs.map((ref) => ref.quote));
   const quotes = refs.map((ref, i): QuotePlan => {
     const proposal = proposals[i];
     return {
       argumentId: ref.argumentId,
+      argumentText: ref.argumentText,
       quoteIndex: ref.quoteIndex,
       status: proposal.status,
       score: proposal.score,
