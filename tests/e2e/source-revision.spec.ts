@@ -62,7 +62,7 @@ test("a facilitator revises the source; a participant's board follows live and t
   await teacher.chooseName("Ms Rivera");
   await teacher.waitUntilLive();
   const participantUrl = await (await new FacilitatorPanel(teacher).open()).participantLink();
-  await teacher.page.keyboard.press("Escape");
+  await teacher.page.getByRole("button", { name: "Close the facilitator panel" }).click();
 
   for (const [name, quote] of Object.entries(QUOTES)) {
     await teacher.cite(quote);
