@@ -50,6 +50,17 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
+/** What a revision is planned from: the source, every argument and the revision, read in one step. */
+function snapshot(room: { sourceText: string; doc: Y.Doc }) {
+  return { source: room.sourceText, args: allArguments(room.doc), revision: readSourceRevision(room.doc) };
+}
+
+const quotesKey = (args: readonly Argument[]) => JSON.stringify(args.map((arg) => [arg.id, arg.quotes]));
+
+function stale(current: number, base: number): ParleyError {
+  return new ParleyError("stale-revision", `The source is at revision ${current} now, not ${base}: review the plan again.`);
+}
+
 function requireChange(currentText: string, text: string): void {
   if (text === currentText) throw new ParleyError("bad-request", "That is the board's current source text: there is nothing to revise.");
 }
@@ -57,11 +68,12 @@ function requireChange(currentText: string, text: string): void {
 /** Plans a revision to `body.text` without changing anything. */
 export async function proposeSourceRevision(deps: TeacherDeps, request: FacilitatorRequest & { body: unknown }): Promise<RevisionProposal> {
   const { text } = parse(ProposeRevisionSchema, request.body);
-  await facilitatorOf(deps.store, request);
+  // Diffing a long article costs far more than a rename: it is charged like a duplicate.
+  await facilitatorOf(deps.store, request, ACTION_COST.duplicate);
   const room = await deps.rooms.acquire(request.boardId);
   try {
     // A consistent view of the board is taken in the room's queue; the (slower) planning runs outside it.
-    const seen = await room.exclusive("plan source revision", async () => ({ source: room.sourceText, args: allArguments(room.doc), revision: readSourceRevision(room.doc) }));
+    const seen = await room.exclusive("plan source revision", async () => snapshot(room));
     requireChange(seen.source, text);
     const plan = planSourceRevision(seen.source, text, seen.args);
     return { ...plan, baseRevision: seen.revision, currentSha256: sha256(seen.source), newSha256: sha256(text) };
@@ -73,14 +85,19 @@ export async function proposeSourceRevision(deps: TeacherDeps, request: Facilita
 /** Applies a revision: the board's source becomes `body.text` and every quote follows the plan and decisions. */
 export async function applySourceRevision(deps: TeacherDeps, request: FacilitatorRequest & { body: unknown }): Promise<SourceRevisionView & { retired: number; moved: number }> {
   const input = parse(ApplyRevisionSchema, request.body);
-  const { facilitator } = await facilitatorOf(deps.store, request);
+  const { facilitator } = await facilitatorOf(deps.store, request, ACTION_COST.duplicate);
   const room = await deps.rooms.acquire(request.boardId);
   try {
+    // Planning a long article takes seconds: it runs outside the room's queue on a snapshot, and is
+    // redone inside only if a quote or the source changed meanwhile (the applied plan is always current).
+    const seen = await room.exclusive("read for source revision", async () => snapshot(room));
+    if (seen.revision !== input.baseRevision) throw stale(seen.revision, input.baseRevision);
+    requireChange(seen.source, input.text);
+    const early = planSourceRevision(seen.source, input.text, seen.args);
     return await room.exclusive("apply source revision", async (step) => {
-      const current = readSourceRevision(room.doc);
-      if (current !== input.baseRevision) throw new ParleyError("stale-revision", `The source is at revision ${current} now, not ${input.baseRevision}: review the plan again.`);
-      requireChange(room.sourceText, input.text);
-      const plan = planSourceRevision(room.sourceText, input.text, allArguments(room.doc));
+      const now = snapshot(room);
+      if (now.revision !== input.baseRevision) throw stale(now.revision, input.baseRevision);
+      const plan = now.source === seen.source && quotesKey(now.args) === quotesKey(seen.args) ? early : planSourceRevision(now.source, input.text, now.args);
       const outcome = resolveRevision(input.text, plan.quotes, input.decisions);
       if (!outcome.ok) throw new ParleyError("invalid-content", outcome.error.message, outcome.error);
 

@@ -148,6 +148,28 @@ describe("source revisions", () => {
     ]);
   });
 
+  it("recomputes the plan on apply: a quote added after the plan was shown is never moved silently", async () => {
+    const t = await h.table();
+    const ids = await quotedBoard(t);
+    const token = t.facilitator.seat.memberToken;
+    const plan = (await read(await propose(t.boardId, token, { text: CORRECTED }))).body;
+    const decisions = [
+      { argumentId: ids.reworded, quoteIndex: 0, action: "accept" },
+      { argumentId: ids.deleted, quoteIndex: 0, action: "reject" },
+    ];
+    // Someone quotes the removed paragraph after the facilitator saw the plan.
+    const late = "due to Islamabad's perceived unwillingness to act against militant groups";
+    const author = { id: t.facilitator.memberId, name: "Fran" };
+    const added = await t.facilitator.update((doc: Y.Doc) => addTestArgument(doc, { parentId: US, stance: "for", text: "Quoted late.", author, quotes: [late] }));
+    expect(added.ack).toEqual({ ok: true });
+    const rows = await h.storedRows(t.boardId);
+    const refused = await read(await apply(t.boardId, token, { text: CORRECTED, baseRevision: plan.baseRevision, decisions }));
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: "invalid-content" });
+    expect(refused.body.message).toContain(`argument "${added.value.id}" (orphaned)`);
+    expect(await h.storedRows(t.boardId)).toEqual(rows);
+    expect(readSourceRevision(await h.served(t))).toBe(1);
+  });
+
   it("a rejected quote leaves its argument but stays on the record with its revision", async () => {
     const t = await h.table();
     const ids = await quotedBoard(t);
