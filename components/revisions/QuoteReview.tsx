@@ -59,7 +59,7 @@ export function QuoteReview({ quote, text, choice, onChoose }: { quote: QuotePla
             <input type="radio" name={name} checked={choice?.action === "reject"} onChange={() => onChoose({ action: "reject" })} /> Reject (retire the quote, kept on record)
           </label>
           <label>
-            <input type="radio" name={name} checked={choice?.action === "reselect"} onChange={() => setPicking(true)} /> Select a passage in the corrected text
+            <input type="radio" name={name} checked={picking || choice?.action === "reselect"} onChange={() => setPicking(true)} /> Select a passage in the corrected text
           </label>
         </div>
         {choice?.action === "reselect" && !picking ? (

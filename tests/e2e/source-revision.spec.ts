@@ -27,7 +27,7 @@ const CORRECTED = [
 const QUOTES = {
   moved: "voted to repair the old bridge",
   typo: "the repairs would cost about two milion dollars",
-  reworded: "the money should go to the schools instead of roads",
+  reworded: "the money should go to the schools",
   removed: "A final vote is expected next month",
 };
 const RESELECTED = "the funds belonged in classrooms";
@@ -55,7 +55,7 @@ async function memberToken(page: Page, boardId: string): Promise<string> {
 const planQuote = (page: Page, argumentText: string) => page.getByTestId("revision-quote").filter({ hasText: argumentText });
 
 test("a facilitator revises the source; a participant's board follows live and the export says revision 2", async ({ request, freshContext }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const board = await createTextBoard(request);
   const teacher = new BoardPage(await (await freshContext()).newPage());
   await teacher.page.goto(board.facilitatorUrl);
@@ -88,8 +88,8 @@ test("a facilitator revises the source; a participant's board follows live and t
   await screen.getByTestId("review-revision").click();
   const counts = screen.getByTestId("revision-counts");
   await expect(counts.locator('[data-status="moved"]')).toContainText("1");
-  await expect(counts.locator('[data-status="needs-review"]')).toContainText("2");
-  await expect(counts.locator('[data-status="orphaned"]')).toContainText("1");
+  await expect(counts.locator('[data-status="needs-review"]')).toContainText("1");
+  await expect(counts.locator('[data-status="orphaned"]')).toContainText("2");
 
   // Nothing is decided yet: Apply waits. The typo fix shows as a word diff and is accepted.
   const apply = screen.getByTestId("apply-revision");
@@ -99,7 +99,7 @@ test("a facilitator revises the source; a participant's board follows live and t
   await expect(typo.locator("ins")).toHaveText("million");
   await typo.getByLabel("Accept the proposal").check();
 
-  // The reworded phrase gets a passage the facilitator selects in the new text.
+  // The reworded phrase is orphaned (nothing close enough): the facilitator selects its new passage.
   const reworded = planQuote(teacher.page, "Argument reworded");
   await reworded.getByLabel("Select a passage in the corrected text").check();
   const preview = reworded.getByTestId("passage-preview");
