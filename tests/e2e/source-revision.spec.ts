@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./axe";
 import { BoardPage, expect, test } from "./fixtures";
 import { FacilitatorPanel } from "./session-pages";
 
@@ -54,7 +55,7 @@ async function memberToken(page: Page, boardId: string): Promise<string> {
 /** The decision block of the plan for the quote whose argument says `argumentText`. */
 const planQuote = (page: Page, argumentText: string) => page.getByTestId("revision-quote").filter({ hasText: argumentText });
 
-test("a facilitator revises the source; a participant's board follows live and the export says revision 2", async ({ request, freshContext }) => {
+test("a facilitator revises the source; a participant's board follows live and the export says revision 2", async ({ request, freshContext }, testInfo) => {
   test.setTimeout(300_000);
   const board = await createTextBoard(request);
   const teacher = new BoardPage(await (await freshContext()).newPage());
@@ -108,6 +109,8 @@ test("a facilitator revises the source; a participant's board follows live and t
   await preview.evaluate((element, [start, end]) => (element as HTMLTextAreaElement).setSelectionRange(start, end), [at, at + RESELECTED.length]);
   await reworded.getByTestId("use-selection").click();
   await expect(reworded.getByTestId("reselected")).toContainText(RESELECTED);
+
+  await expectNoSeriousA11yViolations(teacher.page, "the source revisions screen", testInfo);
 
   // The removed paragraph's quote is rejected: retired, on the record.
   await planQuote(teacher.page, "Argument removed").getByLabel(/Reject/).check();
