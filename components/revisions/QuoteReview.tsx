@@ -52,11 +52,11 @@ export function QuoteReview({ quote, text, choice, onChoose }: { quote: QuotePla
         <div className={styles.choices} role="radiogroup" aria-label={`Decision for ${title}`}>
           {quote.after ? (
             <label>
-              <input type="radio" name={name} checked={!picking && choice?.action === "accept"} onChange={() => onChoose({ action: "accept" })} /> Accept the proposal
+              <input type="radio" name={name} checked={!picking && choice?.action === "accept"} onChange={() => (setPicking(false), onChoose({ action: "accept" }))} /> Accept the proposal
             </label>
           ) : null}
           <label>
-            <input type="radio" name={name} checked={!picking && choice?.action === "reject"} onChange={() => onChoose({ action: "reject" })} /> Reject (retire the quote, kept on record)
+            <input type="radio" name={name} checked={!picking && choice?.action === "reject"} onChange={() => (setPicking(false), onChoose({ action: "reject" }))} /> Reject (retire the quote, kept on record)
           </label>
           <label>
             <input type="radio" name={name} checked={picking || choice?.action === "reselect"} onChange={() => setPicking(true)} /> Select a passage in the corrected text
