@@ -1,5 +1,6 @@
 "use client";
 import { memo, useState, type CSSProperties } from "react";
+import { RetiredQuotesNote } from "@/components/revisions/RetiredQuotesNote";
 import type { BoardRow } from "@/lib/views/argument-query";
 import { Avatar } from "@/components/common/Avatar";
 import { absoluteTime, relativeTime } from "@/components/common/time";
@@ -92,6 +93,7 @@ function ArgumentCardView({ row, onToggleReplies }: ArgumentCardProps) {
             </button>
           </blockquote>
         ))}
+        <RetiredQuotesNote argumentId={arg.id} />
         <footer className={styles.meta}>
           <Avatar name={author} color={author === ANONYMOUS_NAME ? "#5f6878" : colorForId(arg.authorId)} size="sm" />
           <span className={styles.author}>{author}</span>

@@ -40,6 +40,8 @@ import { TeamDraftsContext, useTeamDrafts } from "@/components/drafts/useTeamDra
 import { PersonalDraftsContext, usePersonalDrafts } from "@/components/drafts/usePersonalDrafts";
 import { PersonalDraftsPanel } from "@/components/drafts/PersonalDraftsPanel";
 import { useVotesUi, VotesContext } from "@/components/votes/VotesContext";
+import { useLiveRevision, useLiveSource } from "@/components/revisions/useLiveSource";
+import { retiredByArgument, RetiredQuotesContext } from "@/components/revisions/RetiredQuotesNote";
 import styles from "./BoardScreen.module.css";
 
 /** How long a jumped-to passage or card stays flashed. */
@@ -54,7 +56,7 @@ interface BoardScreenProps {
 }
 
 /** The board screen: article on the left, the argument map on the right, everyone's edits live. */
-export function BoardScreen({ summary, source }: BoardScreenProps) {
+export function BoardScreen({ summary, source: initialSource }: BoardScreenProps) {
   const identityState = useIdentity();
   const { identity } = identityState;
   const access = useBoardAccess(summary, identityState);
@@ -68,8 +70,13 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   const memberId = access.membership?.memberId ?? null;
   const epochMs = Date.parse(summary.createdAt);
   const keep = useMemo(() => (memberId ? { epochMs, personId: memberId } : null), [memberId, epochMs]);
+  // A source revision switches the text live (components/revisions/useLiveSource.ts).
+  const { source, follow: followSource } = useLiveSource(summary.id, initialSource, access.memberToken);
   const live = useBoard(summary.id, source.text, presence, { memberToken: access.memberToken, connect: access.connect, keep });
   const { board, status, error, dismissError, peers, actions, session, me, votes, drafts: draftsView, personalDrafts: personalView, command } = live;
+  const revision = useLiveRevision(live.doc);
+  useEffect(() => followSource(revision?.sha256), [followSource, revision?.sha256]);
+  const retiredQuotes = useMemo(() => retiredByArgument(revision?.retired ?? []), [revision?.retired]);
   // The board has loaded (from this browser's copy or the server) once its positions are there.
   useKeptDraft(keep && { boardId: summary.id, ...keep }, drafts, board?.positions.length ? board.arguments : null);
   useLeaveWarning(mayLoseWork(live.pending, hasWork(draft)));
@@ -215,6 +222,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
 
   return (
     <BoardUiContext.Provider value={ui}>
+      <RetiredQuotesContext.Provider value={retiredQuotes}>
       <BoardRulesContext.Provider value={rules}>
       <VotesContext.Provider value={votesUi}>
       <TeamDraftsContext.Provider value={teamDrafts}>
@@ -287,6 +295,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
       </TeamDraftsContext.Provider>
       </VotesContext.Provider>
       </BoardRulesContext.Provider>
+      </RetiredQuotesContext.Provider>
     </BoardUiContext.Provider>
   );
 }

@@ -72,6 +72,12 @@ export function BoardSection({ boardId, title, memberToken, status, deletable }:
           </p>
         ) : null}
       </div>
+      <div className={teacher.action}>
+        <a className="btn btn-sm" href={`/b/${encodeURIComponent(boardId)}/source`} data-testid="source-revisions-link">
+          Source revisions…
+        </a>
+        <p className={styles.hint}>Replace the article with a corrected version and review where every quote goes.</p>
+      </div>
       {deletable ? (
         <div className={styles.rowActions}>
           <button type="button" className="btn btn-sm btn-ghost btn-danger-text" disabled={busy !== null} onClick={() => setDeleting(true)}>

@@ -13,6 +13,7 @@ export type ErrorCode =
   | "update-rejected"
   | "forbidden"
   | "resync-required"
+  | "stale-revision"
   | "rate-limited"
   | "storage-unavailable"
   | "storage-refused"
@@ -40,6 +41,7 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorInfo> = {
   "update-rejected": { http: 422, closesSocket: false, retry: false, when: "A decodable Yjs update that breaks a board rule; the server state is sent back." },
   forbidden: { http: 403, closesSocket: false, retry: false, when: "The role or the board's settings do not allow it (an observer editing, a locked board, someone else's argument, a missing invite)." },
   "resync-required": { http: 409, closesSocket: false, retry: true, when: "An update that builds on changes the server has not seen; run the sync handshake again." },
+  "stale-revision": { http: 409, closesSocket: false, retry: false, when: "A source revision was applied on a revision the board has since moved past; review the plan again." },
   "rate-limited": { http: 429, closesSocket: false, retry: true, when: "Too many requests in a short time." },
   "storage-unavailable": { http: 503, closesSocket: false, retry: true, when: "The database could not be reached; nothing was saved or applied." },
   "storage-refused": {

@@ -29,6 +29,8 @@ const FrontMatterSchema = z.object({
       language: z.string().optional(),
       /** Checked when present: quotes are anchored by offset, so an edited text would misplace them. */
       sha256: z.string().optional(),
+      /** The revision of its board's source the text was (informational). */
+      revision: z.number().int().positive().optional(),
       text: z.string().min(1),
     }),
     /** Order of the positions; statements with `parley.key` data supply their labels. */

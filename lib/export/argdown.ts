@@ -64,6 +64,7 @@ function frontMatter(board: ExportBoard): string {
     `    publishedOn: ${yamlValue(source.publishedOn)}`,
     `    language: ${yamlString(source.language)}`,
     `    sha256: ${yamlString(source.sha256)}`,
+    `    revision: ${board.sourceRevision ?? 1}`,
     `    text: ${yamlText(source.text, "    ")}`,
     "  positions:",
     ...[...board.positions].sort((a, b) => a.order - b.order).map((p) => `    - ${yamlValue({ key: p.key, color: p.color })}`),

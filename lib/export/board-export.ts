@@ -23,6 +23,8 @@ export interface ExportBoard {
   votes?: ExportVote[];
   /** The vote results, only once the facilitator has revealed them (see results.ts). */
   results?: ExportResults | null;
+  /** Which revision of the board's source `source` is, and so every quote (absent: 1, the original). */
+  sourceRevision?: number;
 }
 
 export interface ExportTeam {

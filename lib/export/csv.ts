@@ -3,6 +3,7 @@ import { buildColumns } from "../board/tree";
 import { teamNamesByAuthor, type ExportBoard } from "./board-export";
 import { talliesOf } from "./results";
 import { withQuoteMarks } from "../text/quote-marks";
+import { revisionLabel } from "../revisions/revision-views";
 
 /**
  * CSV spreadsheet export: one row per argument, in the order the board shows them (position by position,
@@ -20,7 +21,7 @@ import { withQuoteMarks } from "../text/quote-marks";
  * are numbers (averages to two decimals, a dot as the decimal mark), from the revealed results or the
  * ballots a facilitator's export carries; empty while the results are hidden or nobody rated.
  */
-export const CSV_COLUMNS = ["id", "parent_id", "position", "stance", "depth", "text", "quotes", "author", "team", "votes", "mean_strength", "mean_quote_support"] as const;
+export const CSV_COLUMNS = ["id", "parent_id", "position", "stance", "depth", "text", "quotes", "author", "team", "votes", "mean_strength", "mean_quote_support", "source_revision"] as const;
 
 const BOM = "\ufeff";
 const CRLF = "\r\n";
@@ -59,6 +60,7 @@ export function toCsv(board: ExportBoard): string {
       String(tallies.get(arg.id)?.votes ?? ""),
       mean(tallies.get(arg.id)?.strength),
       mean(tallies.get(arg.id)?.quoteSupport),
+      arg.quotes.length > 0 ? revisionLabel(board.sourceRevision ?? 1, board.source.sha256) : "",
     ]);
     node.children.forEach(visit);
   };

@@ -37,7 +37,11 @@ const ParleyJsonSchema = z
     exportedAt: z.string().nullable().optional(),
     // id and timestamps are optional so that a normalized document (see normalizeParleyJson) still imports.
     board: z.object({ id: z.string().optional(), title: ImportedBoardSchema.shape.title, createdAt: z.string().optional(), updatedAt: z.string().optional() }).strict(),
-    source: ImportedBoardSchema.shape.source.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, "Expected 64 lower-case hex digits.") }).strict(),
+    source: ImportedBoardSchema.shape.source.extend({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, "Expected 64 lower-case hex digits."),
+      /** Which revision of its board's source the text is (informational: an import starts at revision 1). */
+      revision: z.number().int().positive().optional(),
+    }).strict(),
     positions: z.array(PositionSchema).min(2, "A board needs at least 2 positions.").max(6, "A board has at most 6 positions."),
     arguments: z.array(ArgumentSchema.omit({ quotes: true })),
     relations: z.array(z.object({ id: z.string().min(1), fromId: z.string().min(1), toId: z.string().min(1), kind: z.enum(["support", "attack"]) }).strict()),
@@ -61,7 +65,7 @@ export function toParleyJson(board: ExportBoard, options: { exportedAt?: string 
     version: PARLEY_JSON_VERSION,
     exportedAt: options.exportedAt ?? null,
     board: { id: b.id, title: b.title, createdAt: b.createdAt, updatedAt: b.updatedAt },
-    source: { title: s.title, publisher: s.publisher, publishedOn: s.publishedOn, language: s.language, text: s.text, sha256: s.sha256 },
+    source: { title: s.title, publisher: s.publisher, publishedOn: s.publishedOn, language: s.language, text: s.text, sha256: s.sha256, revision: board.sourceRevision ?? 1 },
     positions: board.positions.map((p) => ({ id: p.id, key: p.key, label: p.label, color: p.color, order: p.order })),
     arguments: board.arguments.map((a) => ({ id: a.id, positionId: a.positionId, parentId: a.parentId, stance: a.stance, text: a.text, authorId: a.authorId, authorName: a.authorName, createdAt: a.createdAt, updatedAt: a.updatedAt, ...(a.order !== undefined ? { order: a.order } : {}) })),
     relations: relationsOf(board).map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, kind: r.kind })),

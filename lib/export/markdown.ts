@@ -4,6 +4,7 @@ import { buildColumns, type ArgumentNode } from "../board/tree";
 import type { ArgumentTally } from "../session/votes";
 import type { ExportBoard } from "./board-export";
 import { RESULTS_NOTE, resultSummary, tallyLine, talliesOf } from "./results";
+import { revisionLabel } from "../revisions/revision-views";
 
 /**
  * Markdown handout (CommonMark, renders the same on GitHub): the board as a printable outline.
@@ -28,7 +29,7 @@ const REPLY_LABELS: Record<Stance, string> = { for: "Supports", against: "Rebuts
 
 /** Renders the handout. `boardUrl`, when given, is linked under the source line. Pure; deterministic. */
 export function toMarkdown(board: ExportBoard, options: { boardUrl?: string } = {}): string {
-  const blocks = [`# ${escapeHeading(board.board.title)}`, sourceLine(board.source)];
+  const blocks = [`# ${escapeHeading(board.board.title)}`, sourceLine(board.source, board.sourceRevision)];
   if (options.boardUrl) blocks.push(`Board: [${escapeInline(oneLine(options.boardUrl))}](<${options.boardUrl.replace(/[\s<>]/g, encodeURIComponent)}>)`);
   // Only revealed results: a facilitator's ballots alone never reach the handout.
   const tallies = board.results ? talliesOf(board) : new Map<string, ArgumentTally>();
@@ -53,8 +54,8 @@ function resultBlocks(board: ExportBoard): string[] {
   return ["## Vote results", `*${RESULTS_NOTE}*`, ...(positions.length ? [list(positions)] : []), ...(teams.length ? ["### Teams", list(teams)] : [])];
 }
 
-function sourceLine(source: ExportBoard["source"]): string {
-  const details = [source.publisher, source.publishedOn].filter((part): part is string => Boolean(part?.trim())).map((part) => escapeInline(oneLine(part)));
+function sourceLine(source: ExportBoard["source"], revision = 1): string {
+  const details = [source.publisher, source.publishedOn, `quotes from ${revisionLabel(revision, source.sha256)}`].filter((part): part is string => Boolean(part?.trim())).map((part) => escapeInline(oneLine(part)));
   return `Source: *${escapeInline(oneLine(source.title))}*${details.length ? ` — ${details.join(", ")}` : ""}`;
 }
 

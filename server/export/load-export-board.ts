@@ -1,5 +1,6 @@
 import { readBoard } from "../../lib/board/doc";
 import { readSession } from "../../lib/session/session";
+import { readSourceRevision } from "../../lib/revisions/source-revision-meta";
 import { computeResults } from "../../lib/session/votes";
 import { makeExportBoard, type ExportBoard } from "../../lib/export/board-export";
 import { docFromParts } from "../../lib/board/snapshot";
@@ -20,6 +21,7 @@ export async function loadExportBoard(store: BoardStore, boardId: string, rooms?
   const doc = room ? room.doc : docFromParts((await store.loadBoardState(boardId)).parts);
   const state = readBoard(doc);
   const session = readSession(doc);
+  const sourceRevision = readSourceRevision(doc);
   if (!room) doc.destroy();
   const teams = session.teams.map((team) => ({
     ...team,
@@ -34,10 +36,11 @@ export async function loadExportBoard(store: BoardStore, boardId: string, rooms?
   const results = revealed
     ? computeResults(state.arguments, state.positions, session.teams, session.assignments, ballots.map((v) => ({ ...v, at: v.at.getTime() })))
     : null;
-  return makeExportBoard(
+  const exported = makeExportBoard(
     { id: board.id, title: board.title, createdAt: board.createdAt.toISOString(), updatedAt: board.updatedAt.toISOString() },
     { title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, language: source.language, text: source.text, sha256: source.sha256 },
     state,
     { teams, votes, results: results && { tallies: results.tallies, sides: results.sides, teams: results.teams } },
   );
+  return { ...exported, sourceRevision };
 }

@@ -11,6 +11,7 @@ import { contentWidth, GREY, INK, PAGE, put, stripControls, type Doc, type FontN
 import { drawOutline, drawResults } from "./pdf-outline";
 import { drawMapPages } from "./pdf-map";
 import type { MapLayout } from "../../lib/map/layout";
+import { revisionLabel } from "../../lib/revisions/revision-views";
 
 /**
  * The classroom handout: a title block, the article with every cited passage highlighted in its
@@ -77,7 +78,7 @@ function drawTitleBlock(doc: Doc, board: ExportBoard, passages: CitedPassage[], 
 }
 
 /** The board's title and "Page n of N" at the foot of every page, written last, once N is known. */
-function drawFooters(doc: Doc, title: string): void {
+function drawFooters(doc: Doc, title: string, revision: string): void {
   const { start, count } = doc.bufferedPageRange();
   const short = title.length > 80 ? `${title.slice(0, 79)}…` : title;
   for (let i = start; i < start + count; i++) {
@@ -86,7 +87,7 @@ function drawFooters(doc: Doc, title: string): void {
     doc.page.margins.bottom = 0; // text inside the bottom margin would otherwise start a new page
     const y = doc.page.height - 40;
     const label = `Page ${i + 1} of ${count}`;
-    put(doc, ["sans", 8, GREY], `${short} · Parley`, [PAGE.margin, y], { lineBreak: false });
+    put(doc, ["sans", 8, GREY], `${short} · quotes from ${revision} · Parley`, [PAGE.margin, y], { lineBreak: false });
     const labelWidth = doc.widthOfString(label); // measured in the footer's font, still current
     put(doc, ["sans", 8, GREY], label, [doc.page.width - PAGE.margin - labelWidth, y], { lineBreak: false });
     doc.page.margins.bottom = bottom;
@@ -123,7 +124,7 @@ export function renderPdfHandout(board: ExportBoard, options: PdfOptions = {}): 
   drawResults(doc, board);
   drawEvidence(doc, board);
   if (options.map) drawMapPages(doc, board, options.map);
-  drawFooters(doc, title);
+  drawFooters(doc, title, revisionLabel(board.sourceRevision ?? 1, board.source.sha256));
   doc.end();
   return done;
 }

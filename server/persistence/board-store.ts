@@ -145,6 +145,16 @@ export interface DraftRecord {
   updatedAt: Date;
 }
 
+/** One source text a board has had (revision 1: the one it was created on). */
+export interface SourceRevisionRecord {
+  revision: number;
+  sourceId: string;
+  sha256: string;
+  /** The facilitator who applied it; null for revision 1. */
+  memberId: string | null;
+  createdAt: Date;
+}
+
 export interface CompactionResult {
   foldedUpdates: number;
   snapshotBytes: number;
@@ -222,6 +232,13 @@ export interface BoardStore {
   reissueInvites(boardId: string, reissue: InviteReissue): Promise<BoardRecord>;
   /** Archives (a date) or unarchives (null) a board; listings leave archived boards out. */
   setBoardArchived(boardId: string, archivedAt: Date | null): Promise<BoardRecord>;
+  /** The board's source revisions, oldest first (revision 1 is the board's original source). Throws board-not-found. */
+  listSourceRevisions(boardId: string): Promise<SourceRevisionRecord[]>;
+  /**
+   * Makes `sourceId` the board's next source revision and its current source, in one transaction under
+   * the board's row lock. Throws stale-revision when the board's latest revision is not `baseRevision`.
+   */
+  recordSourceRevision(boardId: string, input: { baseRevision: number; sourceId: string; memberId: string }): Promise<SourceRevisionRecord>;
   /** Deletes a board with its log, snapshots, members, invites, votes and drafts. False when there was none. */
   deleteBoard(boardId: string): Promise<boolean>;
   close(): Promise<void>;

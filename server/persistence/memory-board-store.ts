@@ -3,7 +3,7 @@ import { ParleyError } from "../../lib/errors/errors";
 import { nameKey } from "../boards/name-key";
 import type { AccessMode, BoardListing, BoardRecord, BoardStore, CompactionResult, DraftRecord, HistoryEntry, InviteRecord, InviteReissue } from "./board-store";
 import { MemoryMembers, refused } from "./memory-members";
-import type { MemberChange, MemberRecord, NewBoard, NewLogEntry, NewSourceDocument, SourceDocumentRecord, StoredBoardState, UpdatesAfter, VoteCast, VoteRecord } from "./board-store";
+import type { MemberChange, MemberRecord, NewBoard, NewLogEntry, NewSourceDocument, SourceDocumentRecord, SourceRevisionRecord, StoredBoardState, UpdatesAfter, VoteCast, VoteRecord } from "./board-store";
 
 /** Everything kept for one board; the log holds only entries after the snapshot, like the SQL tables. */
 interface BoardData {
@@ -15,6 +15,8 @@ interface BoardData {
   votes: Map<string, VoteRecord>;
   voteEvents: VoteRecord[];
   drafts: Map<string, DraftRecord & { createdAt: Date }>;
+  /** Source revisions after the original (revision 1 is the record's sourceId until the first is recorded). */
+  revisions: SourceRevisionRecord[];
   /** Compactions of one board run one at a time, as the row lock makes them in SQL. */
   compacting: Promise<unknown>;
 }
@@ -69,7 +71,7 @@ export class MemoryBoardStore implements BoardStore {
       createdAt: at,
       updatedAt: at,
     };
-    const data: BoardData = { record, snapshot: null, log: [], folded: [], votes: new Map(), voteEvents: [], drafts: new Map(), compacting: Promise.resolve() };
+    const data: BoardData = { record, snapshot: null, log: [], folded: [], votes: new Map(), voteEvents: [], drafts: new Map(), revisions: [], compacting: Promise.resolve() };
     data.log.push({ seq: 1, data: copy(input.initialUpdate), memberId: null, createdAt: at });
     this.people.addNewBoard(input.id, input.invites ?? [], input.members ?? []);
     for (const vote of input.votes ?? []) {
@@ -260,6 +262,28 @@ export class MemoryBoardStore implements BoardStore {
     const board = this.board(boardId);
     board.record.archivedAt = archivedAt;
     return { ...board.record };
+  }
+
+  async listSourceRevisions(boardId: string): Promise<SourceRevisionRecord[]> {
+    const board = this.board(boardId);
+    if (board.revisions.length > 0) return board.revisions.map((r) => ({ ...r }));
+    const source = this.sources.get(board.record.sourceId);
+    return [{ revision: 1, sourceId: board.record.sourceId, sha256: source?.sha256 ?? "", memberId: null, createdAt: board.record.createdAt }];
+  }
+
+  async recordSourceRevision(boardId: string, input: { baseRevision: number; sourceId: string; memberId: string }): Promise<SourceRevisionRecord> {
+    const existing = await this.listSourceRevisions(boardId);
+    const latest = existing[existing.length - 1];
+    if (latest.revision !== input.baseRevision) {
+      throw new ParleyError("stale-revision", `The source is at revision ${latest.revision} now, not ${input.baseRevision}: review the plan again.`);
+    }
+    const source = this.sources.get(input.sourceId);
+    if (!source) throw refused(`There is no source document "${input.sourceId}".`);
+    const board = this.board(boardId);
+    const created: SourceRevisionRecord = { revision: latest.revision + 1, sourceId: source.id, sha256: source.sha256, memberId: input.memberId, createdAt: this.now() };
+    board.revisions = [...existing, created];
+    board.record.sourceId = source.id;
+    return { ...created };
   }
 
   async deleteBoard(boardId: string): Promise<boolean> {

@@ -16,6 +16,7 @@ import type {
   NewLogEntry,
   NewSourceDocument,
   SourceDocumentRecord,
+  SourceRevisionRecord,
   StoredBoardState,
   UpdatesAfter,
   VoteCast,
@@ -24,6 +25,7 @@ import type {
 import type { Database } from "./connect";
 import { Prisma } from "./generated/client";
 import { storage } from "./storage-errors";
+import { listSourceRevisionsIn, recordSourceRevisionIn } from "./source-revisions";
 import { changeMemberInTransaction, MEMBER_FIELDS, reissueInvitesInTransaction, removeMemberInTransaction } from "./member-admin";
 
 /** BoardStore over Prisma; the same code serves PostgreSQL and PGlite through their driver adapters. */
@@ -316,6 +318,14 @@ export class PrismaBoardStore implements BoardStore {
     const rows = await storage(() => this.prisma.board.updateManyAndReturn({ where: { id: boardId }, data: { archivedAt } }));
     if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     return rows[0];
+  }
+
+  listSourceRevisions(boardId: string): Promise<SourceRevisionRecord[]> {
+    return storage(() => this.prisma.$transaction((tx) => listSourceRevisionsIn(tx, boardId)));
+  }
+
+  recordSourceRevision(boardId: string, input: { baseRevision: number; sourceId: string; memberId: string }): Promise<SourceRevisionRecord> {
+    return storage(() => this.prisma.$transaction((tx) => recordSourceRevisionIn(tx, boardId, input)));
   }
 
   async deleteBoard(boardId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
 import { SYNC_STEP_1, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "../../lib/protocol/sync-messages";
-import { readArgument } from "../../lib/board/doc";
+import { readArgument, readMeta } from "../../lib/board/doc";
 import type { ModelResult } from "../../lib/board/validate";
 import { readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
@@ -81,7 +81,7 @@ export class BoardRoom {
   private constructor(
     readonly boardId: string,
     readonly doc: Y.Doc,
-    readonly sourceText: string,
+    private source: { text: string; sha256: string },
     private readonly store: BoardStore,
     private readonly options: RoomOptions,
     backlog: { updates: number; bytes: number },
@@ -108,7 +108,20 @@ export class BoardRoom {
     const state = await store.loadBoardState(boardId);
     // The log entries are the last `logLength` parts (after the snapshot, if any).
     const logBytes = state.parts.slice(state.parts.length - state.logLength).reduce((sum, part) => sum + part.byteLength, 0);
-    return new BoardRoom(boardId, docFromParts(state.parts), source.text, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
+    return new BoardRoom(boardId, docFromParts(state.parts), { text: source.text, sha256: source.sha256 }, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
+  }
+
+  /** The text every quote on the board is anchored to (it changes only with a source revision). */
+  get sourceText(): string {
+    return this.source.text;
+  }
+
+  /**
+   * Anchors quotes to a new source from now on (a source revision, server/boards/apply-source-revision.ts).
+   * Call inside the step that writes the revision's update, so no update is checked against the old text after it.
+   */
+  replaceSource(source: { text: string; sha256: string }): void {
+    this.source = { ...source };
   }
 
   join(connection: Connection): void {
@@ -354,11 +367,20 @@ export class BoardRoom {
   /** Applies updates saved by another process to both documents; our connections get only what was new. */
   private applySavedElsewhere(updates: Uint8Array[]): void {
     const trial = this.trial.take();
+    const shaBefore = readMeta(this.doc).sourceSha256;
     const { news, failure } = applyCapturingNews(this.doc, updates, "remote");
     if (news) this.sendSyncToMany([...this.connections.values()], syncUpdate(news));
     if (failure) throw failure; // the step's wrapper rebuilds the trial copy from what did apply
     for (const update of updates) Y.applyUpdate(trial, update, "remote");
     this.trial.agree();
+    // Another process applied a source revision: follow it before the next update is checked.
+    if (readMeta(this.doc).sourceSha256 !== shaBefore) void this.inQueue("source revision", () => this.reloadSource()).catch(() => undefined);
+  }
+
+  private async reloadSource(): Promise<void> {
+    const board = await this.store.getBoard(this.boardId);
+    const source = board && (await this.store.getSourceDocument(board.sourceId));
+    if (source && source.sha256 === readMeta(this.doc).sourceSha256) this.replaceSource(source);
   }
 
   /**

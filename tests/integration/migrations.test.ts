@@ -69,7 +69,7 @@ describe("migrate on PostgreSQL", () => {
       db.url,
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(["_prisma_migrations", "board_invites", "board_members", "board_snapshots", "board_update_history", "board_updates", "boards", "drafts", "source_documents", "vote_events", "votes"]);
+    expect(tables.map((t) => t.table_name)).toEqual(["_prisma_migrations", "board_invites", "board_members", "board_snapshots", "board_source_revisions", "board_update_history", "board_updates", "boards", "drafts", "source_documents", "vote_events", "votes"]);
   });
 
   it("applies nothing the second time", async () => {

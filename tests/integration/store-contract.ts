@@ -15,6 +15,7 @@ import type { BoardRecord, BoardStore, NewBoard, NewSourceDocument } from "@/ser
 import type { Database } from "@/server/persistence/connect";
 import { ARTICLE, addTestArgument } from "./support/board";
 import { defineTeacherStoreCases } from "./store-contract-teacher";
+import { defineRevisionStoreCases } from "./store-contract-revisions";
 import { defineRecordsContract } from "./store-contract-records";
 
 export interface StoreUnderTest {
@@ -254,6 +255,7 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
     });
 
     defineTeacherStoreCases(() => store);
+    defineRevisionStoreCases(() => store, () => newBoard());
 
     it("castVote keeps a rating left out, clears one sent as null, and records every cast as it was merged", async () => {
       const board = await newBoard();

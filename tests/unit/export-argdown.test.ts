@@ -54,7 +54,8 @@ describe("toArgdown: the reference parser reads what the board means", () => {
       }
       const front = response.frontMatter;
       expect(front.title).toBe(board.board.title);
-      expect(front.parley.source).toEqual(board.source);
+      // The front matter also says which revision of the board's source the text is (1: never revised).
+      expect(front.parley.source).toEqual({ ...board.source, revision: 1 });
       expect(front.parley.positions).toEqual(board.positions.map((p) => ({ key: p.key, color: p.color })));
     });
   });

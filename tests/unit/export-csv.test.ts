@@ -118,8 +118,8 @@ describe("toCsv", () => {
   it("writes fields RFC 4180 style: quoted only when needed, quotes doubled, CRLF only between records", () => {
     const text = toCsv(hostileExportBoard());
     expect(text).toContain(`"'=HYPERLINK(""http://evil"") [not a statement]`);
-    expect(text).toContain(`,"O'Brien, Jr.",,,,\r\n`);
-    expect(text.split("\r\n")[0]).toBe("\ufeffid,parent_id,position,stance,depth,text,quotes,author,team,votes,mean_strength,mean_quote_support");
+    expect(text).toContain(`,"O'Brien, Jr.",,,,,revision 1 (sha256 d34e1f22b09e)\r\n`);
+    expect(text.split("\r\n")[0]).toBe("\ufeffid,parent_id,position,stance,depth,text,quotes,author,team,votes,mean_strength,mean_quote_support,source_revision");
     // The multi-line argument keeps its LFs inside a quoted field; every record ends in CRLF.
     expect(text).toContain(`"'+ starts with plus\n- and a second line starting with minus\n> and a quote line"`);
     expect(text.replace(/"(?:[^"]|"")*"/g, "").match(/\r?\n/g)!.every((eol) => eol === "\r\n")).toBe(true);

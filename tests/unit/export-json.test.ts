@@ -60,7 +60,7 @@ describe("toParleyJson", () => {
     expect(Object.keys(doc)).toEqual(["type", "version", "exportedAt", "board", "source", "positions", "arguments", "relations", "quotes", "teams", "votes", "comments"]);
     expect(doc).toMatchObject({ type: "parley-board", version: PARLEY_JSON_VERSION, exportedAt: "2026-12-01T10:00:00.000Z", teams: [], votes: [], comments: [] });
     expect(Object.keys(doc.board)).toEqual(["id", "title", "createdAt", "updatedAt"]);
-    expect(Object.keys(doc.source)).toEqual(["title", "publisher", "publishedOn", "language", "text", "sha256"]);
+    expect(Object.keys(doc.source)).toEqual(["title", "publisher", "publishedOn", "language", "text", "sha256", "revision"]);
     expect(Object.keys(doc.arguments[0])).toEqual(["id", "positionId", "parentId", "stance", "text", "authorId", "authorName", "createdAt", "updatedAt"]);
     expect(Object.keys(doc.relations[0])).toEqual(["id", "fromId", "toId", "kind"]);
     expect(Object.keys(doc.quotes[0])).toEqual(["id", "argumentId", "exact", "prefix", "suffix", "start", "end"]);

@@ -78,7 +78,7 @@ describe("toMarkdown", () => {
       "### For",
       "### Against",
     ]);
-    expect(md).toContain("\n\nSource: *Can the US and Pakistan reset bilateral ties?* — DW, 2018-09-05\n\n");
+    expect(md).toContain("\n\nSource: *Can the US and Pakistan reset bilateral ties?* — DW, 2018-09-05, quotes from revision 1 (sha256 52de41deef62)\n\n");
     expect(md).toContain("\n\nBoard: [http://localhost:3000/b/demo](<http://localhost:3000/b/demo>)\n\n");
     expect(toMarkdown(board)).not.toContain("Board:");
     expect(md.endsWith("\n") && !md.endsWith("\n\n")).toBe(true);
