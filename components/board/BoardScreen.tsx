@@ -36,6 +36,7 @@ import { useSaveDraft } from "./useSaveDraft";
 import { DraftsPanel } from "@/components/drafts/DraftsPanel";
 import { TeamDraftsContext, useTeamDrafts } from "@/components/drafts/useTeamDrafts";
 import { useVotesUi, VotesContext } from "@/components/votes/VotesContext";
+import { CommentsContext, useCommentsUi } from "@/components/comments/useComments";
 import styles from "./BoardScreen.module.css";
 
 /** How long a jumped-to passage or card stays flashed. */
@@ -139,6 +140,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
   );
 
   const votesUi = useVotesUi({ board, session, me, votes, command });
+  const commentsUi = useCommentsUi({ doc: live.doc, board, rules, session, selfId, author, roster: live.roster, withName });
   const teamDrafts = useTeamDrafts({ board, source: source.text, session, me, view: draftsView, displayName, command, resume: drafts.resume, onError: setLocalError });
   // The editor's quotes and the team's saved private drafts' quotes: both are work not yet on the board.
   const teamDraftList = teamDrafts?.drafts;
@@ -211,6 +213,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
       <BoardRulesContext.Provider value={rules}>
       <VotesContext.Provider value={votesUi}>
       <TeamDraftsContext.Provider value={teamDrafts}>
+      <CommentsContext.Provider value={commentsUi}>
       <div className={styles.screen}>
         <SkipLinks onShow={setPane} />
         <BoardHeader summary={summary} source={source} live={live} access={access} view={view} />
@@ -270,6 +273,7 @@ export function BoardScreen({ summary, source }: BoardScreenProps) {
         />
         {toast ? <ErrorToast message={toast} onDismiss={dismissToast} /> : null}
       </div>
+      </CommentsContext.Provider>
       </TeamDraftsContext.Provider>
       </VotesContext.Provider>
       </BoardRulesContext.Provider>

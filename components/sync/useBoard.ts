@@ -51,6 +51,8 @@ export interface UseBoardResult {
   command(command: Command): Promise<CommandAck>;
   /** The server's clock, for the phase timer. */
   serverNow(): number;
+  /** The live document, for parts of the board read and written outside `board` and `actions` (comments). */
+  doc: Y.Doc | null;
 }
 
 export interface UseBoardOptions {
@@ -181,6 +183,7 @@ export function useBoard(boardId: string, sourceText: string, presence: Awarenes
     roster,
     command,
     serverNow,
+    doc,
   };
 }
 
