@@ -1,4 +1,5 @@
 import type { Argument } from "../board/argument";
+import { visibleComments, type Comment } from "../board/comments";
 import type { BoardState } from "../board/doc";
 import type { Position } from "../board/position";
 import type { QuoteAnchor } from "../anchoring/anchor";
@@ -23,6 +24,8 @@ export interface ExportBoard {
   votes?: ExportVote[];
   /** The vote results, only once the facilitator has revealed them (see results.ts). */
   results?: ExportResults | null;
+  /** Comments on the exported arguments, oldest first; orphans are never exported. */
+  comments?: Comment[];
 }
 
 export interface ExportTeam {
@@ -60,9 +63,11 @@ export function makeExportBoard(
   board: ExportBoard["board"],
   source: ExportBoard["source"],
   state: BoardState,
-  extras: { teams?: ExportTeam[]; votes?: ExportVote[]; results?: ExportResults | null } = {},
+  extras: { teams?: ExportTeam[]; votes?: ExportVote[]; results?: ExportResults | null; comments?: Comment[] } = {},
 ): ExportBoard {
-  return { board, source, positions: state.positions, arguments: parentsFirst(state.arguments), teams: extras.teams ?? [], votes: extras.votes ?? [], results: extras.results ?? null };
+  const args = parentsFirst(state.arguments);
+  const comments = visibleComments(extras.comments ?? [], new Set(args.map((a) => a.id)));
+  return { board, source, positions: state.positions, arguments: args, teams: extras.teams ?? [], votes: extras.votes ?? [], results: extras.results ?? null, comments };
 }
 
 export function relationsOf(board: ExportBoard): Relation[] {
