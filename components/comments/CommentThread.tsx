@@ -53,7 +53,7 @@ export function CommentThread({ argumentId, author, now }: { argumentId: string;
               ) : null}
               {replyingTo === top.id && comments.canComment ? (
                 <CommentComposer
-                  label={`Reply to ${comments.nameOf(top)}`}
+                  label={`Your reply to ${comments.nameOf(top)}`}
                   submitLabel="Reply"
                   autoFocus
                   onSubmit={(text) => {

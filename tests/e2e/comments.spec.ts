@@ -82,7 +82,7 @@ test("comments and one level of replies travel live between two browsers; observ
   await expect(question.getByTestId("comment-delete")).toHaveCount(1);
 
   await question.getByTestId("comment-reply").click();
-  const reply = teacher.page.getByLabel("Reply to Ayesha");
+  const reply = teacher.page.getByLabel("Your reply to Ayesha", { exact: true });
   await reply.fill("Benchmarks agreed in advance.");
   await reply.press("Control+Enter");
   await expect(student.card(text).getByTestId("card-comments-toggle")).toHaveText("Comments (2)");
@@ -94,7 +94,7 @@ test("comments and one level of replies travel live between two browsers; observ
 
   // The author edits her own comment; the other browser follows.
   await theirs.comment("Which conditions, though?").getByTestId("comment-edit").click();
-  const edit = student.page.getByLabel("Edit your comment");
+  const edit = student.page.getByLabel("Edit your comment", { exact: true });
   await edit.fill("Which conditions, exactly?");
   await edit.press("Control+Enter");
   await expect(mine.comment("Which conditions, exactly?")).toBeVisible();
