@@ -25,8 +25,9 @@ class CardComments {
     return this.card.locator("xpath=following-sibling::section[@data-testid='comment-thread']");
   }
 
+  /** The comment whose own text is `text` (a top comment's item also holds its replies' items). */
   comment(text: string): Locator {
-    return this.thread.getByTestId("comment").filter({ has: this.card.page().getByTestId("comment-body").getByText(text, { exact: true }) });
+    return this.thread.locator(`xpath=.//li[@data-testid="comment"][./p[@data-testid="comment-body"][normalize-space()="${text}"]]`);
   }
 
   async open(): Promise<void> {
