@@ -76,7 +76,7 @@ export function CommentItem({ comment, comments, now, actions, children }: Comme
               type="button"
               className="btn btn-ghost btn-sm btn-danger-text"
               data-testid="comment-delete"
-              aria-label={confirming ? `Confirm deleting ${name}'s comment` : `Delete ${name}'s comment`}
+              aria-label={confirming ? `Confirm delete of ${name}'s comment` : `Delete ${name}'s comment`}
               onClick={remove}
               onBlur={() => setConfirming(false)}
             >

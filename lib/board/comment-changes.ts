@@ -28,7 +28,7 @@ export function watchCommentChanges(trial: Y.Doc): { finish(): CommentChanges } 
         if (event.changes.delta.length > 0) malformed ??= "The comments section is a map, not a list.";
         for (const [id, change] of event.changes.keys) {
           if (before.has(id)) continue;
-          before.set(id, change.action === "add" ? null : parseCommentFields(id, rawFields(change.oldValue)));
+          before.set(id, change.action === "add" ? null : parseCommentFields(id, rawFields(change.oldValue, event.transaction)));
         }
       } else if (event.path.length === 1 && typeof event.path[0] === "string" && event.target instanceof Y.Map) {
         const id = event.path[0];
@@ -55,18 +55,22 @@ export function watchCommentChanges(trial: Y.Doc): { finish(): CommentChanges } 
 }
 
 /**
- * The fields of a record map this very update deleted. Its entries are tombstones now (so toJSON reads
- * empty), but their content survives until the transaction's garbage collection, after the events.
+ * The fields of a record map this very update deleted, as they stood before it. Its entries are
+ * tombstones now (so toJSON reads empty), but their content survives until the transaction's garbage
+ * collection, after the events. A field value the same update wrote into the doomed record is skipped
+ * for the one it replaced: otherwise a client could sign someone's comment over to itself and delete it
+ * in one go.
  */
-function rawFields(value: unknown): Record<string, unknown> | null {
-  if (value instanceof Y.Map) {
-    const fields: Record<string, unknown> = {};
-    for (const [key, item] of (value as Y.Map<unknown>)._map) {
-      const content = item.content.getContent();
-      fields[key] = content[content.length - 1];
-    }
-    return fields;
+function rawFields(value: unknown, transaction: Y.Transaction): Record<string, unknown> | null {
+  if (!(value instanceof Y.Map)) return null;
+  const isNew = (item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+  const fields: Record<string, unknown> = {};
+  for (const [key, latest] of (value as Y.Map<unknown>)._map) {
+    let item: Y.Item | null = latest;
+    while (item && isNew(item)) item = item.left;
+    if (!item) continue;
+    const content = item.content.getContent();
+    fields[key] = content[content.length - 1];
   }
-  return null;
+  return fields;
 }
-

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Locator } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./axe";
 import { BoardPage, expect, test } from "./fixtures";
 import { createManagedBoard, FacilitatorPanel, type ManagedBoard } from "./session-pages";
 
@@ -142,7 +143,7 @@ test("on an anonymous board a participant's comment is signed Anonymous; the fac
   await expect(mine.comment("I am not sure that is fair.").getByTestId("comment-author")).toHaveText("Ayesha");
 });
 
-test("the comment thread works at phone width", async ({ request, freshContext }) => {
+test("the comment thread works at phone width, with no serious accessibility findings", async ({ request, freshContext }, testInfo) => {
   test.setTimeout(120_000);
   const { teacher, student } = await facilitatedSession(request, freshContext, "Phone comments");
   await teacher.column("us").getByTestId("lane-add-for").click();
@@ -158,5 +159,7 @@ test("the comment thread works at phone width", async ({ request, freshContext }
   const box = (await composer.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(375);
+  await theirs.comment("Results such as what?").getByTestId("comment-reply").click();
+  await expectNoSeriousA11yViolations(student.page, "comment thread at phone width", testInfo);
   await expect(new CardComments(teacher.card(text)).toggle).toHaveText("Comments (1)");
 });

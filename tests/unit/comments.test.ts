@@ -147,6 +147,22 @@ describe("the server's comment rules", () => {
     accepted(doc, BEN, (c) => editComment(c, "c1", "Tidied"));
   });
 
+  it("refuses signing someone's comment over to yourself and deleting it in the same update", () => {
+    const doc = board();
+    // A client that keeps deleted content (gc off) sends the doomed record's new field along with the deletion.
+    const client = new Y.Doc({ gc: false });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    client.transact(() => {
+      (commentsMap(client).get("c1") as Y.Map<unknown>).set("authorId", "mem-ben");
+      commentsMap(client).delete("c1");
+    });
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(doc));
+    const verdict = checkBoardUpdate(doc, replicaOf(doc), update, ARTICLE, BEN);
+    expect(verdict).toMatchObject({ ok: false, rejection: { message: "Only Ayesha or a facilitator can delete this comment." } });
+    const replaced = (c: Y.Doc) => writeRecord(commentsMap(c), "c1", { ...readComment(doc, "c1"), authorId: "mem-ben", authorName: "Ben" });
+    expect(refusal(doc, BEN, replaced).code).toBe("forbidden");
+  });
+
   it("refuses changes to immutable fields", () => {
     const doc = board();
     const set = (field: string, value: unknown) => (c: Y.Doc) => (commentsMap(c).get("c1") as Y.Map<unknown>).set(field, value);
