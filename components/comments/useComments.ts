@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
-import { addComment, commentsMap, deleteComment, editComment, readComments, type Comment } from "@/lib/board/comments";
+import { addComment, commentsMap, deleteComment, editComment, parseCommentRecord, visibleComments, type Comment } from "@/lib/board/comments";
 import type { BoardState } from "@/lib/board/doc";
 import { ANONYMOUS_NAME, type SessionState } from "@/lib/session/session";
 import type { RosterView } from "@/components/sync/board-client";
@@ -41,27 +41,30 @@ interface CommentsInput {
 
 const NO_COMMENTS: ReadonlyMap<string, Comment[]> = new Map();
 
-/** The board's comments, kept live: re-read on every change to the comments or to the arguments. */
+/**
+ * The board's comments, kept live. Records are parsed again only when the comments change; an edit to an
+ * argument only re-filters them (orphans drop out when their argument goes).
+ */
 export function useBoardComments(doc: Y.Doc | null, board: BoardState | null): ReadonlyMap<string, Comment[]> {
-  const [version, setVersion] = useState(0);
+  const [all, setAll] = useState<Comment[]>([]);
   useEffect(() => {
     if (!doc) return;
     const root = commentsMap(doc);
-    const bump = () => setVersion((v) => v + 1);
-    root.observeDeep(bump);
-    return () => root.unobserveDeep(bump);
+    const read = () => setAll([...root.entries()].flatMap(([id, value]) => parseCommentRecord(id, value) ?? []));
+    read();
+    root.observeDeep(read);
+    return () => root.unobserveDeep(read);
   }, [doc]);
   return useMemo(() => {
-    if (!doc || !board) return NO_COMMENTS;
-    void version; // re-read when the comments change
+    if (!board || all.length === 0) return NO_COMMENTS;
     const byArgument = new Map<string, Comment[]>();
-    for (const comment of readComments(doc, new Set(board.arguments.map((a) => a.id)))) {
+    for (const comment of visibleComments(all, new Set(board.arguments.map((a) => a.id)))) {
       const list = byArgument.get(comment.argumentId);
       if (list) list.push(comment);
       else byArgument.set(comment.argumentId, [comment]);
     }
     return byArgument;
-  }, [doc, board, version]);
+  }, [all, board]);
 }
 
 /** The comments context value for the board screen. */
