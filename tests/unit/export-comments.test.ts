@@ -75,3 +75,16 @@ describe("comments in Parley JSON", () => {
     ]);
   });
 });
+
+describe("comments in the Markdown handout", () => {
+  it("lists an argument's comments under it, replies one level in, before its replies", async () => {
+    const { toMarkdown } = await import("@/lib/export/markdown");
+    const md = toMarkdown(boardWithComments());
+    const first = boardWithComments().arguments[0];
+    const at = md.indexOf(first.text.split("\n")[0].slice(0, 20));
+    expect(at).toBeGreaterThan(-1);
+    expect(md).toContain("  - **Comment:** Which conditions? — *Ayesha*\n\n    - **Reply:** Fair point. — *Ben*");
+    expect(md).not.toContain("Lost");
+    expect(md.indexOf("**Comment:** Which conditions?")).toBeGreaterThan(at);
+  });
+});
