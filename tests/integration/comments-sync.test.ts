@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { addComment, commentsMap, editComment, readComment } from "@/lib/board/comments";
 import { writeRecord } from "@/lib/board/doc";
 import { ANONYMOUS_NAME } from "@/lib/session/session";
+import { handleExport, handleImport } from "@/server/http/export-api";
 import { posted, useManagedBoards } from "./support/managed-board";
 import type { MemberClient } from "./support/member-client";
 import { waitFor } from "./support/wait";
@@ -76,5 +77,23 @@ describe("comments over sync", () => {
     expect(hidden.ack).toEqual({ ok: true });
     await t.facilitator.sessionWhere(() => readComment(t.facilitator.doc, hidden.id) !== null, "the comment");
     expect((await t.facilitator.update((doc) => commentsMap(doc).delete(hidden.id))).ack).toEqual({ ok: true });
+  });
+
+  it("exports comments in Parley JSON, and an import of that file restores them", async () => {
+    const t = await h.table();
+    const argument = await posted(t.alice);
+    const top = await comment(t.bob, argument.id, { text: "Which conditions?" });
+    await comment(t.alice, argument.id, { replyTo: top.id, text: "Benchmarks." });
+    const exportJson = async (boardId: string, invite: string) =>
+      JSON.parse(await (await handleExport(new Request(`http://localhost:3000/api/boards/${boardId}/export?format=json&invite=${invite}`), boardId)).text());
+    const original = await exportJson(t.boardId, t.invites.facilitator);
+    expect(original.comments.map((c: { text: string; replyTo: string | null }) => [c.text, c.replyTo])).toEqual([
+      ["Which conditions?", null],
+      ["Benchmarks.", top.id],
+    ]);
+    const created = await handleImport(new Request("http://localhost:3000/api/boards/import", { method: "POST", body: JSON.stringify(original) }));
+    expect(created.status).toBe(201);
+    const { board, facilitatorInvite } = await created.json();
+    expect((await exportJson(board.id, facilitatorInvite)).comments).toEqual(original.comments);
   });
 });
