@@ -1,7 +1,7 @@
 import type { APIRequestContext, Locator } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { BoardPage, expect, test } from "./fixtures";
-import { createManagedBoard, FacilitatorPanel, type ManagedBoard } from "./session-pages";
+import { createManagedBoard, FacilitatorPanel, ReviewPage, type ManagedBoard } from "./session-pages";
 
 /** The board's observer invite, read the way the facilitator's panel reads it. */
 async function observerInvite(request: APIRequestContext, board: ManagedBoard): Promise<string> {
@@ -124,7 +124,7 @@ test("comments and one level of replies travel live between two browsers; observ
 
 test("on an anonymous board a participant's comment is signed Anonymous; the facilitator still sees who", async ({ request, freshContext }) => {
   test.setTimeout(120_000);
-  const { teacher, panel, student } = await facilitatedSession(request, freshContext, "Anonymous comments");
+  const { board, teacher, panel, student } = await facilitatedSession(request, freshContext, "Anonymous comments");
   await panel.root.getByTestId("setting-anonymous").check();
   await expect(panel.root.getByTestId("setting-anonymous")).toBeChecked();
   await teacher.column("us").getByTestId("lane-add-for").click();
@@ -141,6 +141,11 @@ test("on an anonymous board a participant's comment is signed Anonymous; the fac
   await expect(mine.toggle).toHaveText("Comments (1)");
   await mine.open();
   await expect(mine.comment("I am not sure that is fair.").getByTestId("comment-author")).toHaveText("Ayesha");
+
+  // The facilitator's review feed, derived from the update log, names who commented on what.
+  const review = await new ReviewPage(teacher.page).open(board.id);
+  await expect(review.page.locator('[data-testid="activity-entry"][data-kind="commented"]')).toContainText("Ayesha commented on");
+  await expect(review.page.locator('[data-testid="activity-entry"][data-kind="commented"]')).toContainText("I am not sure that is fair.");
 });
 
 test("the comment thread works at phone width, and has no serious accessibility findings", async ({ request, freshContext }, testInfo) => {
