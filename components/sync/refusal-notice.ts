@@ -22,7 +22,8 @@ export function refusalNotice(change: PendingChange, error: ErrorPayload, kept: 
   const edit = change.edits.find((candidate) => candidate.id === argumentId) ?? change.edits[0];
   const snippet = editSnippet(edit);
   const quoted = snippet ? ` “${snippet}”` : "";
-  const what = !edit ? "A change of yours" : edit.kind === "add" ? `Your new argument${quoted}` : edit.kind === "delete" ? `Deleting${quoted}` : `Your change to${quoted}`;
+  const thing = edit?.root === "comments" ? "comment" : "argument";
+  const what = !edit ? "A change of yours" : edit.kind === "add" ? `Your new ${thing}${quoted}` : edit.kind === "delete" ? `Deleting${quoted}` : `Your change to${quoted}`;
   const rest = kept === 0 ? "" : kept === 1 ? " Your other change is kept." : ` Your other ${kept} changes are kept.`;
   const details: RefusalDetails = { argumentId, snippet, kept };
   const server = typeof error.details === "object" && error.details !== null ? (error.details as Record<string, unknown>) : {};
@@ -39,7 +40,7 @@ export function lostEditNotice(edit: ArgumentEdit): ErrorPayload {
   const snippet = editSnippet(edit);
   return {
     code: "update-rejected",
-    message: `Your change to${snippet ? ` “${snippet}”` : " an argument"} could not be kept: that argument is no longer on the board.`,
+    message: `Your change to${snippet ? ` “${snippet}”` : ` a${edit.root === "comments" ? " comment" : "n argument"}`} could not be kept: that ${edit.root === "comments" ? "comment" : "argument"} is no longer on the board.`,
     retry: false,
     details: { argumentId: edit.id, snippet },
   };
