@@ -11,6 +11,8 @@ import { useVotes } from "@/components/votes/VotesContext";
 import { POSITION_PALETTES } from "@/components/common/positionColors";
 import { ANONYMOUS_NAME } from "@/lib/session/session";
 import { withQuoteMarks } from "@/lib/text/quote-marks";
+import { CommentsToggle } from "@/components/comments/CommentsToggle";
+import { CommentThread } from "@/components/comments/CommentThread";
 import { useBoardUi } from "./BoardUiContext";
 import { CardActions } from "./CardActions";
 import { useCardMoveProps } from "./moves/card-moves";
@@ -37,6 +39,7 @@ function ArgumentCardView({ row, onToggleReplies }: ArgumentCardProps) {
   const votes = useVotes();
   const moveProps = useCardMoveProps(row.argument);
   const [rating, setRating] = useState(false);
+  const [commentsOpen, setCommentsOpen] = useState(false);
   const { argument: arg, depth, replyCount, collapsed, match } = row;
   // Facilitators see real names on an anonymous board; everyone sees the author's team.
   const author = rules.authorName(arg);
@@ -132,8 +135,10 @@ function ArgumentCardView({ row, onToggleReplies }: ArgumentCardProps) {
               {rating ? "Hide rating" : "Rate"}
             </button>
           ) : null}
+          <CommentsToggle argumentId={arg.id} open={commentsOpen} onToggle={() => setCommentsOpen((open) => !open)} />
         </CardActions>
       </article>
+      {commentsOpen ? <CommentThread argumentId={arg.id} author={author} now={ui.now} /> : null}
       {collapsed ? null : <DraftReplies parentId={arg.id} />}
     </div>
   );

@@ -42,6 +42,7 @@ import { PersonalDraftsPanel } from "@/components/drafts/PersonalDraftsPanel";
 import { useVotesUi, VotesContext } from "@/components/votes/VotesContext";
 import { useLiveRevision, useLiveSource } from "@/components/revisions/useLiveSource";
 import { retiredByArgument, RetiredQuotesContext } from "@/components/revisions/RetiredQuotesNote";
+import { CommentsContext, useCommentsUi } from "@/components/comments/useComments";
 import styles from "./BoardScreen.module.css";
 
 /** How long a jumped-to passage or card stays flashed. */
@@ -150,6 +151,7 @@ export function BoardScreen({ summary, source: initialSource }: BoardScreenProps
   );
 
   const votesUi = useVotesUi({ board, session, me, votes, command });
+  const commentsUi = useCommentsUi({ doc: live.doc, board, rules, session, selfId, author, roster: live.roster, withName });
   const teamDrafts = useTeamDrafts({ board, source: source.text, session, me, view: draftsView, displayName, command, resume: drafts.resume, onError: setLocalError });
   // The editor's quotes and the team's saved private drafts' quotes: both are work not yet on the board.
   const teamDraftList = teamDrafts?.drafts;
@@ -228,6 +230,7 @@ export function BoardScreen({ summary, source: initialSource }: BoardScreenProps
       <TeamDraftsContext.Provider value={teamDrafts}>
       <UndoContext.Provider value={undo}>
       <PersonalDraftsContext.Provider value={personalDrafts}>
+      <CommentsContext.Provider value={commentsUi}>
       <div className={styles.screen}>
         <SkipLinks onShow={setPane} />
         <BoardHeader summary={summary} source={source} live={live} access={access} view={view} />
@@ -290,6 +293,7 @@ export function BoardScreen({ summary, source: initialSource }: BoardScreenProps
         />
         {toast ? <ErrorToast message={toast} onDismiss={dismissToast} /> : null}
       </div>
+      </CommentsContext.Provider>
       </PersonalDraftsContext.Provider>
       </UndoContext.Provider>
       </TeamDraftsContext.Provider>

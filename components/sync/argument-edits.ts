@@ -1,5 +1,6 @@
 import * as Y from "yjs";
-import { argumentsMap, writeRecord } from "@/lib/board/doc";
+import { argumentsMap, writeRecord, type RecordMap } from "@/lib/board/doc";
+import { commentsMap } from "@/lib/board/comments";
 
 /**
  * What one local change did to the board, at the level of argument records: the person's intent,
@@ -7,20 +8,29 @@ import { argumentsMap, writeRecord } from "@/lib/board/doc";
  * (they build on it), so after a refusal the client rebuilds from the server's state and replays these
  * intents instead of the raw updates.
  */
-export type ArgumentEdit =
+export type ArgumentEdit = (
   /** A new argument: the whole record as written. */
   | { kind: "add"; id: string; record: Record<string, unknown> }
   /** Fields of an existing argument, with their new values (only those the person changed). */
   | { kind: "change"; id: string; fields: Record<string, unknown>; text: string | null }
   /** `text` is what the argument said, for telling the person which delete was refused. */
-  | { kind: "delete"; id: string; text: string | null };
+  | { kind: "delete"; id: string; text: string | null }
+) & {
+  /** "comments" for a comment record (lib/board/comments.ts); absent for an argument. */
+  root?: "comments";
+};
 
 /**
  * The argument edits a finished local transaction made. Call from the document's `afterTransaction`
  * event: deleted records are still readable then (garbage collection runs later).
  */
 export function captureArgumentEdits(doc: Y.Doc, transaction: Y.Transaction): ArgumentEdit[] {
-  const root = argumentsMap(doc);
+  const comments = captureRecordEdits(commentsMap(doc), transaction).map((edit): ArgumentEdit => ({ ...edit, root: "comments" }));
+  return [...captureRecordEdits(argumentsMap(doc), transaction), ...comments];
+}
+
+/** The record edits a transaction made in one root map of id -> record (arguments or comments). */
+function captureRecordEdits(root: Y.Map<RecordMap>, transaction: Y.Transaction): ArgumentEdit[] {
   const edits = new Map<string, ArgumentEdit>();
   for (const key of transaction.changed.get(root as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>) ?? []) {
     if (key === null) continue;
@@ -47,10 +57,10 @@ export function captureArgumentEdits(doc: Y.Doc, transaction: Y.Transaction): Ar
  * returned so the person can be told. Content is not re-validated here: the server checks every update.
  */
 export function replayArgumentEdits(doc: Y.Doc, edits: ArgumentEdit[]): ArgumentEdit[] {
-  const root = argumentsMap(doc);
   const lost: ArgumentEdit[] = [];
   doc.transact(() => {
     for (const edit of edits) {
+      const root = edit.root === "comments" ? commentsMap(doc) : argumentsMap(doc);
       const record = root.get(edit.id);
       if (edit.kind === "add") {
         if (record instanceof Y.Map) continue; // already on the board (the server saved it after all)
@@ -77,7 +87,7 @@ export function editSnippet(edit: ArgumentEdit | undefined, maxChars = 60): stri
 }
 
 /** A deleted record's text, read from the tombstone before garbage collection clears it. */
-function deletedText(root: ReturnType<typeof argumentsMap>, id: string): string | null {
+function deletedText(root: Y.Map<RecordMap>, id: string): string | null {
   const content = root._map.get(id)?.content;
   const type = content instanceof Y.ContentType ? content.type : null;
   const textItem = type instanceof Y.Map ? type._map.get("text") : undefined;

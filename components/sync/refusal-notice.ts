@@ -22,7 +22,8 @@ export function refusalNotice(change: PendingChange, error: ErrorPayload, kept: 
   const edit = change.edits.find((candidate) => candidate.id === argumentId) ?? change.edits[0];
   const snippet = editSnippet(edit);
   const quoted = snippet ? ` “${snippet}”` : "";
-  const what = change.via ? `Your ${change.via} on${quoted || " an argument"}` : !edit ? "A change of yours" : edit.kind === "add" ? `Your new argument${quoted}` : edit.kind === "delete" ? `Deleting${quoted}` : `Your change to${quoted}`;
+  const thing = edit?.root === "comments" ? "comment" : "argument";
+  const what = change.via ? `Your ${change.via} on${quoted || ` an ${thing}`}` : !edit ? "A change of yours" : edit.kind === "add" ? `Your new ${thing}${quoted}` : edit.kind === "delete" ? `Deleting${quoted}` : `Your change to${quoted}`;
   // The board is reloaded after a refusal, and the undo steps belonged to the document it replaces.
   const rest = `${change.via ? " Your undo history starts afresh." : ""}${keptNote(kept)}`;
   const details: RefusalDetails = { argumentId, snippet, kept };
@@ -44,7 +45,7 @@ export function lostEditNotice(edit: ArgumentEdit): ErrorPayload {
   const snippet = editSnippet(edit);
   return {
     code: "update-rejected",
-    message: `Your change to${snippet ? ` “${snippet}”` : " an argument"} could not be kept: that argument is no longer on the board.`,
+    message: `Your change to${snippet ? ` “${snippet}”` : ` a${edit.root === "comments" ? " comment" : "n argument"}`} could not be kept: that ${edit.root === "comments" ? "comment" : "argument"} is no longer on the board.`,
     retry: false,
     details: { argumentId: edit.id, snippet },
   };

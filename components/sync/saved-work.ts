@@ -18,10 +18,12 @@ export interface SavedWork {
 export const NO_SAVED_WORK: SavedWork = { changes: [], replay: [] };
 
 const RecordSchema = z.record(z.string(), z.unknown());
+/** Absent for an argument's edit; "comments" for a comment's. */
+const root = z.literal("comments").optional();
 const ArgumentEditSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("add"), id: z.string(), record: RecordSchema }),
-  z.object({ kind: z.literal("change"), id: z.string(), fields: RecordSchema, text: z.string().nullable() }),
-  z.object({ kind: z.literal("delete"), id: z.string(), text: z.string().nullable() }),
+  z.object({ kind: z.literal("add"), id: z.string(), record: RecordSchema, root }),
+  z.object({ kind: z.literal("change"), id: z.string(), fields: RecordSchema, text: z.string().nullable(), root }),
+  z.object({ kind: z.literal("delete"), id: z.string(), text: z.string().nullable(), root }),
 ]);
 
 /** Version 1 of what is stored; anything else (an older layout, a damaged record) is not trusted. */

@@ -35,7 +35,7 @@ export interface BoardActions {
 
 export interface UseBoardResult {
   board: BoardState | null;
-  /** The live document (null until connected; replaced after a refused change): for this person's undo history and views that follow parts of it the board state leaves out. */
+  /** The live document (null until connected; replaced after a refused change): for this person's undo history and for parts of the board read and written outside `board` and `actions` (comments, source revision). */
   doc: Y.Doc | null;
   status: ConnectionStatus;
   /** Local edits the server has not yet confirmed as saved. */

@@ -11,6 +11,8 @@ import { isMove, movedTooDeep, moveRefusal, positionAtRoot } from "./move";
 import type { Actor } from "./roles";
 import { validateArgumentRecord, type ModelError } from "./validate";
 import { citeRefusal } from "./must-cite";
+import { watchCommentChanges, type CommentChanges } from "./comment-changes";
+import { checkCommentUpdate } from "./check-comments";
 
 export type UpdateRejection =
   | { code: "undecodable"; message: string }
@@ -64,12 +66,15 @@ export function checkBoardUpdate(
   // the comparisons below meaningful.
   for (const name of Object.values(ROOTS)) trial.getMap(name);
   trial.on("afterTransaction", collect);
+  const commentWatch = watchCommentChanges(trial);
+  let commentChanges: CommentChanges;
   try {
     Y.applyUpdate(trial, update);
   } catch {
     return reject({ code: "undecodable", message: "The update could not be decoded." });
   } finally {
     trial.off("afterTransaction", collect);
+    commentChanges = commentWatch.finish();
   }
   if (trial.store.pendingStructs || trial.store.pendingDs) {
     return reject({ code: "incomplete-update", message: "The update depends on changes the server has not seen; resync first." });
@@ -86,6 +91,7 @@ export function checkBoardUpdate(
     if (rootName === undefined || !Object.values(ROOTS).includes(rootName as never)) {
       return reject({ code: "forbidden-root", message: `A board has no "${rootName ?? "?"}" section.` });
     }
+    if (rootName === ROOTS.comments) continue; // checked as a whole below (check-comments.ts)
     if (rootName !== ROOTS.arguments) return reject({ code: "protected-root", message: `Clients cannot change the board's ${rootName}.` });
     if (type === argumentsRoot) {
       // Keys of the arguments map itself that were added, replaced or removed.
@@ -125,6 +131,10 @@ export function checkBoardUpdate(
     const uncited = citeRefusal(session.settings, changes);
     if (uncited) return reject({ code: "forbidden", message: uncited.message, argumentId: uncited.argumentId });
   }
+
+  const commentRefusal = checkCommentUpdate(trial, commentChanges, actor, readSession(before));
+  if (commentRefusal?.code === "forbidden") return reject({ code: "forbidden", message: commentRefusal.message });
+  if (commentRefusal) return reject({ code: "invalid-content", message: commentRefusal.message, detail: { code: "invalid-argument", message: commentRefusal.message }, argumentId: commentRefusal.argumentId });
 
   const ctx = contextFor(trial, source);
   for (const id of changedIds) {

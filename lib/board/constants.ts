@@ -11,6 +11,8 @@ export const LIMITS = {
   sourceMaxChars: 200_000,
   /** Rebuttals may nest to any depth in principle; this keeps a hostile client from building a 10k-deep chain. */
   maxDepth: 64,
+  /** A comment is a remark or a question on an argument, shorter than the argument itself. */
+  commentMaxChars: 1000,
 } as const;
 
 export const STANCES = ["for", "against"] as const;
@@ -25,6 +27,8 @@ export const ROOTS = {
   arguments: "arguments",
   /** Facilitator-only settings (lib/board/roles.ts). */
   session: "session",
+  /** Comments on arguments (lib/board/comments.ts). */
+  comments: "comments",
 } as const;
 
 export const BOARD_SCHEMA_VERSION = 1;

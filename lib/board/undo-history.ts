@@ -7,7 +7,7 @@ import { argumentsMap, readArgument } from "./doc";
  * The roots whose local changes can be undone. A new kind of board content that people write
  * (comments, say) is added here and nowhere else; the server's rules still check every undo.
  */
-export const UNDOABLE_ROOTS: readonly string[] = [ROOTS.arguments];
+export const UNDOABLE_ROOTS: readonly string[] = [ROOTS.arguments, ROOTS.comments];
 
 /**
  * The transaction origin of this person's own writes: lib/board/operations.ts writes with

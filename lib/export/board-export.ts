@@ -1,4 +1,5 @@
 import type { Argument } from "../board/argument";
+import { visibleComments, type Comment } from "../board/comments";
 import type { BoardState } from "../board/doc";
 import type { Position } from "../board/position";
 import type { QuoteAnchor } from "../anchoring/anchor";
@@ -25,6 +26,8 @@ export interface ExportBoard {
   results?: ExportResults | null;
   /** Which revision of the board's source `source` is, and so every quote (absent: 1, the original). */
   sourceRevision?: number;
+  /** Comments on the exported arguments, oldest first; orphans are never exported. */
+  comments?: Comment[];
 }
 
 export interface ExportTeam {
@@ -62,9 +65,11 @@ export function makeExportBoard(
   board: ExportBoard["board"],
   source: ExportBoard["source"],
   state: BoardState,
-  extras: { teams?: ExportTeam[]; votes?: ExportVote[]; results?: ExportResults | null } = {},
+  extras: { teams?: ExportTeam[]; votes?: ExportVote[]; results?: ExportResults | null; comments?: Comment[] } = {},
 ): ExportBoard {
-  return { board, source, positions: state.positions, arguments: parentsFirst(state.arguments), teams: extras.teams ?? [], votes: extras.votes ?? [], results: extras.results ?? null };
+  const args = parentsFirst(state.arguments);
+  const comments = visibleComments(extras.comments ?? [], new Set(args.map((a) => a.id)));
+  return { board, source, positions: state.positions, arguments: args, teams: extras.teams ?? [], votes: extras.votes ?? [], results: extras.results ?? null, comments };
 }
 
 export function relationsOf(board: ExportBoard): Relation[] {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ArgumentSchema } from "../board/argument";
+import { CommentSchema } from "../board/comments";
 import { LIMITS, POSITION_COLORS } from "../board/constants";
 
 /**
@@ -38,6 +39,8 @@ export const ImportedBoardSchema = z.object({
       }),
     )
     .default([]),
+  /** Comments on the arguments (Parley JSON only); a reply's top comment comes first. */
+  comments: z.array(CommentSchema).default([]),
 });
 export type ImportedBoard = z.infer<typeof ImportedBoardSchema>;
 

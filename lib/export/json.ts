@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { QuoteAnchorSchema } from "../anchoring/anchor";
 import { ArgumentSchema } from "../board/argument";
+import { CommentSchema } from "../board/comments";
 import { PositionSchema } from "../board/position";
 import { quotesOf, relationsOf, type ExportBoard } from "./board-export";
 import { ImportedBoardSchema, type ImportedBoard, type ImportIssue, type ImportResult } from "./imported-board";
 import { checkParleyJson } from "./json-checks";
+import { checkJsonComments, topsFirst } from "./json-comments";
 
 /**
  * Parley JSON: the lossless, versioned board format, and the only one Parley reads back without loss.
@@ -15,7 +17,7 @@ import { checkParleyJson } from "./json-checks";
  *   positions [Position], arguments [Argument without quotes, parents first],
  *   relations [{ id, fromId, toId, kind }], quotes [{ id, argumentId, exact, prefix, suffix, start, end }],
  *   teams [{ id, name, positionId, color, memberIds }], votes [{ argumentId, memberId, strength, quoteSupport, at }],
- *   comments [] (reserved).
+ *   comments [{ id, argumentId, replyTo, text, authorId, authorName, createdAt, updatedAt }, top comments before replies].
  * Votes are individual ballots, present only in exports made for a facilitator (they are blind to others).
  * Relations and quotes are records of their own (as in the model's exports elsewhere) so that graph tools
  * can read the file without knowing Parley's argument shape; on import they must agree with the arguments.
@@ -27,8 +29,6 @@ export const PARLEY_JSON_VERSION = 1;
 /** Most problems listed for one file: a garbage upload should not produce a thousand-line error. */
 const MAX_ISSUES = 50;
 
-/** comments are reserved: the board model has none yet, so v1 files always carry an empty array. */
-const reserved = (what: string) => z.array(z.unknown()).max(0, `This Parley cannot import ${what} yet; the field is reserved and must be empty.`).optional();
 
 const ParleyJsonSchema = z
   .object({
@@ -48,7 +48,8 @@ const ParleyJsonSchema = z
     quotes: z.array(z.object({ id: z.string().min(1), argumentId: z.string().min(1), ...QuoteAnchorSchema.shape }).strict().refine((q) => q.end > q.start, { message: "A quote must end after it starts." })),
     teams: ImportedBoardSchema.shape.teams.unwrap().optional(),
     votes: ImportedBoardSchema.shape.votes.unwrap().optional(),
-    comments: reserved("comments"),
+    // Optional: files from before comments existed carry an empty array or none.
+    comments: z.array(CommentSchema).optional(),
   })
   .strict();
 
@@ -74,7 +75,7 @@ export function toParleyJson(board: ExportBoard, options: { exportedAt?: string 
     votes: [...(board.votes ?? [])]
       .sort((a, b) => a.argumentId.localeCompare(b.argumentId) || a.memberId.localeCompare(b.memberId))
       .map((v) => ({ argumentId: v.argumentId, memberId: v.memberId, strength: v.strength, quoteSupport: v.quoteSupport, at: v.at })),
-    comments: [],
+    comments: topsFirst(board.comments ?? []).map((c) => ({ id: c.id, argumentId: c.argumentId, replyTo: c.replyTo, text: c.text, authorId: c.authorId, authorName: c.authorName, createdAt: c.createdAt, updatedAt: c.updatedAt })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
@@ -122,6 +123,7 @@ export function fromParleyJson(text: string): ImportResult {
   const file = parsed.data;
 
   const { issues, quotesById } = checkParleyJson(file);
+  issues.push(...checkJsonComments(file.comments ?? [], new Set(file.arguments.map((a) => a.id))));
   if (issues.length > 0) return failed(issues);
 
   const { sha256: _sha, ...source } = file.source;
@@ -132,6 +134,7 @@ export function fromParleyJson(text: string): ImportResult {
     arguments: file.arguments.map((arg) => ({ ...arg, quotes: quotesById.get(arg.id) ?? [] })),
     teams: file.teams ?? [],
     votes: file.votes ?? [],
+    comments: file.comments ?? [],
   };
   // Belt and braces: the use-case re-validates, but an importer should never hand over a board its own schema rejects.
   const final = ImportedBoardSchema.safeParse(board);

@@ -3,6 +3,7 @@ import { STANCES } from "../board/constants";
 import { buildColumns, type ArgumentNode } from "../board/tree";
 import type { ArgumentTally } from "../session/votes";
 import type { ExportBoard } from "./board-export";
+import type { Comment } from "../board/comments";
 import { RESULTS_NOTE, resultSummary, tallyLine, talliesOf } from "./results";
 import { revisionLabel } from "../revisions/revision-views";
 
@@ -15,6 +16,8 @@ import { revisionLabel } from "../revisions/revision-views";
  *   ### For / ### Against
  *   - Argument text — *Author*
  *     > quoted passage            (one block quote per quote, indented under its item)
+ *     - **Comment:** text — *Author*   (comments on the argument, before its replies)
+ *       - **Reply:** text — *Author*   (a reply to that comment)
  *     - **Rebuts:** reply — *Author*     (replies nest; **Supports:** for stance "for")
  *   ## Vote results                  (only once the facilitator has revealed them; each argument
  *   - Position: balance +2.0 …        then also ends in "· 3 votes · strength 4.0 …")
@@ -33,13 +36,15 @@ export function toMarkdown(board: ExportBoard, options: { boardUrl?: string } = 
   if (options.boardUrl) blocks.push(`Board: [${escapeInline(oneLine(options.boardUrl))}](<${options.boardUrl.replace(/[\s<>]/g, encodeURIComponent)}>)`);
   // Only revealed results: a facilitator's ballots alone never reach the handout.
   const tallies = board.results ? talliesOf(board) : new Map<string, ArgumentTally>();
+  const comments = new Map<string, Comment[]>();
+  for (const comment of board.comments ?? []) comments.set(comment.argumentId, [...(comments.get(comment.argumentId) ?? []), comment]);
   for (const column of buildColumns(board.positions, board.arguments)) {
     blocks.push(`## ${escapeHeading(column.position.label)}`);
     for (const stance of STANCES) {
       blocks.push(`### ${LANE_TITLES[stance]}`);
       const nodes = column.lanes[stance];
       if (nodes.length === 0) blocks.push("*No arguments yet.*");
-      for (const node of nodes) blocks.push(...renderNode(node, "", false, tallies));
+      for (const node of nodes) blocks.push(...renderNode(node, "", false, tallies, comments));
     }
   }
   blocks.push(...resultBlocks(board));
@@ -60,7 +65,7 @@ function sourceLine(source: ExportBoard["source"], revision = 1): string {
 }
 
 /** One argument as a list item at `indent`, then its quotes and replies one level in (as separate blocks). */
-function renderNode(node: ArgumentNode, indent: string, isReply: boolean, tallies: Map<string, ArgumentTally>): string[] {
+function renderNode(node: ArgumentNode, indent: string, isReply: boolean, tallies: Map<string, ArgumentTally>, comments: ReadonlyMap<string, Comment[]>): string[] {
   const arg = node.argument;
   const inner = `${indent}  `;
   const label = isReply ? `**${REPLY_LABELS[arg.stance]}:** ` : "";
@@ -68,7 +73,12 @@ function renderNode(node: ArgumentNode, indent: string, isReply: boolean, tallie
   const votes = tally ? ` · ${tallyLine(tally)}` : "";
   const item = `${indent}- ${label}${renderText(arg.text, inner)} — *${escapeInline(oneLine(arg.authorName))}*${votes}`;
   const quotes = arg.quotes.map((quote) => renderQuote(quote.exact, inner));
-  return [item, ...quotes, ...node.children.flatMap((child) => renderNode(child, inner, true, tallies))];
+  const thread = comments.get(arg.id) ?? [];
+  const commentItem = (c: Comment, at: string, label: string) => `${at}- **${label}:** ${renderText(c.text, `${at}  `)} — *${escapeInline(oneLine(c.authorName))}*`;
+  const talk = thread
+    .filter((c) => c.replyTo === null)
+    .flatMap((top) => [commentItem(top, inner, "Comment"), ...thread.filter((c) => c.replyTo === top.id).map((reply) => commentItem(reply, `${inner}  `, "Reply"))]);
+  return [item, ...quotes, ...talk, ...node.children.flatMap((child) => renderNode(child, inner, true, tallies, comments))];
 }
 
 /**

@@ -26,7 +26,7 @@ export function describeContext(members: readonly ReviewMember[], positions: rea
  */
 export function actorName(event: ActivityEvent, ctx: DescribeContext): string {
   if (event.memberId !== null) return ctx.members.get(event.memberId)?.displayName ?? "A former member";
-  return event.kind === "added" ? `${event.authorName} (guest)` : "A guest";
+  return event.kind === "added" || event.kind === "commented" || event.kind === "replied" ? `${event.authorName} (guest)` : "A guest";
 }
 
 /** The feed sentence for one event, without its time. */
@@ -46,6 +46,14 @@ export function describeActivity(event: ActivityEvent, ctx: DescribeContext): st
       return `${who} removed the quote “${event.quote ?? ""}” from ${what}`;
     case "voted":
       return ratingText(who, what, event.strength, event.quoteSupport);
+    case "commented":
+      return `${who} commented on ${what}: “${event.comment ?? ""}”`;
+    case "replied":
+      return `${who} replied to a comment on ${what}: “${event.comment ?? ""}”`;
+    case "comment-edited":
+      return `${who} edited a comment on ${what}`;
+    case "comment-deleted":
+      return `${who} deleted a comment on ${what}`;
   }
 }
 

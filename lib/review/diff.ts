@@ -1,8 +1,9 @@
 import type { QuoteAnchor } from "../anchoring/anchor";
 import type { Argument, Stance } from "../board/argument";
+import type { CommentActivityKind } from "./comment-activity";
 
-/** What one accepted update did to one argument, as the activity feed tells it. */
-export type ArgumentActivityKind = "added" | "edited" | "deleted" | "cited" | "uncited";
+/** What one accepted update did to one argument (or to a comment on it: comment-activity.ts), as the activity feed tells it. */
+export type ArgumentActivityKind = "added" | "edited" | "deleted" | "cited" | "uncited" | CommentActivityKind;
 
 /** Who sent an update and when (the server's clock, not the client's). */
 export interface StepInfo {
@@ -27,6 +28,8 @@ export interface ArgumentActivity extends StepInfo {
   changes?: ("text" | "stance")[];
   /** "deleted": replies that went with it (they get no events of their own). */
   replies?: number;
+  /** Comment events: an excerpt of the comment (then `authorName` is the comment's signer). */
+  comment?: string;
 }
 
 /** Longest excerpt shown for an argument or a quote in the feed. */

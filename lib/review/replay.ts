@@ -4,6 +4,8 @@ import { BOARD_SCHEMA_VERSION } from "../board/constants";
 import { argumentsMap, metaMap, positionsMap, readMeta, readPositions, recordToJSON, type BoardMeta, type BoardState } from "../board/doc";
 import type { Position } from "../board/position";
 import { diffArguments, type ArgumentActivity, type StepInfo } from "./diff";
+import { commentsMap, parseCommentRecord, type Comment } from "../board/comments";
+import { diffComment } from "./comment-activity";
 import { patchVisible, visibleArguments } from "./visibility";
 import type { HistoryUpdate } from "./history";
 
@@ -62,6 +64,15 @@ export function replayHistory(updates: readonly HistoryUpdate[]): Replay {
       else touched.add(String(e.path[0]));
     }
   });
+  const comments = commentsMap(doc);
+  let touchedComments = new Set<string>();
+  comments.observeDeep((events) => {
+    for (const e of events) {
+      if (e.target === comments) for (const key of e.keys.keys()) touchedComments.add(key);
+      else touchedComments.add(String(e.path[0]));
+    }
+  });
+  const commentRecords = new Map<string, Comment>();
   positionsMap(doc).observeDeep(() => (layoutChanged = true));
   metaMap(doc).observeDeep(() => (layoutChanged = true));
 
@@ -73,6 +84,7 @@ export function replayHistory(updates: readonly HistoryUpdate[]): Replay {
 
   for (const [index, update] of updates.entries()) {
     touched = new Set();
+    touchedComments = new Set();
     layoutChanged = false;
     Y.applyUpdate(doc, update.data);
     // The server's clock can step back a little (a restart, another server instance); clamping keeps
@@ -84,7 +96,21 @@ export function replayHistory(updates: readonly HistoryUpdate[]): Replay {
       replay.layouts.push({ from: index, meta: readMeta(doc), positions });
       positionIds = new Set(positions.map((p) => p.id));
     }
-    if (touched.size === 0 && !layoutChanged) continue;
+    // Comment events follow the argument events of the same update, so a comment can name an argument made with it.
+    const pushCommentEvents = () => {
+      for (const id of touchedComments) {
+        const before = commentRecords.get(id) ?? null;
+        const after = parseCommentRecord(id, comments.get(id));
+        if (after) commentRecords.set(id, after);
+        else commentRecords.delete(id);
+        const event = diffComment(before, after, replay.latest.get((after ?? before)?.argumentId ?? ""), step);
+        if (event) replay.activity.push(event);
+      }
+    };
+    if (touched.size === 0 && !layoutChanged) {
+      pushCommentEvents();
+      continue;
+    }
     for (const id of touched) {
       const parsed = ArgumentSchema.safeParse(recordToJSON(args.get(id)));
       if (parsed.success && parsed.data.id === id) records.set(id, parsed.data);
@@ -111,6 +137,7 @@ export function replayHistory(updates: readonly HistoryUpdate[]): Replay {
       replay.latest.set(id, argument);
     }
     if (!patched) visible = after;
+    pushCommentEvents();
   }
   doc.destroy();
   replay.versions.sort((a, b) => a.argument.createdAt - b.argument.createdAt || a.argument.id.localeCompare(b.argument.id) || a.from - b.from);

@@ -1,5 +1,7 @@
 import type * as Y from "yjs";
 import { restoreArgument } from "../../lib/board/operations";
+import { restoreComment } from "../../lib/board/comments";
+import { topsFirst } from "../../lib/export/json-comments";
 import { writeSession } from "../../lib/session/session";
 import { parentsFirst } from "../../lib/export/board-export";
 import { ImportedBoardSchema, type ImportedBoard, type ImportIssue } from "../../lib/export/imported-board";
@@ -45,6 +47,10 @@ function restoreAll(doc: Y.Doc, board: ImportedBoard): ImportIssue[] {
   for (const argument of parentsFirst(board.arguments)) {
     const restored = restoreArgument(doc, board.source.text, argument);
     if (!restored.ok) errors.push({ message: `Argument "${argument.id}": ${restored.error.message}` });
+  }
+  for (const comment of topsFirst(board.comments)) {
+    const restored = restoreComment(doc, comment);
+    if (!restored.ok) errors.push({ message: `Comment "${comment.id}": ${restored.error.message}` });
   }
   return errors;
 }

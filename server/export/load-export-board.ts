@@ -1,4 +1,5 @@
 import { readBoard } from "../../lib/board/doc";
+import { readComments } from "../../lib/board/comments";
 import { readSession } from "../../lib/session/session";
 import { readSourceRevision } from "../../lib/revisions/source-revision-meta";
 import { computeResults } from "../../lib/session/votes";
@@ -22,6 +23,7 @@ export async function loadExportBoard(store: BoardStore, boardId: string, rooms?
   const state = readBoard(doc);
   const session = readSession(doc);
   const sourceRevision = readSourceRevision(doc);
+  const comments = readComments(doc, new Set(state.arguments.map((a) => a.id)));
   if (!room) doc.destroy();
   const teams = session.teams.map((team) => ({
     ...team,
@@ -40,7 +42,7 @@ export async function loadExportBoard(store: BoardStore, boardId: string, rooms?
     { id: board.id, title: board.title, createdAt: board.createdAt.toISOString(), updatedAt: board.updatedAt.toISOString() },
     { title: source.title, publisher: source.publisher, publishedOn: source.publishedOn, language: source.language, text: source.text, sha256: source.sha256 },
     state,
-    { teams, votes, results: results && { tallies: results.tallies, sides: results.sides, teams: results.teams } },
+    { teams, votes, comments, results: results && { tallies: results.tallies, sides: results.sides, teams: results.teams } },
   );
   return { ...exported, sourceRevision };
 }
