@@ -60,8 +60,9 @@ describe("vote results in exports", () => {
   it("are left out of everyone's handouts and data while hidden", async () => {
     const id = await ratedBoard(false);
     expect(await exportText(id, "markdown")).not.toMatch(/Vote results|\d votes?/);
-    expect(await exportText(id, "svg")).not.toMatch(/Vote results|strength \d/);
-    expect(csvRow(await exportText(id, "csv")).endsWith(",,,")).toBe(true);
+    expect(await exportText(id, "svg")).not.toMatch(/Vote results|strength \d|★ \d/);
+    // votes, mean_strength and mean_quote_support stay empty; source_revision follows them.
+    expect(csvRow(await exportText(id, "csv"))).toMatch(/,,,revision 1 \(sha256 [0-9a-f]{12}\)$/);
   });
 
   it("are left out of a facilitator's handout while hidden, though their export carries the ballots", async () => {
@@ -76,7 +77,9 @@ describe("vote results in exports", () => {
     const md = await exportText(id, "markdown");
     expect(md).toContain("## Vote results");
     expect(md).toContain("· 2 votes · strength 4.5 · quote support 3.0");
-    expect(await exportText(id, "svg")).toContain("strength 4.5, 2 votes");
-    expect(csvRow(await exportText(id, "csv")).endsWith(",2,4.50,3.00")).toBe(true);
+    const svg = await exportText(id, "svg");
+    expect(svg).toContain("★ 4.5 (2)");
+    expect(svg).toContain("strength 4.5, 2 votes");
+    expect(csvRow(await exportText(id, "csv"))).toMatch(/,2,4\.50,3\.00,revision 1 \(sha256 [0-9a-f]{12}\)$/);
   });
 });
