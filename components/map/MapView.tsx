@@ -89,7 +89,7 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
           className: selectedId === spec.id ? styles.selected : undefined,
           ariaLabel: `${label}${spec.hiddenCount > 0 ? ` (${spec.hiddenCount} answers hidden)` : ""}${selectedId === spec.id ? " (selected)" : ""}`,
           ariaRole: "group",
-          domAttributes: { tabIndex: spec.id === rovingId ? 0 : -1, "data-testid": "map-node", "data-kind": spec.kind, "data-stance": spec.stance ?? undefined, "data-selected": selectedId === spec.id || undefined, "data-hidden-count": spec.hiddenCount } as Node["domAttributes"],
+          domAttributes: { tabIndex: spec.id === rovingId ? 0 : -1, "data-testid": "map-node", "data-kind": spec.kind, "data-parent-id": spec.parentId ?? undefined, "data-stance": spec.stance ?? undefined, "data-selected": selectedId === spec.id || undefined, "data-hidden-count": spec.hiddenCount } as Node["domAttributes"],
         },
       ];
     });
