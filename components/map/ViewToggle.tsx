@@ -1,5 +1,5 @@
 "use client";
-import type { BoardView } from "./useBoardView";
+import type { BoardView } from "@/lib/map/view";
 import styles from "./ViewToggle.module.css";
 
 /** "Columns | Map" above the panes on a laptop; on a narrow screen the pane switcher's Map tab does this. */

@@ -58,3 +58,17 @@ describe("revealing a selected argument on the map", () => {
     expect(childCounts(args)).toEqual(new Map([["pos-a", 2], ["a1", 1], ["pos-b", 1]]));
   });
 });
+
+describe("the board view in the URL", () => {
+  it("reads map, falls back to the columns for anything else, and writes no parameter for the default", async () => {
+    const { viewFromParams, writeViewParam } = await import("@/lib/map/view");
+    expect(viewFromParams(new URLSearchParams("view=map"))).toBe("map");
+    expect(viewFromParams(new URLSearchParams("view=graph"))).toBe("columns");
+    expect(viewFromParams(new URLSearchParams(""))).toBe("columns");
+    const params = new URLSearchParams("q=bus&view=map");
+    writeViewParam(params, "columns");
+    expect(params.toString()).toBe("q=bus");
+    writeViewParam(params, "map");
+    expect(params.toString()).toBe("q=bus&view=map");
+  });
+});
