@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   const dialog = page.getByTestId("name-dialog");
   await dialog.getByTestId("name-input").fill("Bench");
   await dialog.getByTestId("name-save").click();
-  await page.getByTestId("argument-card").first().waitFor({ timeout: 60_000 });
+  await page.getByTestId("argument-card").first().waitFor({ timeout: 240_000 });
   const results = [];
   for (let run = 0; run < runs; run++) {
     const first = await firstMap(page, `/b/${board.id}?view=map`);

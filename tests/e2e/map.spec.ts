@@ -96,31 +96,32 @@ test("a subtree folds and unfolds, by button and by keyboard, and arrows walk th
   await openMap(amira);
   const page = amira.page;
 
-  // The first node (a position) is the map's one tab stop.
+  // The first node (a position) is the map's one tab stop; focus moves a frame after each key.
   const first = page.locator('.react-flow__node[tabindex="0"]');
   await first.focus();
   const position = (await activeNode(page)).id!;
-  await page.keyboard.press("ArrowDown");
-  const child = await activeNode(page);
+  const focusedAfter = async (key: string) => {
+    const before = (await activeNode(page)).id;
+    await page.keyboard.press(key);
+    await expect.poll(async () => (await activeNode(page)).id).not.toBe(before);
+    return activeNode(page);
+  };
+  const child = await focusedAfter("ArrowDown");
   expect(child.parent).toBe(position);
-  await page.keyboard.press("ArrowRight");
-  const sibling = await activeNode(page);
+  const sibling = await focusedAfter("ArrowRight");
   expect(sibling.parent).toBe(position);
-  expect(sibling.id).not.toBe(child.id);
-  await page.keyboard.press("ArrowLeft");
-  expect((await activeNode(page)).id).toBe(child.id);
-  await page.keyboard.press("ArrowUp");
-  expect((await activeNode(page)).id).toBe(position);
+  expect((await focusedAfter("ArrowLeft")).id).toBe(child.id);
+  expect((await focusedAfter("ArrowUp")).id).toBe(position);
 
   // Enter on an argument selects it: its card comes into view.
-  await page.keyboard.press("ArrowDown");
+  await focusedAfter("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(node(page, child.id!)).toHaveAttribute("data-selected", "true");
   await expect(page.locator(`#argument-${child.id}`)).toBeInViewport();
 
   // Space folds the position's subtree into a count, and unfolds it again.
   const before = Number(await mapView(page).getAttribute("data-node-count"));
-  await page.keyboard.press("ArrowUp");
+  await focusedAfter("ArrowUp");
   await page.keyboard.press("Space");
   await expect(node(page, position)).not.toHaveAttribute("data-hidden-count", "0");
   const hidden = Number(await node(page, position).getAttribute("data-hidden-count"));
