@@ -19,7 +19,7 @@ export function PaneSwitcher({ pane, onChange, argumentCount, draftCount = 0 }: 
           </span>
         ) : null}
       </button>
-      <button type="button" aria-pressed={pane === "map"} aria-controls="pane-map" onClick={() => onChange("map")} data-testid="show-map">
+      <button type="button" className={styles.switcherMap} aria-pressed={pane === "map"} aria-controls="pane-map" onClick={() => onChange("map")} data-testid="show-map">
         Map
       </button>
     </div>
