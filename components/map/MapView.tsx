@@ -23,6 +23,9 @@ interface MapViewProps {
   onSelect(argumentId: string): void;
 }
 
+/** Below this zoom the text is too small to read: nodes are drawn as plain boxes, which keeps panning smooth on a big board. */
+const DETAIL_ZOOM = 0.4;
+
 const KEYS_HELP = "Arrow keys move between nodes: up to what it answers, down to its answers, left and right to its neighbours. Enter selects, Space or minus folds its answers.";
 const ARIA_LABELS = { "node.a11yDescription.default": KEYS_HELP, "node.a11yDescription.keyboardDisabled": KEYS_HELP };
 
@@ -40,6 +43,7 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [focusId, setFocusId] = useState<string | null>(null);
+  const [zoomedOut, setZoomedOut] = useState(false);
   // parentId is read fresh on every build: arguments can move to another parent.
   const graph = useMemo(() => buildMapGraph(positions, args, { collapsed }), [positions, args, collapsed]);
   const { laidOut, runs, error } = useMapLayout(graph);
@@ -192,6 +196,7 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
         data-layout-round-trip-ms={laidOut ? Math.round(laidOut.roundTripMs) : undefined}
         data-layout-mode={laidOut?.mode}
         data-node-count={nodes.length}
+        data-detail={zoomedOut ? "low" : "full"}
       >
         <RelationMarkers />
         <ReactFlow<MapFlowNode, MapFlowEdge>
@@ -201,6 +206,7 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
           edgeTypes={MAP_EDGE_TYPES}
           onNodeClick={(_, node) => select(node.id)}
           onKeyDown={onKeyDown}
+          onMove={(_, viewport) => setZoomedOut(viewport.zoom < DETAIL_ZOOM)}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
