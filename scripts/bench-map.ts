@@ -7,7 +7,7 @@
  *   - long tasks on the main thread while the map was laid out (the worker should leave none of ELK's);
  *   - pan and zoom: real mouse drags and wheel turns over the map for a few seconds, frames counted
  *     with requestAnimationFrame: frames per second, p95 frame time and frames over 16.7 ms;
- *   - re-layout: a subtree folded, time until the new layout arrives.
+ *   - re-layout: the first position folded (Space on its node), time until the new layout arrives.
  * A benchmark, not a test: it prints figures and never fails on them.
  */
 import { chromium, type Page } from "@playwright/test";
@@ -101,10 +101,14 @@ async function panAndZoom(page: Page) {
 async function relayout(page: Page) {
   const before = Number(await page.getByTestId("map-view").getAttribute("data-layout-runs"));
   const started = Date.now();
-  await page.getByTestId("map-fold").first().click();
+  // Zoomed out, the fold buttons are not drawn: fold the first position from the keyboard (Space).
+  await page.locator(".react-flow__controls-fitview").click();
+  const first = page.locator('.react-flow__node[tabindex="0"]');
+  await first.focus();
+  await page.keyboard.press("Space");
   await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid="map-view"]')?.dataset.layoutRuns) > n, before, { timeout: 60_000 });
   const layoutMs = Number(await page.getByTestId("map-view").getAttribute("data-layout-ms"));
-  await page.getByTestId("map-fold").first().click();
+  await page.keyboard.press("Space");
   return { totalMs: Date.now() - started, layoutMs };
 }
 
