@@ -207,6 +207,10 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
           onNodeClick={(_, node) => select(node.id)}
           onKeyDown={onKeyDown}
           onMove={(_, viewport) => setZoomedOut(viewport.zoom < DETAIL_ZOOM)}
+          // While the map moves it is one composited layer, not re-painted each frame; afterwards it is painted
+          // again at the new zoom, so text stays sharp.
+          onMoveStart={() => rootRef.current?.setAttribute("data-moving", "")}
+          onMoveEnd={() => rootRef.current?.removeAttribute("data-moving")}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
