@@ -14,6 +14,7 @@ interface ArticleBlockViewProps {
   onOpenHighlight(argumentIds: string[], target: HTMLElement): void;
   /** Hover text for a highlighted run: who cites it, for or against what. */
   describe(argumentIds: string[]): string;
+  selectedArgumentId?: string | null;
 }
 
 function citedBy(segment: Segment): string[] {
@@ -24,7 +25,7 @@ function citedBy(segment: Segment): string[] {
  * One block of the source. Its DOM text is exactly the source slice `[start16, end16)` — highlight
  * spans only wrap text, never add any — which is what lets a selection map back to source offsets.
  */
-export const ArticleBlockView = memo(function ArticleBlockView({ block, segments, onOpenHighlight, describe }: ArticleBlockViewProps) {
+export const ArticleBlockView = memo(function ArticleBlockView({ block, segments, onOpenHighlight, describe, selectedArgumentId = null }: ArticleBlockViewProps) {
   const Tag = TAGS[block.kind];
 
   const open = (segment: Segment) => (event: MouseEvent<HTMLElement> | KeyboardEvent<HTMLElement>) => {
@@ -50,14 +51,16 @@ export const ArticleBlockView = memo(function ArticleBlockView({ block, segments
         const key = segment.start16;
         if (segment.citations.length > 0) {
           const ids = citedBy(segment);
+          const selected = selectedArgumentId !== null && ids.includes(selectedArgumentId);
           return (
             <mark
               key={key}
-              className={`${styles.highlight} ${segment.flash ? styles.flash : ""} ${segment.draft ? styles.draft : ""}`}
+              className={`${styles.highlight} ${segment.flash ? styles.flash : ""} ${segment.draft ? styles.draft : ""} ${selected ? styles.selected : ""}`}
               style={highlightStyle(segment.citations)}
               data-testid="highlight"
               data-argument-ids={ids.join(" ")}
               data-flash={segment.flash || undefined}
+              data-selected={selected || undefined}
               tabIndex={0}
               title={describe(ids)}
               onClick={open(segment)}

@@ -43,10 +43,12 @@ interface ArticlePaneProps {
    */
   onCite?: (anchors: QuoteAnchor[]) => void;
   onJumpToArgument(id: string): void;
+  /** The argument selected on the map or a card: its quotes are outlined. */
+  selectedArgumentId?: string | null;
 }
 
 /** The source text, with every cited passage highlighted and a Cite button for new selections. */
-export function ArticlePane({ source, positions, args, draftQuotes, drafting, flash, onCite, onJumpToArgument }: ArticlePaneProps) {
+export function ArticlePane({ source, positions, args, draftQuotes, drafting, flash, onCite, onJumpToArgument, selectedArgumentId = null }: ArticlePaneProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const mapper = useMemo(() => offsetMapper(source.text), [source.text]);
   const blocks = useMemo(() => splitIntoBlocks(source.text), [source.text]);
@@ -150,7 +152,7 @@ export function ArticlePane({ source, positions, args, draftQuotes, drafting, fl
             heat.map ? (
               <HeatBlockView key={block.start16} block={block} passages={heat.byBlock[i] ?? []} map={heat.map} describedByPrefix={heat.prefix} />
             ) : (
-              <ArticleBlockView key={block.start16} block={block} segments={segments[i]} onOpenHighlight={openHighlight} describe={describe} />
+              <ArticleBlockView key={block.start16} block={block} segments={segments[i]} onOpenHighlight={openHighlight} describe={describe} selectedArgumentId={selectedArgumentId} />
             ),
           )}
         </article>

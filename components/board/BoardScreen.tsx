@@ -13,6 +13,10 @@ import { NameDialog } from "@/components/identity/NameDialog";
 import { sameName } from "@/components/identity/palette";
 import { useIdentity } from "@/components/identity/useIdentity";
 import { FacilitatorPanel } from "@/components/facilitator/FacilitatorPanel";
+import { MapView } from "@/components/map/MapView";
+import { argumentIdFromClick, revealSelectedArgument } from "@/components/map/selection-sync";
+import { useBoardView } from "@/components/map/useBoardView";
+import { ViewToggle } from "@/components/map/ViewToggle";
 import { ArgumentBoard } from "./ArgumentBoard";
 import { ArgumentEditor } from "./ArgumentEditor";
 import { BoardHeader } from "./BoardHeader";
@@ -82,7 +86,22 @@ export function BoardScreen({ summary, source: initialSource }: BoardScreenProps
   useKeptDraft(keep && { boardId: summary.id, ...keep }, drafts, board?.positions.length ? board.arguments : null);
   useLeaveWarning(mayLoseWork(live.pending, hasWork(draft)));
   const now = useNow();
-  const [pane, setPane] = useState<PaneName>("article");
+  const [boardView, setBoardView] = useBoardView();
+  const [pane, setPane] = useState<PaneName>(() => (boardView === "map" ? "map" : "article"));
+  const [selectedArgumentId, selectArgument] = useState<string | null>(null);
+  // The Map tab (narrow screens) and the Columns | Map toggle (laptops) both open the map, in the URL too.
+  const showPane = useCallback((next: PaneName) => {
+    if (next === "map") setBoardView("map");
+    setPane(next);
+  }, [setBoardView]);
+  const changeView = useCallback((next: typeof boardView) => {
+    setBoardView(next);
+    setPane((current) => (next === "map" ? "map" : current === "map" ? "board" : current));
+  }, [setBoardView]);
+  const selectOnMap = useCallback((id: string) => {
+    selectArgument(id);
+    revealSelectedArgument(id);
+  }, []);
   const [flash, setFlash] = useState<FlashTarget | null>(null);
   const [flashedCardId, setFlashedCardId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Argument | null>(null);
@@ -179,8 +198,10 @@ export function BoardScreen({ summary, source: initialSource }: BoardScreenProps
       askDelete: setDeleting,
       showQuote,
       startNew: (positionId, stance) => withName(() => startNew(positionId, stance)),
+      selectedArgumentId,
+      selectArgument,
     }),
-    [now, editorsById, flashedCardId, editingId, withName, startReply, startEdit, startNew, showQuote],
+    [now, editorsById, flashedCardId, editingId, withName, startReply, startEdit, startNew, showQuote, selectedArgumentId],
   );
 
   // Someone else deleted what this screen is working on: close the stale dialog, warn the writer.
@@ -236,9 +257,10 @@ export function BoardScreen({ summary, source: initialSource }: BoardScreenProps
         <BoardHeader summary={summary} source={source} live={live} access={access} view={view} />
         {status === "failed" ? <FailedBanner error={error} /> : null}
         {clash && !naming ? <NameClashNotice name={displayName} onChangeName={access.changeName} /> : null}
-        <PaneSwitcher pane={pane} onChange={setPane} argumentCount={board?.arguments.length ?? 0} draftCount={teamDrafts?.drafts.length ?? 0} />
-        <main className={styles.panes} data-pane={pane} data-drawer={view.facilitating ? "open" : undefined}>
-          <div className={styles.articleSlot} id="pane-article">
+        <ViewToggle view={boardView} onChange={changeView} />
+        <PaneSwitcher pane={pane} onChange={showPane} argumentCount={board?.arguments.length ?? 0} draftCount={teamDrafts?.drafts.length ?? 0} />
+        <main className={styles.panes} data-pane={pane} data-view={boardView} data-drawer={view.facilitating ? "open" : undefined}>
+          <div className={styles.articleSlot} id="pane-article" onClick={(event) => selectArgument((id) => argumentIdFromClick(event.target) ?? id)}>
             <StableArticlePane
               source={source}
               positions={board?.positions ?? []}
@@ -248,15 +270,21 @@ export function BoardScreen({ summary, source: initialSource }: BoardScreenProps
               flash={flash}
               onCite={mayCite ? cite : undefined}
               onJumpToArgument={jumpToCard}
+              selectedArgumentId={selectedArgumentId}
             />
           </div>
-          <div className={styles.boardSlot} id="pane-board" role="region" aria-label="Arguments" tabIndex={-1}>
+          <div className={styles.boardSlot} id="pane-board" role="region" aria-label="Arguments" tabIndex={-1} onClick={(event) => selectArgument((id) => argumentIdFromClick(event.target) ?? id)}>
             <DraftsPanel onJump={jumpToCard} />
             <PersonalDraftsPanel />
             <MovesProvider board={board} actions={actions} selfId={selfId} onError={setLocalError}>
               <ArgumentBoard board={board} failed={status === "failed"} selfId={selfId} />
             </MovesProvider>
           </div>
+          {boardView === "map" ? (
+            <div className={styles.mapSlot} id="pane-map" role="region" aria-label="Argument map">
+              <MapView positions={board?.positions ?? []} args={board?.arguments ?? []} selectedId={selectedArgumentId} onSelect={selectOnMap} />
+            </div>
+          ) : null}
           {view.facilitating && session ? (
             <FacilitatorPanel
               boardId={summary.id}

@@ -21,6 +21,9 @@ export interface BoardUi {
   askDelete(argument: Argument): void;
   showQuote(quote: QuoteAnchor): void;
   startNew(positionId: string, stance: Stance): void;
+  /** The argument selected on the map, a card or a quote; the map, the columns and the article all show it. */
+  selectedArgumentId: string | null;
+  selectArgument(id: string | null): void;
 }
 
 export const BoardUiContext = createContext<BoardUi | null>(null);

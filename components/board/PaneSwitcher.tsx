@@ -1,7 +1,7 @@
 "use client";
 import styles from "./BoardScreen.module.css";
 
-export type PaneName = "article" | "board";
+export type PaneName = "article" | "board" | "map";
 
 /** On a narrow screen (tablet portrait) only one pane fits; this switches between them. */
 export function PaneSwitcher({ pane, onChange, argumentCount, draftCount = 0 }: { pane: PaneName; onChange(p: PaneName): void; argumentCount: number; draftCount?: number }) {
@@ -18,6 +18,9 @@ export function PaneSwitcher({ pane, onChange, argumentCount, draftCount = 0 }: 
             +{draftCount} draft{draftCount === 1 ? "" : "s"}
           </span>
         ) : null}
+      </button>
+      <button type="button" className={styles.switcherMap} aria-pressed={pane === "map"} aria-controls="pane-map" onClick={() => onChange("map")} data-testid="show-map">
+        Map
       </button>
     </div>
   );

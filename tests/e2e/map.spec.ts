@@ -1,0 +1,185 @@
+import type { Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./axe";
+import { expect, test, type BoardPage } from "./fixtures";
+
+const QUOTED = "Even the policy's defenders call it a gamble";
+const OTHER = "Tying aid to results is only fair";
+
+/** The map as a person sees it: nodes are xyflow's node wrappers, named by argument or position id. */
+const mapView = (page: Page) => page.getByTestId("map-view");
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+async function waitForLayout(page: Page): Promise<void> {
+  await expect(mapView(page)).toBeVisible();
+  await expect(mapView(page)).not.toHaveAttribute("data-layout-runs", "0", { timeout: 30_000 });
+  await expect(page.getByTestId("map-node").first()).toBeVisible();
+}
+
+async function openMap(board: BoardPage): Promise<void> {
+  await board.page.getByTestId("view-map").click();
+  await expect(board.page).toHaveURL(/[?&]view=map/);
+  await waitForLayout(board.page);
+}
+
+async function idOf(board: BoardPage, text: string): Promise<string> {
+  const id = await board.card(text).first().getAttribute("data-argument-id");
+  if (!id) throw new Error(`no card for ${text}`);
+  return id;
+}
+
+async function activeNode(page: Page): Promise<{ id: string | null; parent: string | null }> {
+  return page.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    return { id: active?.dataset.id ?? null, parent: active?.dataset.parentId ?? null };
+  });
+}
+
+test("the Map toggle opens the map in the URL, a link opens it again, and nodes are drawn at the spec's size", async ({ person }, testInfo) => {
+  const amira = await person("Amira");
+  await openMap(amira);
+  const cards = await amira.page.getByTestId("argument-card").count();
+  // Every argument and position is a node, once laid out (the columns are still beside the map).
+  const total = Number(await amira.page.getByTestId("show-board").locator("span").first().textContent());
+  const positions = await amira.page.locator('[data-testid^="position-column-"]').count();
+  await expect(mapView(amira.page)).toHaveAttribute("data-node-count", String(total + positions));
+  expect(cards).toBeGreaterThan(0);
+  await expect(mapView(amira.page)).toHaveAttribute("data-layout-mode", "worker");
+
+  const quoted = await idOf(amira, QUOTED);
+  await expect(node(amira.page, quoted)).toHaveCSS("width", "240px");
+  // Support and attack differ in colour AND line style, and the legend says which is which.
+  await expect(amira.page.locator('[data-relation="attack"] path').first()).toHaveCSS("stroke-dasharray", "7px, 5px");
+  await expect(amira.page.locator('[data-relation="support"] path').first()).toHaveCSS("stroke-dasharray", "none");
+  await expect(amira.page.getByTestId("map-legend")).toContainText("Attacks");
+  await expect(amira.page.locator(".react-flow__minimap")).toBeVisible();
+  await expectNoSeriousA11yViolations(amira.page, "map view", testInfo);
+
+  await amira.page.reload();
+  await amira.waitUntilLive();
+  await waitForLayout(amira.page);
+  await expect(amira.page.getByTestId("view-map")).toHaveAttribute("aria-pressed", "true");
+
+  await amira.page.getByTestId("view-columns").click();
+  await expect(mapView(amira.page)).toHaveCount(0);
+  await expect(amira.page).not.toHaveURL(/view=map/);
+});
+
+test("selecting a node shows its quotes and its card; a card or a quote selects its node", async ({ person }) => {
+  const amira = await person("Amira");
+  await openMap(amira);
+  const quoted = await idOf(amira, QUOTED);
+  const other = await idOf(amira, OTHER);
+
+  await node(amira.page, quoted).click();
+  await expect(node(amira.page, quoted)).toHaveAttribute("data-selected", "true");
+  const selectedQuote = amira.page.locator('[data-testid="highlight"][data-selected]').first();
+  await expect(selectedQuote).toBeInViewport();
+  await expect(selectedQuote).toHaveAttribute("data-argument-ids", new RegExp(quoted));
+  await expect(amira.card(QUOTED).first()).toBeInViewport();
+
+  // A card, clicked in the columns, selects and centres its node.
+  await amira.card(OTHER).first().locator("p").first().click();
+  await expect(node(amira.page, other)).toHaveAttribute("data-selected", "true");
+  await expect(node(amira.page, other)).toBeInViewport();
+  // One selection at a time (the old node may have scrolled out of view and out of the page).
+  await expect(amira.page.locator('[data-testid="map-node"][data-selected]')).toHaveCount(1);
+
+  // A highlighted quote in the article selects the first argument that cites it.
+  const highlight = amira.page.getByTestId("highlight").filter({ hasText: "reversing these policies" }).first();
+  const citing = (await highlight.getAttribute("data-argument-ids"))!.split(" ")[0]!;
+  await highlight.click();
+  await expect(node(amira.page, citing)).toHaveAttribute("data-selected", "true");
+  await amira.page.keyboard.press("Escape");
+});
+
+test("a subtree folds and unfolds, by button and by keyboard, and arrows walk the tree", async ({ person }) => {
+  const amira = await person("Amira");
+  await openMap(amira);
+  const page = amira.page;
+
+  // The first node (a position) is the map's one tab stop; focus moves a frame after each key.
+  const first = page.locator('.react-flow__node[tabindex="0"]');
+  await first.focus();
+  const position = (await activeNode(page)).id!;
+  const focusedAfter = async (key: string) => {
+    const before = (await activeNode(page)).id;
+    await page.keyboard.press(key);
+    await expect.poll(async () => (await activeNode(page)).id).not.toBe(before);
+    return activeNode(page);
+  };
+  const child = await focusedAfter("ArrowDown");
+  expect(child.parent).toBe(position);
+  const sibling = await focusedAfter("ArrowRight");
+  expect(sibling.parent).toBe(position);
+  expect((await focusedAfter("ArrowLeft")).id).toBe(child.id);
+  expect((await focusedAfter("ArrowUp")).id).toBe(position);
+
+  // Enter on an argument selects it: its card comes into view.
+  await focusedAfter("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(node(page, child.id!)).toHaveAttribute("data-selected", "true");
+  await expect(page.locator(`#argument-${child.id}`)).toBeInViewport();
+
+  // Space folds the position's subtree into a count, and unfolds it again.
+  const before = Number(await mapView(page).getAttribute("data-node-count"));
+  await focusedAfter("ArrowUp");
+  await page.keyboard.press("Space");
+  await expect(node(page, position)).not.toHaveAttribute("data-hidden-count", "0");
+  const hidden = Number(await node(page, position).getAttribute("data-hidden-count"));
+  await expect(mapView(page)).toHaveAttribute("data-node-count", String(before - hidden));
+  await expect(node(page, position)).toContainText(`+${hidden} hidden`);
+  await page.keyboard.press("Space");
+  await expect(mapView(page)).toHaveAttribute("data-node-count", String(before));
+
+  // The fold button does the same with the mouse.
+  await node(page, position).getByTestId("map-fold").click();
+  await expect(mapView(page)).toHaveAttribute("data-node-count", String(before - hidden));
+  await node(page, position).getByTestId("map-fold").click();
+  await expect(mapView(page)).toHaveAttribute("data-node-count", String(before));
+});
+
+test("the map follows other people's adds, edits and deletes live", async ({ person }) => {
+  const amira = await person("Amira");
+  const jonas = await person("Jonas");
+  await openMap(amira);
+  const before = Number(await mapView(amira.page).getAttribute("data-node-count"));
+
+  await jonas.card(OTHER).first().getByTestId("card-reply").click();
+  const text = `Map live check: conditions must be measurable (${Date.now()}).`;
+  await jonas.writeArgument({ stance: "against", text });
+  await expect(jonas.card(text)).toBeVisible();
+  const id = await idOf(jonas, text);
+  await expect(node(amira.page, id)).toBeAttached({ timeout: 20_000 });
+  await expect(node(amira.page, id)).toHaveAttribute("data-stance", "against");
+  await expect(node(amira.page, id)).toHaveAttribute("data-parent-id", await idOf(amira, OTHER));
+  await expect(mapView(amira.page)).toHaveAttribute("data-node-count", String(before + 1));
+
+  await jonas.card(text).getByTestId("card-edit").click();
+  const edited = `Edited on the map: aid conditions need numbers (${Date.now()}).`;
+  await jonas.editor.getByTestId("editor-text").fill(edited);
+  await jonas.editor.getByTestId("editor-save").click();
+  await expect(node(amira.page, id)).toHaveAttribute("aria-label", new RegExp(edited.replace(/[().]/g, "\\$&")), { timeout: 20_000 });
+
+  await jonas.card(edited).getByTestId("card-delete").click();
+  await jonas.page.getByTestId("delete-confirm").click();
+  await expect(node(amira.page, id)).toHaveCount(0, { timeout: 20_000 });
+  await expect(mapView(amira.page)).toHaveAttribute("data-node-count", String(before));
+});
+
+test("on a phone the map is a tab of its own, and a link with ?view=map opens it", async ({ person }) => {
+  const amira = await person("Amira");
+  await amira.page.setViewportSize({ width: 390, height: 844 });
+  await amira.page.goto("/b/demo?view=map");
+  await amira.waitUntilLive();
+  await expect(amira.page.getByTestId("show-map")).toHaveAttribute("aria-pressed", "true");
+  await waitForLayout(amira.page);
+  await expect(amira.page.getByTestId("article-pane")).toBeHidden();
+  await expect(amira.page.getByTestId("view-map")).toBeHidden();
+
+  await amira.page.getByTestId("show-board").click();
+  await expect(mapView(amira.page)).toBeHidden();
+  await expect(amira.page.getByTestId("argument-card").first()).toBeVisible();
+  await amira.page.getByTestId("show-map").click();
+  await expect(mapView(amira.page)).toBeVisible();
+  await expect(amira.page.getByTestId("map-node").first()).toBeInViewport();
+});
