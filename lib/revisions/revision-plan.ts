@@ -43,6 +43,13 @@ export const RevisionTextSchema = z
   .refine((text) => text.trim() !== "", "The corrected source is empty.")
   .refine((text) => text.length <= LIMITS.sourceMaxChars, `A source can be at most ${LIMITS.sourceMaxChars.toLocaleString("en")} characters.`);
 
+/** What a plan is made from: the current source, the corrected one and every argument on the board (plain data, so it can cross to a worker thread). */
+export interface RevisionPlanInput {
+  oldText: string;
+  newText: string;
+  args: readonly Argument[];
+}
+
 /** Plans every quote of `args` from `oldText` to `newText`, in argument order then quote order. */
 export function planSourceRevision(oldText: string, newText: string, args: readonly Argument[]): RevisionPlan {
   const refs = args.flatMap((arg) => arg.quotes.map((quote, quoteIndex) => ({ argumentId: arg.id, argumentText: arg.text, quoteIndex, quote })));

@@ -6,9 +6,11 @@ import type { Argument } from "../../lib/board/argument";
 import { LIMITS } from "../../lib/board/constants";
 import { ParleyError } from "../../lib/errors/errors";
 import { QuoteDecisionSchema, resolveRevision } from "../../lib/revisions/revision-decisions";
-import { planSourceRevision, RevisionTextSchema, type RevisionPlan } from "../../lib/revisions/revision-plan";
+import { RevisionTextSchema, type RevisionPlan, type RevisionPlanInput } from "../../lib/revisions/revision-plan";
 import { readSourceRevision, writeSourceRevision } from "../../lib/revisions/source-revision-meta";
 import type { SourceRevisionView } from "../../lib/revisions/revision-views";
+import type { SourceRevisionRecord } from "../persistence/board-store";
+import type { BoardRoom, RoomStep } from "../sync/board-room";
 import { ACTION_COST } from "./teacher-limits";
 import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
@@ -16,7 +18,11 @@ import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teac
  * A facilitator replaces the board's source with a corrected text. `propose` only plans (every quote's
  * proposed new anchor); `apply` recomputes that plan itself, applies the facilitator's decisions, stores
  * the new text as the next revision and moves every quote with ONE update through the board's room.
+ * Plans are made in the worker pool (`exports.planRevision`), never on the event loop of live boards.
  */
+
+/** The teacher's dependencies plus the worker pool that plans revisions (the app context's export service). */
+export type RevisionDeps = TeacherDeps & { exports: { planRevision(input: RevisionPlanInput): Promise<RevisionPlan> } };
 
 export const ProposeRevisionSchema = z.object({ text: RevisionTextSchema }).strict();
 export const ApplyRevisionSchema = z
@@ -66,16 +72,16 @@ function requireChange(currentText: string, text: string): void {
 }
 
 /** Plans a revision to `body.text` without changing anything. */
-export async function proposeSourceRevision(deps: TeacherDeps, request: FacilitatorRequest & { body: unknown }): Promise<RevisionProposal> {
+export async function proposeSourceRevision(deps: RevisionDeps, request: FacilitatorRequest & { body: unknown }): Promise<RevisionProposal> {
   const { text } = parse(ProposeRevisionSchema, request.body);
   // Diffing a long article costs far more than a rename: it is charged like a duplicate.
   await facilitatorOf(deps.store, request, ACTION_COST.duplicate);
   const room = await deps.rooms.acquire(request.boardId);
   try {
-    // A consistent view of the board is taken in the room's queue; the (slower) planning runs outside it.
+    // A consistent view of the board is taken in the room's queue; the planning runs in the worker pool.
     const seen = await room.exclusive("plan source revision", async () => snapshot(room));
     requireChange(seen.source, text);
-    const plan = planSourceRevision(seen.source, text, seen.args);
+    const plan = await deps.exports.planRevision({ oldText: seen.source, newText: text, args: seen.args });
     return { ...plan, baseRevision: seen.revision, currentSha256: sha256(seen.source), newSha256: sha256(text) };
   } finally {
     deps.rooms.release(room);
@@ -83,47 +89,91 @@ export async function proposeSourceRevision(deps: TeacherDeps, request: Facilita
 }
 
 /** Applies a revision: the board's source becomes `body.text` and every quote follows the plan and decisions. */
-export async function applySourceRevision(deps: TeacherDeps, request: FacilitatorRequest & { body: unknown }): Promise<SourceRevisionView & { retired: number; moved: number }> {
+export async function applySourceRevision(deps: RevisionDeps, request: FacilitatorRequest & { body: unknown }): Promise<SourceRevisionView & { retired: number; moved: number }> {
   const input = parse(ApplyRevisionSchema, request.body);
   const { facilitator } = await facilitatorOf(deps.store, request, ACTION_COST.duplicate);
   const room = await deps.rooms.acquire(request.boardId);
   try {
-    // Planning a long article takes seconds: it runs outside the room's queue on a snapshot, and is
-    // redone inside only if a quote or the source changed meanwhile (the applied plan is always current).
-    const seen = await room.exclusive("read for source revision", async () => snapshot(room));
-    if (seen.revision !== input.baseRevision) throw stale(seen.revision, input.baseRevision);
-    requireChange(seen.source, input.text);
-    const early = planSourceRevision(seen.source, input.text, seen.args);
-    return await room.exclusive("apply source revision", async (step) => {
-      const now = snapshot(room);
-      if (now.revision !== input.baseRevision) throw stale(now.revision, input.baseRevision);
-      const plan = now.source === seen.source && quotesKey(now.args) === quotesKey(seen.args) ? early : planSourceRevision(now.source, input.text, now.args);
-      const outcome = resolveRevision(input.text, plan.quotes, input.decisions);
-      if (!outcome.ok) throw new ParleyError("invalid-content", outcome.error.message, outcome.error);
-
-      const board = await deps.store.getBoard(request.boardId);
-      const old = board && (await deps.store.getSourceDocument(board.sourceId));
-      if (!old) throw new ParleyError("internal", `Board "${request.boardId}" has lost its source document.`);
-      const source = await deps.store.ensureSourceDocument({ title: old.title, publisher: old.publisher, publishedOn: old.publishedOn, language: old.language, text: input.text });
-      const record = await deps.store.recordSourceRevision(request.boardId, { baseRevision: input.baseRevision, sourceId: source.id, memberId: facilitator.id });
-      const written = await step.change(facilitator.id, (doc) => {
-        writeSourceRevision(doc, { revision: record.revision, sha256: source.sha256, quotes: outcome.value.quotes, retired: outcome.value.retired, now: Date.now() });
-        return { ok: true, value: null };
+    // Planning a long article takes seconds: it runs in the worker pool on a snapshot, never in the
+    // room's queue. The apply step then checks nothing changed since; if a quote did, it plans again
+    // (in the pool) from the new snapshot, so the plan applied always matches the board it lands on.
+    let seen = await room.exclusive("read for source revision", async () => snapshot(room));
+    for (let attempt = 1; ; attempt++) {
+      if (seen.revision !== input.baseRevision) throw stale(seen.revision, input.baseRevision);
+      requireChange(seen.source, input.text);
+      const plan = await deps.exports.planRevision({ oldText: seen.source, newText: input.text, args: seen.args });
+      const planned = seen;
+      const result = await room.exclusive("apply source revision", async (step): Promise<{ moved: typeof seen } | { applied: AppliedRevision }> => {
+        const now = snapshot(room);
+        if (now.source !== planned.source || now.revision !== planned.revision || quotesKey(now.args) !== quotesKey(planned.args)) return { moved: now };
+        return { applied: await applyPlan(deps, step, room, request.boardId, facilitator.id, input, plan) };
       });
-      if (!written.ok) throw new ParleyError("invalid-content", written.error.message, written.error);
-      room.replaceSource({ text: source.text, sha256: source.sha256 });
-      return {
-        revision: record.revision,
-        sha256: record.sha256,
-        memberId: record.memberId,
-        createdAt: record.createdAt.toISOString(),
-        retired: outcome.value.retired.length,
-        moved: outcome.value.quotes.size,
-      };
-    });
+      if ("applied" in result) return result.applied;
+      if (attempt >= APPLY_ATTEMPTS) {
+        throw new ParleyError("stale-revision", "Quotes on the board kept changing while the revision was being planned: review the plan again.");
+      }
+      seen = result.moved;
+    }
   } finally {
     deps.rooms.release(room);
   }
+}
+
+type AppliedRevision = SourceRevisionView & { retired: number; moved: number };
+
+/** How many times apply plans again when quotes change under it before it gives up. */
+const APPLY_ATTEMPTS = 3;
+
+/**
+ * Inside the room's step, on a board that matches `plan`: applies the decisions and stores the new
+ * revision's row and the document update that moves every quote in ONE transaction (store.recordSourceRevision),
+ * so a failed write leaves neither behind. The new source document itself may be stored already: it is
+ * content-addressed and harmless on its own, and a retry reuses it.
+ */
+async function applyPlan(
+  deps: RevisionDeps,
+  step: RoomStep,
+  room: BoardRoom,
+  boardId: string,
+  memberId: string,
+  input: z.infer<typeof ApplyRevisionSchema>,
+  plan: RevisionPlan,
+): Promise<AppliedRevision> {
+  const outcome = resolveRevision(input.text, plan.quotes, input.decisions);
+  if (!outcome.ok) throw new ParleyError("invalid-content", outcome.error.message, outcome.error);
+
+  const board = await deps.store.getBoard(boardId);
+  const old = board && (await deps.store.getSourceDocument(board.sourceId));
+  if (!old) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
+  const source = await deps.store.ensureSourceDocument({ title: old.title, publisher: old.publisher, publishedOn: old.publishedOn, language: old.language, text: input.text });
+  // The store numbers the revision baseRevision + 1 or refuses (stale-revision), so the document can name it first.
+  const revision = input.baseRevision + 1;
+  let record: SourceRevisionRecord | null = null;
+  const save = async (update: Uint8Array) => {
+    const stored = await deps.store.recordSourceRevision(boardId, { baseRevision: input.baseRevision, sourceId: source.id, memberId, update });
+    record = stored;
+    return stored.seq;
+  };
+  const written = await step.change(
+    memberId,
+    (doc) => {
+      writeSourceRevision(doc, { revision, sha256: source.sha256, quotes: outcome.value.quotes, retired: outcome.value.retired, now: Date.now() });
+      return { ok: true, value: null };
+    },
+    save,
+  );
+  if (!written.ok) throw new ParleyError("invalid-content", written.error.message, written.error);
+  const saved = record as SourceRevisionRecord | null;
+  if (!saved) throw new ParleyError("internal", "The source revision changed nothing in the board's document.");
+  room.replaceSource({ text: source.text, sha256: source.sha256 });
+  return {
+    revision: saved.revision,
+    sha256: saved.sha256,
+    memberId: saved.memberId,
+    createdAt: saved.createdAt.toISOString(),
+    retired: outcome.value.retired.length,
+    moved: outcome.value.quotes.size,
+  };
 }
 
 /** The board's source revisions, oldest first, for its facilitators. */

@@ -2,6 +2,7 @@ import { ParleyError } from "../../lib/errors/errors";
 import type { ExportFormat, ImportFormat } from "../../lib/export/formats";
 import type { ImportResult } from "../../lib/export/imported-board";
 import { fromParleyJson } from "../../lib/export/json";
+import type { RevisionPlan, RevisionPlanInput } from "../../lib/revisions/revision-plan";
 import { importBoard } from "../boards/import-board";
 import type { BoardRecord, BoardStore } from "../persistence/board-store";
 import type { RoomManager } from "../sync/room-manager";
@@ -17,6 +18,8 @@ export interface ExportService {
   render(boardId: string, format: ExportFormat, options: RenderOptions): Promise<RenderedExport>;
   /** Parses a file and creates a new board from it; throws invalid-content listing every problem. */
   importFile(text: string, format: ImportFormat): Promise<{ board: BoardRecord; sourceTitle: string }>;
+  /** Plans a source revision in the render pool, off the event loop (server/boards/source-revision.ts). */
+  planRevision(input: RevisionPlanInput): Promise<RevisionPlan>;
   /** Stops the render pool's threads (server shutdown, end of a command). */
   close(): Promise<void>;
 }
@@ -40,6 +43,7 @@ export function createExportService(store: BoardStore, rooms?: RoomManager, pool
       const board = await importBoard(store, result.board);
       return { board, sourceTitle: result.board.source.title };
     },
+    planRevision: (input) => pool.planRevision(input),
     close: () => pool.close(),
   };
 }

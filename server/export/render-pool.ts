@@ -3,11 +3,13 @@ import type { ExportBoard } from "../../lib/export/board-export";
 import type { ImportResult } from "../../lib/export/imported-board";
 import { ParleyError } from "../../lib/errors/errors";
 import type { PictureOptions } from "../../lib/map/board-map";
+import type { RevisionPlan, RevisionPlanInput } from "../../lib/revisions/revision-plan";
 import type { PdfOptions } from "./pdf";
 import type { PngOptions } from "./png";
 
 /**
- * The worker pool that draws PDF and PNG exports and parses Argdown imports (render-worker.mjs).
+ * The worker pool that draws PDF and PNG exports, parses Argdown imports and plans source revisions
+ * (render-worker.mjs).
  * On the event loop a PDF held every live board for ~2.8 s and a PNG for ~0.3 s; in the pool they
  * cost one thread, never the loop that relays edits.
  *
@@ -29,6 +31,9 @@ export interface RenderPoolOptions {
 export const RENDER_POOL_DEFAULTS = { maxThreads: 1, maxQueue: 6, idleTimeoutMs: 30_000, renderTimeoutMs: 120_000 } as const;
 /** Longest an import (Argdown, AIF, Kialo) may parse before it is abandoned. Real exports take well under a second. */
 export const ARGDOWN_PARSE_TIMEOUT_MS = 20_000;
+
+/** Longest a source revision's plan may take, queueing included (4.8 s measured at 178k characters alone). */
+export const REVISION_PLAN_TIMEOUT_MS = 60_000;
 
 /** Import formats parsed in the pool, each a task of render-worker.mjs, with the name used in messages. */
 export const POOLED_IMPORTS = { argdown: "Argdown", aif: "AIF", kialo: "Kialo outline" } as const;
@@ -99,6 +104,26 @@ export class RenderPool {
       const timedOut = error instanceof RenderTimeout;
       const message = timedOut ? `The ${label} file took longer than ${timeoutMs / 1000} s to read; it may be malformed.` : `The ${label} parser failed: ${(error as Error).message}`;
       return { ok: false, errors: [{ message }] };
+    }
+  }
+
+  /**
+   * Plans a source revision (every quote re-anchored on the corrected text) off the event loop. A plan
+   * over the time limit is refused as invalid-content (the texts are too far apart to compare in time),
+   * a full pool as rate-limited, and a crashed worker as internal: each with a message a facilitator can act on.
+   */
+  async planRevision(input: RevisionPlanInput, timeoutMs = REVISION_PLAN_TIMEOUT_MS): Promise<RevisionPlan> {
+    try {
+      return await this.run<RevisionPlan>("planRevision", input, timeoutMs, "source revision plan");
+    } catch (error) {
+      if (error instanceof RenderTimeout) {
+        const message = `Comparing the corrected text with the current source took longer than ${timeoutMs / 1000} s and was stopped. Try again later, or revise the source in smaller steps.`;
+        throw new ParleyError("invalid-content", message, { timeoutMs });
+      }
+      if (ParleyError.is(error) && error.code === "rate-limited") {
+        throw new ParleyError("rate-limited", "Parley is busy with other heavy work (exports, revisions). Try again in a moment.", error.details);
+      }
+      throw new ParleyError("internal", `Planning the source revision failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

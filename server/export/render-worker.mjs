@@ -1,5 +1,5 @@
 // The export pool's worker (see render-pool.ts): draws PDF handouts and PNG pictures and parses
-// Argdown, AIF and Kialo imports off the event loop that serves live boards. Each export is one task, named after
+// Argdown, AIF and Kialo imports, and plans source revisions, off the event loop that serves live boards. Each export is one task, named after
 // the function below that runs it.
 // Plain JavaScript so it starts in any worker (tsx, vitest, plain node); tsx's API then loads the
 // TypeScript renderers, as fold-worker.mjs does. The loads start while this module is evaluated
@@ -16,6 +16,7 @@ const modules = {
   argdown: tsImport("../../lib/export/argdown-import.ts", import.meta.url),
   aif: tsImport("../../lib/export/aif-import.ts", import.meta.url),
   kialo: tsImport("../../lib/export/kialo-import.ts", import.meta.url),
+  revision: tsImport("../../lib/revisions/revision-plan.ts", import.meta.url),
 };
 // A failed load surfaces in the task that needs it, not as an unhandled rejection.
 for (const loading of Object.values(modules)) loading.catch(() => undefined);
@@ -72,3 +73,12 @@ export const argdown = (text) => parseWith(modules.argdown, (m, t) => m.fromArgd
 export const aif = (text) => parseWith(modules.aif, (m, t) => m.fromAif(t), "AIF", text);
 /** Kialo outline text → ImportResult. */
 export const kialo = (text) => parseWith(modules.kialo, (m, t) => m.fromKialo(t), "Kialo outline", text);
+
+/**
+ * { oldText, newText, args } → the source revision's plan (lib/revisions/revision-plan.ts): diffing a
+ * long article and re-anchoring every quote took ~4.8 s at 178k characters on the event loop.
+ */
+export async function planRevision({ oldText, newText, args }) {
+  const { planSourceRevision } = await modules.revision;
+  return planSourceRevision(oldText, newText, args);
+}

@@ -155,6 +155,14 @@ export interface SourceRevisionRecord {
   createdAt: Date;
 }
 
+/** A source revision to record, with the document update that applies it (recordSourceRevision). */
+export interface NewSourceRevision {
+  baseRevision: number;
+  sourceId: string;
+  memberId: string;
+  update: Uint8Array;
+}
+
 export interface CompactionResult {
   foldedUpdates: number;
   snapshotBytes: number;
@@ -235,10 +243,12 @@ export interface BoardStore {
   /** The board's source revisions, oldest first (revision 1 is the board's original source). Throws board-not-found. */
   listSourceRevisions(boardId: string): Promise<SourceRevisionRecord[]>;
   /**
-   * Makes `sourceId` the board's next source revision and its current source, in one transaction under
-   * the board's row lock. Throws stale-revision when the board's latest revision is not `baseRevision`.
+   * Makes `sourceId` the board's next source revision and its current source, and appends `update` (the
+   * Yjs update writing that revision into the document) to the board's log, all in one transaction under
+   * the board's row lock: the revision rows and the document never disagree. Resolves with the revision
+   * and the update's seq. Throws stale-revision when the board's latest revision is not `baseRevision`.
    */
-  recordSourceRevision(boardId: string, input: { baseRevision: number; sourceId: string; memberId: string }): Promise<SourceRevisionRecord>;
+  recordSourceRevision(boardId: string, input: NewSourceRevision): Promise<SourceRevisionRecord & { seq: number }>;
   /** Deletes a board with its log, snapshots, members, invites, votes and drafts. False when there was none. */
   deleteBoard(boardId: string): Promise<boolean>;
   close(): Promise<void>;

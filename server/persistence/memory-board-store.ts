@@ -3,7 +3,7 @@ import { ParleyError } from "../../lib/errors/errors";
 import { nameKey } from "../boards/name-key";
 import type { AccessMode, BoardListing, BoardRecord, BoardStore, CompactionResult, DraftRecord, HistoryEntry, InviteRecord, InviteReissue } from "./board-store";
 import { MemoryMembers, refused } from "./memory-members";
-import type { MemberChange, MemberRecord, NewBoard, NewLogEntry, NewSourceDocument, SourceDocumentRecord, SourceRevisionRecord, StoredBoardState, UpdatesAfter, VoteCast, VoteRecord } from "./board-store";
+import type { MemberChange, MemberRecord, NewBoard, NewLogEntry, NewSourceDocument, NewSourceRevision, SourceDocumentRecord, SourceRevisionRecord, StoredBoardState, UpdatesAfter, VoteCast, VoteRecord } from "./board-store";
 
 /** Everything kept for one board; the log holds only entries after the snapshot, like the SQL tables. */
 interface BoardData {
@@ -271,8 +271,9 @@ export class MemoryBoardStore implements BoardStore {
     return [{ revision: 1, sourceId: board.record.sourceId, sha256: source?.sha256 ?? "", memberId: null, createdAt: board.record.createdAt }];
   }
 
-  async recordSourceRevision(boardId: string, input: { baseRevision: number; sourceId: string; memberId: string }): Promise<SourceRevisionRecord> {
+  async recordSourceRevision(boardId: string, input: NewSourceRevision): Promise<SourceRevisionRecord & { seq: number }> {
     const existing = await this.listSourceRevisions(boardId);
+    // From here on synchronous, as one transaction in SQL: the revision, the source and the update together.
     const latest = existing[existing.length - 1];
     if (latest.revision !== input.baseRevision) {
       throw new ParleyError("stale-revision", `The source is at revision ${latest.revision} now, not ${input.baseRevision}: review the plan again.`);
@@ -280,10 +281,14 @@ export class MemoryBoardStore implements BoardStore {
     const source = this.sources.get(input.sourceId);
     if (!source) throw refused(`There is no source document "${input.sourceId}".`);
     const board = this.board(boardId);
-    const created: SourceRevisionRecord = { revision: latest.revision + 1, sourceId: source.id, sha256: source.sha256, memberId: input.memberId, createdAt: this.now() };
+    const at = this.now();
+    const created: SourceRevisionRecord = { revision: latest.revision + 1, sourceId: source.id, sha256: source.sha256, memberId: input.memberId, createdAt: at };
     board.revisions = [...existing, created];
     board.record.sourceId = source.id;
-    return { ...created };
+    const seq = ++board.record.updateSeq;
+    board.record.updatedAt = at;
+    board.log.push({ seq, data: copy(input.update), memberId: input.memberId, createdAt: at });
+    return { ...created, seq };
   }
 
   async deleteBoard(boardId: string): Promise<boolean> {

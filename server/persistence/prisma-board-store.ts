@@ -17,6 +17,7 @@ import type {
   NewSourceDocument,
   SourceDocumentRecord,
   SourceRevisionRecord,
+  NewSourceRevision,
   StoredBoardState,
   UpdatesAfter,
   VoteCast,
@@ -324,7 +325,7 @@ export class PrismaBoardStore implements BoardStore {
     return storage(() => this.prisma.$transaction((tx) => listSourceRevisionsIn(tx, boardId)));
   }
 
-  recordSourceRevision(boardId: string, input: { baseRevision: number; sourceId: string; memberId: string }): Promise<SourceRevisionRecord> {
+  recordSourceRevision(boardId: string, input: NewSourceRevision): Promise<SourceRevisionRecord & { seq: number }> {
     return storage(() => this.prisma.$transaction((tx) => recordSourceRevisionIn(tx, boardId, input)));
   }
 

@@ -1,5 +1,5 @@
 import { ParleyError } from "../../lib/errors/errors";
-import type { SourceRevisionRecord } from "./board-store";
+import type { NewSourceRevision, SourceRevisionRecord } from "./board-store";
 import type { Transaction } from "./member-admin";
 
 /**
@@ -20,11 +20,11 @@ export async function listSourceRevisionsIn(tx: Transaction, boardId: string): P
   return [{ revision: 1, sourceId: board.sourceId, sha256: board.source.sha256, memberId: null, createdAt: board.createdAt }];
 }
 
-export async function recordSourceRevisionIn(
-  tx: Transaction,
-  boardId: string,
-  input: { baseRevision: number; sourceId: string; memberId: string },
-): Promise<SourceRevisionRecord> {
+/**
+ * Records the next revision and appends its document update in the caller's transaction. The update
+ * goes last: if its insert fails, everything before it rolls back with it (tested with a failing trigger).
+ */
+export async function recordSourceRevisionIn(tx: Transaction, boardId: string, input: NewSourceRevision): Promise<SourceRevisionRecord & { seq: number }> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "boards" WHERE "id" = ${boardId} FOR UPDATE`;
   if (locked.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
   const existing = await listSourceRevisionsIn(tx, boardId);
@@ -44,5 +44,15 @@ export async function recordSourceRevisionIn(
     select: SELECT,
   });
   await tx.board.update({ where: { id: boardId }, data: { sourceId: input.sourceId } });
-  return toRecord(created);
+  // As PrismaBoardStore.appendUpdate: the bump and the insert in one statement (the row lock is ours already).
+  const data = input.update.buffer instanceof ArrayBuffer ? (input.update as Uint8Array<ArrayBuffer>) : new Uint8Array(input.update);
+  const appended = await tx.$queryRaw<{ seq: number }[]>`
+    WITH bumped AS (
+      UPDATE "boards" SET "update_seq" = "update_seq" + 1, "updated_at" = now()
+      WHERE "id" = ${boardId} RETURNING "update_seq"
+    )
+    INSERT INTO "board_updates" ("board_id", "seq", "data", "member_id")
+    SELECT ${boardId}, "update_seq", ${data}, ${input.memberId} FROM bumped
+    RETURNING "seq"`;
+  return { ...toRecord(created), seq: Number(appended[0].seq) };
 }

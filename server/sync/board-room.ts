@@ -42,10 +42,16 @@ interface SyncAnswer {
   ack: SyncResult | Promise<SyncResult>;
 }
 
+/** Stores a server change's update (and whatever must commit with it); resolves with its log seq. */
+export type SaveUpdate = (update: Uint8Array) => Promise<number>;
+
 /** What a step running in the room's queue may do without queuing again (which would wait for itself). */
 export interface RoomStep {
-  /** {@link BoardRoom.runServerChange}, inside the current step. */
-  change<T>(memberId: string | null, change: (doc: Y.Doc) => ModelResult<T>): Promise<ModelResult<T>>;
+  /**
+   * {@link BoardRoom.runServerChange}, inside the current step. `save` stores the change's update in place
+   * of a plain append (resolving with its seq), to commit it with other rows in one transaction.
+   */
+  change<T>(memberId: string | null, change: (doc: Y.Doc) => ModelResult<T>, save?: SaveUpdate): Promise<ModelResult<T>>;
 }
 
 /**
@@ -152,7 +158,7 @@ export class BoardRoom {
    * changes through `step.change`: calling runServerChange there would wait for the step itself.
    */
   exclusive<T>(label: string, work: (step: RoomStep) => Promise<T>): Promise<T> {
-    return this.inQueue(label, () => work({ change: (memberId, change) => this.serverChange(memberId, change) }));
+    return this.inQueue(label, () => work({ change: (memberId, change, save) => this.serverChange(memberId, change, save) }));
   }
 
   /** Handles one awareness frame from a client (room-presence.ts); a frame that cannot be read disconnects it. */
@@ -324,7 +330,7 @@ export class BoardRoom {
   }
 
   /** The body of runServerChange; only ever called from inside a step. */
-  private async serverChange<T>(memberId: string | null, change: (doc: Y.Doc) => ModelResult<T>): Promise<ModelResult<T>> {
+  private async serverChange<T>(memberId: string | null, change: (doc: Y.Doc) => ModelResult<T>, save?: SaveUpdate): Promise<ModelResult<T>> {
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array) => updates.push(update);
     const trial = this.trial.take();
@@ -344,7 +350,8 @@ export class BoardRoom {
       return result;
     }
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    const seq = await this.store.appendUpdate(this.boardId, update, memberId); // on failure the trial copy is dropped
+    // On failure the trial copy is dropped (settled) and the live document never sees the change.
+    const seq = await (save ? save(update) : this.store.appendUpdate(this.boardId, update, memberId));
     Y.applyUpdate(this.doc, update, "server");
     this.trial.agree(); // the copy already held it
     this.relay.noteSaved(seq);

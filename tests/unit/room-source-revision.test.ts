@@ -17,15 +17,22 @@ describe("BoardRoom and source revisions", () => {
     const board = (await store.getBoard(boardId))!;
     const old = (await store.getSourceDocument(board.sourceId))!;
     const corrected = await store.ensureSourceDocument({ title: old.title, publisher: old.publisher, publishedOn: old.publishedOn, language: old.language, text: `Editor's note.\n\n${original}` });
-    await store.recordSourceRevision(boardId, { baseRevision: 1, sourceId: corrected.id, memberId: "mem-fran" });
 
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array) => updates.push(update);
     room.doc.on("update", capture);
-    const written = await room.runServerChange("mem-fran", (doc: Y.Doc) => {
-      writeSourceRevision(doc, { revision: 2, sha256: corrected.sha256, quotes: new Map(), retired: [], now: 1 });
-      return { ok: true, value: null };
-    });
+    // As the apply use-case does: the revision row and the update are stored together.
+    const save = async (update: Uint8Array) => (await store.recordSourceRevision(boardId, { baseRevision: 1, sourceId: corrected.id, memberId: "mem-fran", update })).seq;
+    const written = await room.exclusive("source revision", (step) =>
+      step.change(
+        "mem-fran",
+        (doc: Y.Doc) => {
+          writeSourceRevision(doc, { revision: 2, sha256: corrected.sha256, quotes: new Map(), retired: [], now: 1 });
+          return { ok: true, value: null };
+        },
+        save,
+      ),
+    );
     room.doc.off("update", capture);
     expect(written.ok).toBe(true);
     room.replaceSource(corrected);
