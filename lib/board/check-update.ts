@@ -13,6 +13,7 @@ import { validateArgumentRecord, type ModelError } from "./validate";
 import { citeRefusal } from "./must-cite";
 import { watchCommentChanges, type CommentChanges } from "./comment-changes";
 import { checkCommentUpdate } from "./check-comments";
+import { movePhaseRefusal } from "./move-phase";
 
 export type UpdateRejection =
   | { code: "undecodable"; message: string }
@@ -118,7 +119,7 @@ export function checkBoardUpdate(
     const session = readSession(before);
     const denial = authorizeUpdate(actor, session, changes, (id) => positionIds.has(id));
     if (denial) return reject({ code: "forbidden", message: denial });
-    const moveDenial = moveRefusal(actor, session.settings, changes);
+    const moveDenial = moveRefusal(actor, session.settings, changes) ?? movePhaseRefusal(actor, session, changes, (id) => positionIds.has(id));
     if (moveDenial) return reject({ code: "forbidden", message: moveDenial });
     // The side rule reads each argument's parents as the update leaves them; only a new argument, a
     // new stance or a new parent (a move) can change the side an argument argues.
