@@ -9,6 +9,7 @@ import { QuoteDecisionSchema, resolveRevision } from "../../lib/revisions/revisi
 import { planSourceRevision, RevisionTextSchema, type RevisionPlan } from "../../lib/revisions/revision-plan";
 import { readSourceRevision, writeSourceRevision } from "../../lib/revisions/source-revision-meta";
 import type { SourceRevisionView } from "../../lib/revisions/revision-views";
+import type { ExportService } from "../export/export-service";
 import { ACTION_COST } from "./teacher-limits";
 import { facilitatorOf, type FacilitatorRequest, type TeacherDeps } from "./teacher-context";
 
@@ -55,6 +56,13 @@ function snapshot(room: { sourceText: string; doc: Y.Doc }) {
   return { source: room.sourceText, args: allArguments(room.doc), revision: readSourceRevision(room.doc) };
 }
 
+/** Where plans are drawn: the render pool when the server has one (never on the event loop), else in place (tests, tools). */
+export type RevisionDeps = TeacherDeps & { exports?: Pick<ExportService, "planSourceRevision"> };
+
+function plan(deps: RevisionDeps, oldText: string, newText: string, args: readonly Argument[]): Promise<RevisionPlan> {
+  return deps.exports ? deps.exports.planSourceRevision(oldText, newText, args) : Promise.resolve(planSourceRevision(oldText, newText, args));
+}
+
 const quotesKey = (args: readonly Argument[]) => JSON.stringify(args.map((arg) => [arg.id, arg.quotes]));
 
 function stale(current: number, base: number): ParleyError {
@@ -66,7 +74,7 @@ function requireChange(currentText: string, text: string): void {
 }
 
 /** Plans a revision to `body.text` without changing anything. */
-export async function proposeSourceRevision(deps: TeacherDeps, request: FacilitatorRequest & { body: unknown }): Promise<RevisionProposal> {
+export async function proposeSourceRevision(deps: RevisionDeps, request: FacilitatorRequest & { body: unknown }): Promise<RevisionProposal> {
   const { text } = parse(ProposeRevisionSchema, request.body);
   // Diffing a long article costs far more than a rename: it is charged like a duplicate.
   await facilitatorOf(deps.store, request, ACTION_COST.duplicate);
@@ -75,15 +83,15 @@ export async function proposeSourceRevision(deps: TeacherDeps, request: Facilita
     // A consistent view of the board is taken in the room's queue; the (slower) planning runs outside it.
     const seen = await room.exclusive("plan source revision", async () => snapshot(room));
     requireChange(seen.source, text);
-    const plan = planSourceRevision(seen.source, text, seen.args);
-    return { ...plan, baseRevision: seen.revision, currentSha256: sha256(seen.source), newSha256: sha256(text) };
+    const planned = await plan(deps, seen.source, text, seen.args);
+    return { ...planned, baseRevision: seen.revision, currentSha256: sha256(seen.source), newSha256: sha256(text) };
   } finally {
     deps.rooms.release(room);
   }
 }
 
 /** Applies a revision: the board's source becomes `body.text` and every quote follows the plan and decisions. */
-export async function applySourceRevision(deps: TeacherDeps, request: FacilitatorRequest & { body: unknown }): Promise<SourceRevisionView & { retired: number; moved: number }> {
+export async function applySourceRevision(deps: RevisionDeps, request: FacilitatorRequest & { body: unknown }): Promise<SourceRevisionView & { retired: number; moved: number }> {
   const input = parse(ApplyRevisionSchema, request.body);
   const { facilitator } = await facilitatorOf(deps.store, request, ACTION_COST.duplicate);
   const room = await deps.rooms.acquire(request.boardId);
@@ -93,12 +101,12 @@ export async function applySourceRevision(deps: TeacherDeps, request: Facilitato
     const seen = await room.exclusive("read for source revision", async () => snapshot(room));
     if (seen.revision !== input.baseRevision) throw stale(seen.revision, input.baseRevision);
     requireChange(seen.source, input.text);
-    const early = planSourceRevision(seen.source, input.text, seen.args);
+    const early = await plan(deps, seen.source, input.text, seen.args);
     return await room.exclusive("apply source revision", async (step) => {
       const now = snapshot(room);
       if (now.revision !== input.baseRevision) throw stale(now.revision, input.baseRevision);
-      const plan = now.source === seen.source && quotesKey(now.args) === quotesKey(seen.args) ? early : planSourceRevision(now.source, input.text, now.args);
-      const outcome = resolveRevision(input.text, plan.quotes, input.decisions);
+      const current = now.source === seen.source && quotesKey(now.args) === quotesKey(seen.args) ? early : await plan(deps, now.source, input.text, now.args);
+      const outcome = resolveRevision(input.text, current.quotes, input.decisions);
       if (!outcome.ok) throw new ParleyError("invalid-content", outcome.error.message, outcome.error);
 
       const board = await deps.store.getBoard(request.boardId);

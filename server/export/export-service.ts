@@ -17,6 +17,8 @@ export interface ExportService {
   render(boardId: string, format: ExportFormat, options: RenderOptions): Promise<RenderedExport>;
   /** Parses a file and creates a new board from it; throws invalid-content listing every problem. */
   importFile(text: string, format: ImportFormat): Promise<{ board: BoardRecord; sourceTitle: string }>;
+  /** A source revision's plan, drawn in the render pool (server/boards/source-revision.ts). */
+  planSourceRevision: RenderPool["planSourceRevision"];
   /** Stops the render pool's threads (server shutdown, end of a command). */
   close(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export function createExportService(store: BoardStore, rooms?: RoomManager, pool
       const board = await importBoard(store, result.board);
       return { board, sourceTitle: result.board.source.title };
     },
+    planSourceRevision: (oldText, newText, args) => pool.planSourceRevision(oldText, newText, args),
     close: () => pool.close(),
   };
 }

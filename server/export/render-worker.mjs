@@ -16,6 +16,7 @@ const modules = {
   argdown: tsImport("../../lib/export/argdown-import.ts", import.meta.url),
   aif: tsImport("../../lib/export/aif-import.ts", import.meta.url),
   kialo: tsImport("../../lib/export/kialo-import.ts", import.meta.url),
+  revision: tsImport("../../lib/revisions/revision-plan.ts", import.meta.url),
 };
 // A failed load surfaces in the task that needs it, not as an unhandled rejection.
 for (const loading of Object.values(modules)) loading.catch(() => undefined);
@@ -72,3 +73,9 @@ export const argdown = (text) => parseWith(modules.argdown, (m, t) => m.fromArgd
 export const aif = (text) => parseWith(modules.aif, (m, t) => m.fromAif(t), "AIF", text);
 /** Kialo outline text → ImportResult. */
 export const kialo = (text) => parseWith(modules.kialo, (m, t) => m.fromKialo(t), "Kialo outline", text);
+
+/** { oldText, newText, args } → a source revision's plan: a long article with many quotes takes seconds. */
+export async function planRevision({ oldText, newText, args }) {
+  const { planSourceRevision } = await modules.revision;
+  return planSourceRevision(oldText, newText, args);
+}

@@ -10,7 +10,12 @@ import type { Argument } from "@/lib/board/argument";
 import { addComment, commentsMap, readComment } from "@/lib/board/comments";
 import { argumentsMap, readArgument, readBoard } from "@/lib/board/doc";
 import { moveArgument } from "@/lib/board/move";
-import { deleteArgument } from "@/lib/board/operations";
+import { addArgument, deleteArgument } from "@/lib/board/operations";
+import { createAnchor } from "@/lib/anchoring/anchor";
+import { codePointLength } from "@/lib/anchoring/text";
+import { createBoard } from "@/server/boards/create-board";
+import { demoPositionDrafts, loadDemoSource } from "@/prisma/seed/demo-board";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { EVENTS, type UpdateAck } from "@/lib/protocol/protocol";
 import { syncUpdate } from "@/lib/protocol/sync-messages";
 import { MAX_PERSONAL_DRAFTS_PER_MEMBER } from "@/server/sync/personal-drafts";
@@ -19,6 +24,7 @@ import * as exportRoute from "@/app/api/boards/[id]/export/route";
 import * as evidenceRoute from "@/app/api/boards/[id]/evidence/route";
 import { ARTICLE, addTestArgument } from "./support/board";
 import { queryDatabase } from "./support/database";
+import { fetchHealth } from "./support/server";
 import { ownPosition, PAK_MILITARY, posted, US, useManagedBoards, type Table } from "./support/managed-board";
 import type { MemberClient } from "./support/member-client";
 import { read } from "./support/teacher";
@@ -317,15 +323,17 @@ describe("hostile personal drafts", () => {
   });
 });
 
+/** POSTs to the revision plan (or apply) endpoint with `init`'s token, body and headers. */
+const post = (path: "plan" | "apply", boardId: string, init: { token?: string | null; body?: string; headers?: Record<string, string> }) => {
+  const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  const request = new Request(`http://localhost/api/boards/${boardId}/source/revisions${path === "plan" ? "/plan" : ""}`, { method: "POST", headers, body: init.body });
+  return path === "plan" ? handleProposeSourceRevision(request, boardId) : handleApplySourceRevision(request, boardId);
+};
+
+
 describe("hostile source revision requests", () => {
   const CORRECTED = "Editor's note: corrected.\n\n" + ARTICLE;
-  const post = (path: "plan" | "apply", boardId: string, init: { token?: string | null; body?: string; headers?: Record<string, string> }) => {
-    const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    const request = new Request(`http://localhost/api/boards/${boardId}/source/revisions${path === "plan" ? "/plan" : ""}`, { method: "POST", headers, body: init.body });
-    return path === "plan" ? handleProposeSourceRevision(request, boardId) : handleApplySourceRevision(request, boardId);
-  };
-
   it("refuses strangers, participants, cross-origin pages, wrong content types and oversized bodies", async () => {
     const t = await h.table();
     const rows = await h.storedRows(t.boardId);
@@ -354,6 +362,54 @@ describe("hostile source revision requests", () => {
     expect((await h.storedRows(t.boardId)).length).toBe(rows + 1);
     await converged(t);
   });
+});
+
+describe("a source revision's plan on a long, much-quoted article", () => {
+  it("is drawn off the event loop: the server keeps answering while it is planned", async () => {
+    const { sha256: _sha, ...demo } = loadDemoSource();
+    let text = "";
+    for (let copy = 0; text.length < 150_000; copy++) text += demo.text.replaceAll(" the ", copy % 2 ? " the " : " thé ") + `\n\nCopy ${copy}.\n\n`;
+    const length = codePointLength(text);
+    const board = await createBoard(h.server.context.store, {
+      title: "Long article",
+      source: { ...demo, text },
+      positions: demoPositionDrafts(),
+      accessMode: "managed",
+      fill: (doc, source) => {
+        for (let a = 0; a < 120; a++) {
+          const quotes = Array.from({ length: 6 }, (_, q) => {
+            const start = ((a * 6 + q) * 7919) % (length - 300);
+            const anchored = createAnchor(source, start, start + 200);
+            if (!anchored.ok) throw new Error(anchored.message);
+            return anchored.anchor;
+          });
+          const added = addArgument(doc, source, { parentId: US, stance: "for", text: `Quoting ${a}.`, author: { id: "m-seed", name: "Seed" }, quotes });
+          if (!added.ok) throw new Error(added.error.message);
+        }
+      },
+    });
+    const invite = (await h.server.context.store.listInvites(board.id)).find((i) => i.role === "facilitator")!.token;
+    const fran = (await h.seat(board.id, { displayName: "Fran", invite })).memberToken;
+
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const started = performance.now();
+    let done = false;
+    const planned = post("plan", board.id, { token: fran, body: JSON.stringify({ text: "Editor's note.\n\n" + text }) }).finally(() => (done = true));
+    let answered = 0;
+    while (!done) {
+      expect((await fetchHealth(h.server)).status).toBe(200);
+      answered++;
+    }
+    const { status, body } = await read(await planned);
+    const took = performance.now() - started;
+    delay.disable();
+    console.log(`plan of 720 quotes on ${text.length} characters: ${took.toFixed(0)} ms; ${answered} health checks meanwhile; event loop max delay ${(delay.max / 1e6).toFixed(0)} ms`);
+    expect(status).toBe(200);
+    expect(body.quotes).toHaveLength(720);
+    expect(answered).toBeGreaterThan(1);
+    expect(delay.max / 1e6).toBeLessThan(took / 2);
+  }, 240_000);
 });
 
 describe("evidence and export reads on a facilitated board", () => {
