@@ -19,6 +19,8 @@ export interface ExportService {
   importFile(text: string, format: ImportFormat): Promise<{ board: BoardRecord; sourceTitle: string }>;
   /** A source revision's plan, drawn in the render pool (server/boards/source-revision.ts). */
   planSourceRevision: RenderPool["planSourceRevision"];
+  /** The evidence report of a loaded board, computed in the render pool (server/boards/evidence-report.ts). */
+  evidenceReport: RenderPool["evidenceReport"];
   /** Stops the render pool's threads (server shutdown, end of a command). */
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export function createExportService(store: BoardStore, rooms?: RoomManager, pool
       return { board, sourceTitle: result.board.source.title };
     },
     planSourceRevision: (oldText, newText, args) => pool.planSourceRevision(oldText, newText, args),
+    evidenceReport: (board, options) => pool.evidenceReport(board, options),
     close: () => pool.close(),
   };
 }

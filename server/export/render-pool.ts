@@ -5,6 +5,7 @@ import { ParleyError } from "../../lib/errors/errors";
 import type { PictureOptions } from "../../lib/map/board-map";
 import type { Argument } from "../../lib/board/argument";
 import type { RevisionPlan } from "../../lib/revisions/revision-plan";
+import type { DraftForReport, EvidenceReport } from "../../lib/evidence/report";
 import type { PdfOptions } from "./pdf";
 import type { PngOptions } from "./png";
 
@@ -89,6 +90,11 @@ export class RenderPool {
    */
   planSourceRevision(oldText: string, newText: string, args: readonly Argument[]): Promise<RevisionPlan> {
     return this.run("planRevision", { oldText, newText, args }, this.renderTimeoutMs, "source revision plan");
+  }
+
+  /** The evidence report (lib/evidence/board-report.ts): 600 arguments quoting a 150,000-character article held the loop for ~0.7 s. */
+  evidenceReport(board: ExportBoard, options: { facilitator: boolean; drafts: DraftForReport[] | null }): Promise<EvidenceReport> {
+    return this.run("evidence", { board, options }, this.renderTimeoutMs, "evidence report");
   }
 
   /** Parses an Argdown file; a parse over the time limit becomes a failed result naming the limit. */
