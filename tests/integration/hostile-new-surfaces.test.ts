@@ -201,6 +201,50 @@ describe("hostile updates to moves and order", () => {
   });
 });
 
+describe("deletes that would hide other people's replies", () => {
+  /** Removes only argument `id`'s record, leaving its replies behind, as a crafted frame (or a stale delete) does. */
+  const removeRecordOnly = (id: string) => (doc: Y.Doc) => argumentsMap(doc).delete(id);
+
+  it("a participant cannot hide a rebuttal by deleting only the argument it answers; a facilitator can remove the thread", async () => {
+    const t = await h.table();
+    const mine = await posted(t.alice, { text: "Alice's claim." });
+    await t.bob.sees(mine.id);
+    const rebuttal = await posted(t.bob, { parentId: mine.id, text: "Bob rebuts." });
+    await t.alice.sees(rebuttal.id);
+    const rows = await h.storedRows(t.boardId);
+    expect(await send(t.alice, craft(t.alice, removeRecordOnly(mine.id)))).toMatchObject({ ok: false, code: "forbidden", message: expect.stringContaining("Bob has replied") });
+    expect(await send(t.alice, craft(t.alice, (doc) => deleteArgument(doc, mine.id)))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await h.storedRows(t.boardId)).toEqual(rows);
+    expect(readBoard(await h.served(t)).arguments.map((a) => a.id)).toContain(rebuttal.id);
+    // Her own replies under her own argument are hers to hide.
+    const own = await posted(t.alice, { text: "Another claim." });
+    await posted(t.alice, { parentId: own.id, stance: "for", text: "Alice backs herself." });
+    expect(await send(t.alice, craft(t.alice, removeRecordOnly(own.id)))).toEqual({ ok: true });
+    expect(await send(t.facilitator, craft(t.facilitator, removeRecordOnly(mine.id)))).toEqual({ ok: true });
+    await converged(t);
+  });
+
+  it("a delete crossing a reply: refused when the reply landed first (the deleter reloads and sees it), an invisible orphan when it came second", async () => {
+    const t = await h.table();
+    const first = await posted(t.alice, { text: "Claim one." });
+    await t.bob.sees(first.id);
+    const staleDelete = craft(t.alice, (doc) => deleteArgument(doc, first.id));
+    const reply = craft(t.bob, (doc) => addTestArgument(doc, { parentId: first.id, stance: "against", author: by(t.bob), text: "Bob replies in time." }));
+    expect(await send(t.bob, reply)).toEqual({ ok: true });
+    expect(await send(t.alice, staleDelete)).toMatchObject({ ok: false, code: "forbidden" });
+    await converged(t);
+    expect(readArgument(await h.served(t), first.id)).not.toBeNull();
+
+    const second = await posted(t.alice, { text: "Claim two." });
+    await t.bob.sees(second.id);
+    const lateReply = craft(t.bob, (doc) => addTestArgument(doc, { parentId: second.id, stance: "against", author: by(t.bob), text: "Bob replies too late." }));
+    expect(await send(t.alice, craft(t.alice, (doc) => deleteArgument(doc, second.id)))).toEqual({ ok: true });
+    expect(await send(t.bob, lateReply)).toEqual({ ok: true });
+    await converged(t);
+    expect(readArgument(await h.served(t), second.id)).toBeNull();
+  });
+});
+
 describe("hostile comments and must-cite edits", () => {
   it("refuses comments on missing arguments, replies to replies, forged authors, oversized text and observers; storing nothing", async () => {
     const t = await h.table();
