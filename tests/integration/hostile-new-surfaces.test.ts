@@ -22,6 +22,8 @@ import { MAX_PERSONAL_DRAFTS_PER_MEMBER } from "@/server/sync/personal-drafts";
 import { handleApplySourceRevision, handleProposeSourceRevision } from "@/server/http/source-revision-api";
 import * as exportRoute from "@/app/api/boards/[id]/export/route";
 import * as evidenceRoute from "@/app/api/boards/[id]/evidence/route";
+import * as boardRoute from "@/app/api/boards/[id]/route";
+import * as historyRoute from "@/app/api/boards/[id]/history/route";
 import { ARTICLE, addTestArgument } from "./support/board";
 import { queryDatabase } from "./support/database";
 import { fetchHealth } from "./support/server";
@@ -361,6 +363,9 @@ describe("hostile personal drafts", () => {
       const body = await (await exportRoute.GET(new Request(`http://parley.test/api/boards/${t.boardId}/export?format=${format}`, { headers: headers(token) }), params)).text();
       expect(body, format).not.toContain(secret);
     }
+    const history = await historyRoute.GET(new Request(`http://parley.test/api/boards/${t.boardId}/history`, { headers: headers(token) }), params);
+    expect(history.status).toBe(200);
+    expect(await history.text()).not.toContain(secret);
     const evidence = await evidenceRoute.GET(new Request(`http://parley.test/api/boards/${t.boardId}/evidence`, { headers: headers(token) }), params);
     expect(evidence.status).toBe(200);
     expect(await evidence.text()).not.toContain(secret);
@@ -495,6 +500,13 @@ describe("evidence and export reads on a facilitated board", () => {
     expect((await get(exportRoute, `${base}/export?format=svg&collapsed=${US}`)).status).toBe(403);
     expect((await get(exportRoute, `${base}/export?format=svg&layout=map`)).status).toBe(403);
     expect((await get(evidenceRoute, `${base}/evidence?invite=not-an-invite`)).status).toBe(403);
+    // Every credential a link can carry opens (or not) the evidence report and the map exactly as it opens the board.
+    const credentials = ["", `?invite=${t.invites.observer}`, `?invite=${t.invites.participant}`, `?invite=${t.invites.facilitator}`, `?code=${t.joinCode}`, "?invite=forged", "?code=ZZZZZZ"];
+    for (const query of credentials) {
+      const join = query ? query.replace("?", "&") : "";
+      const board = (await get(boardRoute as unknown as typeof exportRoute, `${base}${query}`)).status;
+      expect([(await get(evidenceRoute, `${base}/evidence${query}`)).status, (await get(exportRoute, `${base}/export?format=svg&collapsed=${US}${join}`)).status], query || "no credentials").toEqual([board, board]);
+    }
     const many = Array.from({ length: 5_000 }, (_, i) => `arg-${i}`).join(",");
     expect((await get(exportRoute, `${base}/export?format=svg&collapsed=${many}`, t.alice.seat.memberToken)).status).toBe(400);
     expect((await get(exportRoute, `${base}/export?format=svg&collapsed=${"x".repeat(5_000)}`, t.alice.seat.memberToken)).status).toBe(400);
