@@ -130,6 +130,24 @@ describe("hostile updates to moves and order", () => {
     expect(await send(t.facilitator, move2)).toEqual({ ok: true });
     expect(await send(t.alice, remove2)).toEqual({ ok: true });
     await converged(t);
+
+    // The moved card itself deleted meanwhile, in both orders: gone everywhere, nothing half-moved.
+    for (const deleteFirst of [true, false]) {
+      const card = await posted(t.alice, { text: `Moved and deleted ${deleteFirst}.` });
+      const home = await posted(t.alice, { text: `New home ${deleteFirst}.` });
+      await t.facilitator.sees(home.id);
+      const moveCard = craft(t.facilitator, (doc) => expect(moveArgument(doc, ARTICLE, card.id, { parentId: home.id, stance: "for" }).ok).toBe(true));
+      const deleteCard = craft(t.alice, (doc) => expect(deleteArgument(doc, card.id).ok).toBe(true));
+      if (deleteFirst) {
+        expect(await send(t.alice, deleteCard)).toEqual({ ok: true });
+        expect(await send(t.facilitator, moveCard)).toEqual({ ok: true }); // lands in deleted content
+      } else {
+        expect(await send(t.facilitator, moveCard)).toEqual({ ok: true });
+        expect(await send(t.alice, deleteCard)).toEqual({ ok: true });
+      }
+      await converged(t);
+      expect(readArgument(await h.served(t), card.id)).toBeNull();
+    }
   });
 
   it("refuses a move into the other side's lane, a foreign author's move, and hostile order keys", async () => {
