@@ -13,6 +13,8 @@ import { validateArgumentRecord, type ModelError } from "./validate";
 import { citeRefusal } from "./must-cite";
 import { watchCommentChanges, type CommentChanges } from "./comment-changes";
 import { checkCommentUpdate } from "./check-comments";
+import { movePhaseRefusal } from "./move-phase";
+import { hiddenRepliesRefusal } from "./delete-check";
 
 export type UpdateRejection =
   | { code: "undecodable"; message: string }
@@ -118,8 +120,10 @@ export function checkBoardUpdate(
     const session = readSession(before);
     const denial = authorizeUpdate(actor, session, changes, (id) => positionIds.has(id));
     if (denial) return reject({ code: "forbidden", message: denial });
-    const moveDenial = moveRefusal(actor, session.settings, changes);
+    const moveDenial = moveRefusal(actor, session.settings, changes) ?? movePhaseRefusal(actor, session, changes, (id) => positionIds.has(id));
     if (moveDenial) return reject({ code: "forbidden", message: moveDenial });
+    const hides = hiddenRepliesRefusal(trial, actor, session.settings, changes);
+    if (hides) return reject({ code: "forbidden", message: hides });
     // The side rule reads each argument's parents as the update leaves them; only a new argument, a
     // new stance or a new parent (a move) can change the side an argument argues.
     for (const { id, before: was, after } of changes) {

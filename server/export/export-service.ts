@@ -20,6 +20,8 @@ export interface ExportService {
   importFile(text: string, format: ImportFormat): Promise<{ board: BoardRecord; sourceTitle: string }>;
   /** Plans a source revision in the render pool, off the event loop (server/boards/source-revision.ts). */
   planRevision(input: RevisionPlanInput): Promise<RevisionPlan>;
+  /** The evidence report of a loaded board, computed in the render pool (server/boards/evidence-report.ts). */
+  evidenceReport: RenderPool["evidenceReport"];
   /** Stops the render pool's threads (server shutdown, end of a command). */
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export function createExportService(store: BoardStore, rooms?: RoomManager, pool
       return { board, sourceTitle: result.board.source.title };
     },
     planRevision: (input) => pool.planRevision(input),
+    evidenceReport: (board, options) => pool.evidenceReport(board, options),
     close: () => pool.close(),
   };
 }

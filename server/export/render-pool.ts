@@ -3,7 +3,9 @@ import type { ExportBoard } from "../../lib/export/board-export";
 import type { ImportResult } from "../../lib/export/imported-board";
 import { ParleyError } from "../../lib/errors/errors";
 import type { PictureOptions } from "../../lib/map/board-map";
+import type { Argument } from "../../lib/board/argument";
 import type { RevisionPlan, RevisionPlanInput } from "../../lib/revisions/revision-plan";
+import type { DraftForReport, EvidenceReport } from "../../lib/evidence/report";
 import type { PdfOptions } from "./pdf";
 import type { PngOptions } from "./png";
 
@@ -83,6 +85,11 @@ export class RenderPool {
   /** The argument map as SVG: elk's layout takes ~0.5–0.8 s at 1,000 arguments, so it runs here too. */
   renderMapSvg(board: ExportBoard, collapsed: readonly string[] = []): Promise<string> {
     return this.run("mapSvg", { board, collapsed }, this.renderTimeoutMs, "SVG");
+  }
+
+  /** The evidence report (lib/evidence/board-report.ts): 600 arguments quoting a 150,000-character article held the loop for ~0.7 s. */
+  evidenceReport(board: ExportBoard, options: { facilitator: boolean; drafts: DraftForReport[] | null }): Promise<EvidenceReport> {
+    return this.run("evidence", { board, options }, this.renderTimeoutMs, "evidence report");
   }
 
   /** Parses an Argdown file; a parse over the time limit becomes a failed result naming the limit. */

@@ -17,6 +17,7 @@ const modules = {
   aif: tsImport("../../lib/export/aif-import.ts", import.meta.url),
   kialo: tsImport("../../lib/export/kialo-import.ts", import.meta.url),
   revision: tsImport("../../lib/revisions/revision-plan.ts", import.meta.url),
+  evidence: tsImport("../../lib/evidence/board-report.ts", import.meta.url),
 };
 // A failed load surfaces in the task that needs it, not as an unhandled rejection.
 for (const loading of Object.values(modules)) loading.catch(() => undefined);
@@ -81,4 +82,10 @@ export const kialo = (text) => parseWith(modules.kialo, (m, t) => m.fromKialo(t)
 export async function planRevision({ oldText, newText, args }) {
   const { planSourceRevision } = await modules.revision;
   return planSourceRevision(oldText, newText, args);
+}
+
+/** { board, options } → the evidence report: the heat map walks every quote over every passage of the article. */
+export async function evidence({ board, options }) {
+  const { boardEvidenceReport } = await modules.evidence;
+  return boardEvidenceReport(board, options);
 }

@@ -13,9 +13,9 @@ import { errorResponse, json } from "./respond";
 export async function handleEvidenceReport(request: Request, boardId: string): Promise<Response> {
   try {
     await limitRequest(request, "export");
-    const { store, rooms } = getAppContext();
+    const { store, rooms, exports } = getAppContext();
     const { reader } = await readableBoard(store, boardId, await readCredentialsCharged(request));
-    const report = await readEvidenceReport(store, boardId, reader, rooms);
+    const report = await readEvidenceReport(store, boardId, reader, rooms, exports);
     return json(report, 200, { "cache-control": "private, no-store" });
   } catch (error) {
     return errorResponse(error);

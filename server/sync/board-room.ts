@@ -130,6 +130,9 @@ export class BoardRoom {
     this.source = { ...source };
   }
 
+  /** Set when a relayed update named a new source and it has not been read yet (applySavedElsewhere). */
+  private sourceOutdated = false;
+
   join(connection: Connection): void {
     this.connections.set(connection.id, connection);
     this.presence.greet(connection);
@@ -248,6 +251,8 @@ export class BoardRoom {
 
   /** Validates a client's update against the live document plus the pending batch; if it passes, it joins the batch. */
   private async acceptUpdate(connection: Connection, update: Uint8Array): Promise<SyncAnswer> {
+    // A relayed source revision was applied ahead of this update: anchor nothing to the old text meanwhile.
+    if (this.sourceOutdated) await this.reloadSource();
     const trial = this.trial.take();
     const verdict = checkBoardUpdate(this.doc, trial, update, this.sourceText, connection.actor, this.batch.accepted);
     if (!verdict.ok) {
@@ -381,13 +386,19 @@ export class BoardRoom {
     for (const update of updates) Y.applyUpdate(trial, update, "remote");
     this.trial.agree();
     // Another process applied a source revision: follow it before the next update is checked.
-    if (readMeta(this.doc).sourceSha256 !== shaBefore) void this.inQueue("source revision", () => this.reloadSource()).catch(() => undefined);
+    if (readMeta(this.doc).sourceSha256 !== shaBefore) {
+      this.sourceOutdated = true;
+      void this.inQueue("source revision", () => this.reloadSource()).catch(() => undefined);
+    }
   }
 
+  /** Follows the source the document names; the flag stays up (the next update retries) only if reading it fails. */
   private async reloadSource(): Promise<void> {
+    if (!this.sourceOutdated) return;
     const board = await this.store.getBoard(this.boardId);
     const source = board && (await this.store.getSourceDocument(board.sourceId));
     if (source && source.sha256 === readMeta(this.doc).sourceSha256) this.replaceSource(source);
+    this.sourceOutdated = false;
   }
 
   /**
