@@ -46,7 +46,7 @@ class CardComments {
 }
 
 async function facilitatedSession(request: APIRequestContext, freshContext: () => Promise<import("@playwright/test").BrowserContext>, title: string) {
-  const board = await createManagedBoard(request, `${title} ${Date.now()}`);
+  const board = await createManagedBoard(request, `${title} ${Date.now()}`, { mustCite: false });
   const teacher = new BoardPage(await (await freshContext()).newPage());
   await teacher.page.goto(board.facilitatorUrl);
   await teacher.chooseName("Ms Rivera");
