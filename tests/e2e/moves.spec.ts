@@ -97,6 +97,9 @@ test("drag and drop: onto a card makes a reply, onto its top edge reorders, live
   const jonas = await person("Jonas");
   for (const text of [alpha, beta, gamma]) await writeFor(amira, text);
   await amira.waitUntilSaved();
+  // Room for three cards between the sticky lane header and the window's bottom edge, whatever the
+  // toolbars above the lanes take.
+  await amira.page.setViewportSize({ width: 1366, height: 1100 });
 
   await test.step("dropping a card on the middle of another makes it a reply there", async () => {
     await dragCard(amira, gamma, alpha, "middle", beta);
