@@ -139,6 +139,8 @@ test("the review's evidence report follows the board live: another browser's cit
   await expect(usRow).toContainText(`“${SENTENCE}” (1×)`);
   await expect(report.getByTestId("evidence-report-updating")).toHaveText("");
   // One typed argument is a burst of document updates; the debounce turns it into a handful of requests at most.
+  test.info().annotations.push({ type: "evidence requests after the change", description: String(fetches) });
+  console.log(`[evidence] report requests while following the change: ${fetches}`);
   expect(fetches).toBeGreaterThanOrEqual(1);
   expect(fetches).toBeLessThanOrEqual(6);
 
