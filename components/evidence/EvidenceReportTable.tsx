@@ -1,35 +1,13 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
 import { formatPassage, formatShare, formatSupport, EVIDENCE_NOTE } from "@/lib/evidence/format";
 import type { EvidenceReport, EvidenceRow } from "@/lib/evidence/report";
 import { positionStyle } from "@/components/common/positionColors";
 import styles from "./EvidenceReport.module.css";
+import { useLiveEvidenceReport } from "./useLiveEvidenceReport";
 
-type Load = { status: "loading" } | { status: "ready"; report: EvidenceReport } | { status: "error"; message: string };
-
-/** Fetches GET /api/boards/:id/evidence with this browser's member token (the server filters by role). */
-function useEvidenceReport(boardId: string, token: string | null): [Load, () => void] {
-  const [load, setLoad] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/api/boards/${encodeURIComponent(boardId)}/evidence`, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: "no-store", signal: controller.signal })
-      .then(async (response) => {
-        const body = await response.json().catch(() => null);
-        if (!response.ok) throw new Error(body?.message ?? `The evidence report could not be loaded (HTTP ${response.status}).`);
-        setLoad({ status: "ready", report: body as EvidenceReport });
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: "error", message: error instanceof Error ? error.message : String(error) });
-      });
-    return () => controller.abort();
-  }, [boardId, token, attempt]);
-  return [load, useCallback(() => setAttempt((n) => n + 1), [])];
-}
-
-/** The evidence report per side and per team, as this reader may see it. */
+/** The evidence report per side and per team, as this reader may see it; follows the board live. */
 export function EvidenceReportSection({ boardId, token }: { boardId: string; token: string | null }) {
-  const [load, reload] = useEvidenceReport(boardId, token);
+  const { load, updating, refresh: reload } = useLiveEvidenceReport(boardId, token);
   return (
     <section className={styles.section} aria-labelledby="evidence-report-title" data-testid="evidence-report">
       <div className={styles.head}>
@@ -39,6 +17,9 @@ export function EvidenceReportSection({ boardId, token }: { boardId: string; tok
         <button type="button" className="btn btn-sm" onClick={reload} data-testid="evidence-report-refresh">
           Refresh
         </button>
+        <span className="hint" role="status" aria-live="polite" data-testid="evidence-report-updating">
+          {updating && load.status !== "loading" ? "updating…" : ""}
+        </span>
       </div>
       <p className="hint">{EVIDENCE_NOTE}</p>
       {load.status === "loading" ? <p>Loading the evidence report…</p> : null}

@@ -1,3 +1,4 @@
+import { revisionLabel } from "../revisions/revision-views";
 import { relationsOf, type ExportBoard } from "./board-export";
 
 /**
@@ -56,6 +57,24 @@ export interface AifGraph {
   nodes: AifNode[];
   edges: AifEdge[];
   locutions: AifLocution[];
+}
+
+/**
+ * Which source revision the quoted passages (the quote I-nodes) were taken from. AIF has no place for
+ * it, so it travels under one extra top-level key of our own: AIFdb and OVA3 readers, and our own
+ * importer, read only the keys they know and skip this one.
+ */
+export interface AifQuoteSource {
+  sourceRevision: number;
+  sourceSha256: string;
+  /** The same words the Markdown, CSV and PDF exports use: "revision N (sha256 <12 hex>)". */
+  quotesFrom: string;
+}
+
+/** The `parley` key of an AIF export. */
+export function aifQuoteSource(board: ExportBoard): AifQuoteSource {
+  const revision = board.sourceRevision ?? 1;
+  return { sourceRevision: revision, sourceSha256: board.source.sha256, quotesFrom: revisionLabel(revision, board.source.sha256) };
 }
 
 export interface AifOptions {
@@ -217,11 +236,13 @@ export function ovaText(source: string): string {
  * The board as AIF JSON (pretty-printed). With `ova: true`, wrapped the way OVA3 saves an analysis
  * (`res/js/ova-save.js`): `AIF` adds `schemefulfillments` (how OVA reads a node's scheme) and
  * `participants`; `OVA` holds the analyst, the source URL (empty: the text travels in `text`) and a
- * layout entry for every node and edge.
+ * layout entry for every node and edge. Both shapes end with `parley`: the source revision the
+ * quoted passages belong to (see `aifQuoteSource`).
  */
 export function toAif(board: ExportBoard, options: AifOptions = {}): string {
   const built = buildAifGraph(board, options.locutions ?? false);
-  if (!options.ova) return JSON.stringify(built.graph, null, 2);
+  const parley = aifQuoteSource(board);
+  if (!options.ova) return JSON.stringify({ ...built.graph, parley }, null, 2);
 
   const layout = layoutTree(built);
   const { nodes, edges, locutions } = built.graph;
@@ -241,6 +262,7 @@ export function toAif(board: ExportBoard, options: AifOptions = {}): string {
       edges: edges.map((e) => ({ fromID: e.fromID, toID: e.toID, visible: true })),
     },
     text: ovaText(board.source.text),
+    parley,
   };
   return JSON.stringify(wrapped, null, 2);
 }

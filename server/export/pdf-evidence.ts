@@ -1,6 +1,6 @@
 import { boardEvidenceReport } from "../../lib/evidence/board-report";
 import { formatPassage, formatShare, formatSupport, EVIDENCE_NOTE } from "../../lib/evidence/format";
-import { computeHeat, describePassageHeat, type HeatMap } from "../../lib/evidence/heat";
+import { computeHeat, describePassageHeat, heatLevel, type HeatMap, type PassageHeat } from "../../lib/evidence/heat";
 import { passageUnits } from "../../lib/evidence/passages";
 import type { EvidenceReport, EvidenceRow } from "../../lib/evidence/report";
 import type { ExportBoard } from "../../lib/export/board-export";
@@ -11,7 +11,7 @@ import { contentWidth, ensureRoom, GREY, INK, PAGE, put, type Doc } from "./pdf-
 /**
  * The handout's evidence pages: the heat-map's key, the contested passages, what nobody cited, and the
  * evidence report per side and team (lib/evidence). Ratings appear only once the results are revealed,
- * as in the results summary. The article itself marks contested passages' numbers with ◆ (markContested).
+ * as in the results summary. The article (pdf-article.ts) shades sentences with passagePaint and marks contested ones with ◆ in the margin.
  */
 
 const TEXT = ["sans", 9, INK] as const;
@@ -19,9 +19,40 @@ const SMALL = ["sans", 8.5, GREY] as const;
 /** How many uncited sentences the handout names (the rest are counted). */
 const UNCITED_LISTED = 8;
 
-function heatOf(board: ExportBoard): HeatMap {
+/** The board's heat-map, as the screen computes it (lib/evidence/heat.ts). */
+export function heatOf(board: ExportBoard): HeatMap {
   const units = passageUnits(board.source.text, board.source.language || undefined);
   return computeHeat(board.source.text, units, board.positions, board.arguments);
+}
+
+/**
+ * Fill opacity of a side's tint at each heat level (0–4): pale enough at the top that black text on
+ * two overlapping bands still reads easily, far enough apart that the steps can be told apart.
+ */
+export const HEAT_TINT = [0, 0.1, 0.16, 0.23, 0.3] as const;
+
+/** Underline dash per side, by its index in the heat-map: solid, dashed, dotted, long dashes (sides differ without colour). */
+export const SIDE_DASH: ReadonlyArray<{ length: number; space: number } | null> = [null, { length: 3, space: 1.5 }, { length: 0.8, space: 1.2 }, { length: 6, space: 2 }];
+
+export interface SidePaint {
+  key: string;
+  color: string;
+  /** Citing arguments of this side, and the heat level (1–4) they make on the board's scale. */
+  count: number;
+  level: number;
+  tint: number;
+  dash: { length: number; space: number } | null;
+}
+
+/** How the article shades one sentence: one band and underline per citing side (in side order); contested when 2+ sides. */
+export function passagePaint(passage: PassageHeat, heat: HeatMap): { sides: SidePaint[]; contested: boolean } {
+  const sides = heat.sides.flatMap((side, index) => {
+    const count = passage.bySide[side.key]?.arguments ?? 0;
+    const level = heatLevel(count, heat.maxPerSide);
+    if (level === 0) return [];
+    return [{ key: side.key, color: SVG_COLORS[side.color].base, count, level, tint: HEAT_TINT[level], dash: SIDE_DASH[index % SIDE_DASH.length] }];
+  });
+  return { sides, contested: passage.contested };
 }
 
 /** The passages with `contested` set where a quote overlaps a sentence two sides cite. */

@@ -102,3 +102,49 @@ test("heat-map shades cited passages live, marks contested ones, lists uncited o
     await expect(row).toContainText(`“${SENTENCE}” (1×)`);
   }
 });
+
+test("the review's evidence report follows the board live: another browser's cited argument changes it without a click", async ({ request, freshContext }) => {
+  test.setTimeout(300_000);
+  const board = await createManagedBoard(request, `Evidence live ${Date.now()}`);
+  const teacher = new BoardPage(await (await freshContext()).newPage());
+  await teacher.page.goto(board.facilitatorUrl);
+  await teacher.chooseName("Ms Rivera");
+  await teacher.waitUntilLive();
+  await teacher.page.getByTestId("facilitate-button").click();
+  const participantUrl = (await teacher.page.getByTestId("facilitator-panel").getByTestId("invite-participant-link").getAttribute("href"))!;
+
+  // The facilitator keeps the review open; every request it makes for the report is counted.
+  await teacher.page.goto(`/b/${board.id}/review`);
+  let fetches = 0;
+  teacher.page.on("request", (r) => void (r.url().includes("/evidence") && fetches++));
+  const report = teacher.page.getByTestId("evidence-report");
+  const passages = report.getByTestId("evidence-passages");
+  await expect(passages).toHaveText(/^0 of \d+ sentences cited · 0 contested/);
+  const usRow = report.getByTestId("evidence-sides").getByTestId("evidence-row").first();
+  await expect(usRow.getByTestId("evidence-arguments")).toHaveText("0");
+
+  // A participant in another browser adds a cited argument for the US position.
+  const student = new BoardPage(await (await freshContext()).newPage());
+  await student.page.goto(participantUrl);
+  await student.chooseName("Sam");
+  await student.waitUntilLive();
+  await student.cite(SENTENCE);
+  await student.writeArgument({ position: "us", stance: "for", text: `Khan has little room, so US pressure works (${Date.now()}).` });
+  await student.waitUntilSaved();
+
+  // Nobody clicks Refresh: the report catches up on its own, a second or two after the change.
+  await expect(passages).toHaveText(/^1 of \d+ sentences cited · 0 contested/, { timeout: 30_000 });
+  await expect(usRow.getByTestId("evidence-arguments")).toHaveText("1");
+  await expect(usRow.getByTestId("evidence-quoted")).toHaveText("1 (100%)");
+  await expect(usRow).toContainText(`“${SENTENCE}” (1×)`);
+  await expect(report.getByTestId("evidence-report-updating")).toHaveText("");
+  // One typed argument is a burst of document updates; the debounce turns it into a handful of requests at most.
+  test.info().annotations.push({ type: "evidence requests after the change", description: String(fetches) });
+  console.log(`[evidence] report requests while following the change: ${fetches}`);
+  expect(fetches).toBeGreaterThanOrEqual(1);
+  expect(fetches).toBeLessThanOrEqual(6);
+
+  // The manual button still works.
+  await report.getByTestId("evidence-report-refresh").click();
+  await expect(passages).toHaveText(/^1 of \d+ sentences cited/);
+});

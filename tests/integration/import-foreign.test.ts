@@ -38,6 +38,8 @@ describe("AIF and Kialo imports through the API", () => {
   it("an OVA3 export of a board, detected as AIF, comes back with the same arguments and quotes", async () => {
     const aif = await (await handleExport(exportRequest("demo", "format=aif&ova=1"), "demo")).text();
     const original = JSON.parse(await (await handleExport(exportRequest("demo", "format=json"), "demo")).text());
+    // The file names the source revision its quotes come from, and the import still reads it.
+    expect(JSON.parse(aif).parley).toEqual({ sourceRevision: original.source.revision, sourceSha256: original.source.sha256, quotesFrom: expect.stringMatching(/^revision \d+ \(sha256 [0-9a-f]{12}\)$/) });
     const { format, json } = await exported(await handleImport(importRequest(aif)));
     expect(format).toBe("aif");
     expect(json.positions.map((p: { label: string }) => p.label)).toEqual(original.positions.map((p: { label: string }) => p.label));

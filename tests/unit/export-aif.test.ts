@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AIF_SCHEMES, aifTimestamp, toAif, type AifEdge, type AifGraph, type AifNode } from "@/lib/export/aif";
+import { fromAif } from "@/lib/export/aif-import";
+import { AIF_SCHEMES, aifQuoteSource, aifTimestamp, toAif, type AifEdge, type AifGraph, type AifNode } from "@/lib/export/aif";
 import { relationsOf, type ExportBoard } from "@/lib/export/board-export";
 import { demoExportBoard, hostileExportBoard } from "./support/export-fixture";
 
@@ -183,7 +184,7 @@ describe("AIF export wrapped for OVA3", () => {
   const at = (id: number) => wrapped.OVA.nodes.find((n) => n.nodeID === id)!;
 
   it("has the AIF, OVA and text parts, with the same graph as the plain export", () => {
-    expect(Object.keys(wrapped).sort()).toEqual(["AIF", "OVA", "text"]);
+    expect(Object.keys(wrapped).sort()).toEqual(["AIF", "OVA", "parley", "text"]);
     expect(wrapped.AIF.nodes).toEqual(parse(board, true).nodes);
     expect(wrapped.OVA).toMatchObject({ firstname: "Parley", url: "" });
     expect(wrapped.AIF.participants.map((p) => p.firstname).sort()).toEqual([...new Set(board.arguments.map((a) => a.authorName))].sort());
@@ -225,5 +226,31 @@ describe("AIF export wrapped for OVA3", () => {
       .replace(/&#39;/g, "'")
       .replace(/&amp;/g, "&");
     expect(decoded).toBe(board.source.text);
+  });
+});
+
+describe("AIF export names the source revision its quotes belong to", () => {
+  const revised = () => ({ ...demoExportBoard(), sourceRevision: 3 });
+  const sha256 = demoExportBoard().source.sha256;
+  const expected = { sourceRevision: 3, sourceSha256: sha256, quotesFrom: `revision 3 (sha256 ${sha256.slice(0, 12)})` };
+
+  it("under a top-level `parley` key beside the graph, plain and wrapped for OVA3", () => {
+    expect(JSON.parse(toAif(revised())).parley).toEqual(expected);
+    expect(JSON.parse(toAif(revised(), { ova: true, locutions: true })).parley).toEqual(expected);
+  });
+
+  it("says revision 1 for a board whose source was never revised", () => {
+    expect(aifQuoteSource(demoExportBoard())).toMatchObject({ sourceRevision: 1, quotesFrom: `revision 1 (sha256 ${sha256.slice(0, 12)})` });
+  });
+
+  it("leaves the AIF graph itself untouched, so readers that skip unknown keys see the same nodes", () => {
+    const plain = JSON.parse(toAif(revised())) as AifGraph & { parley: unknown };
+    expect(Object.keys(plain)).toEqual(["nodes", "edges", "locutions", "parley"]);
+    expect(plain.nodes).toEqual(parse(demoExportBoard()).nodes);
+  });
+
+  it("still imports: Parley's AIF reader ignores the extra key, in both shapes", () => {
+    expect(fromAif(toAif(revised())).ok).toBe(true);
+    expect(fromAif(toAif(revised(), { ova: true, locutions: true })).ok).toBe(true);
   });
 });
