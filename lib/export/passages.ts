@@ -20,8 +20,6 @@ export interface CitedPassage {
   placed: boolean;
   start16: number;
   end16: number;
-  /** Set by the handout when the passage overlaps a sentence more than one side cites (lib/evidence). */
-  contested?: boolean;
 }
 
 /** UTF-16 index of each code-point offset in `points`, found in one pass; offsets past the end are absent. */

@@ -55,12 +55,6 @@ export function passagePaint(passage: PassageHeat, heat: HeatMap): { sides: Side
   return { sides, contested: passage.contested };
 }
 
-/** The passages with `contested` set where a quote overlaps a sentence two sides cite. */
-export function markContested(board: ExportBoard, passages: CitedPassage[]): CitedPassage[] {
-  const contested = heatOf(board).passages.filter((p) => p.contested).map((p) => p.unit);
-  return passages.map((p) => ({ ...p, contested: p.placed && contested.some((u) => u.start16 < p.end16 && u.end16 > p.start16) }));
-}
-
 /** Writes the evidence section after the outline and results. */
 export function drawEvidence(doc: Doc, board: ExportBoard): void {
   const heat = heatOf(board);

@@ -6,7 +6,7 @@ import type { ExportBoard } from "../../lib/export/board-export";
 import { numberPassages, type CitedPassage } from "../../lib/export/passages";
 import { SVG_COLORS } from "../../lib/export/svg";
 import { drawArticle } from "./pdf-article";
-import { drawEvidence, markContested } from "./pdf-evidence";
+import { drawEvidence } from "./pdf-evidence";
 import { contentWidth, GREY, INK, PAGE, put, stripControls, type Doc, type FontName } from "./pdf-layout";
 import { drawOutline, drawResults } from "./pdf-outline";
 import { drawMapPages } from "./pdf-map";
@@ -117,7 +117,7 @@ export function renderPdfHandout(board: ExportBoard, options: PdfOptions = {}): 
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on("error", reject);
   });
-  const passages = markContested(board, numberPassages(board));
+  const passages = numberPassages(board);
   drawTitleBlock(doc, board, passages, generatedAt);
   drawArticle(doc, board, passages);
   drawOutline(doc, board, passages);

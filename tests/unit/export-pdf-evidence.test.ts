@@ -3,8 +3,8 @@ import type { ExportBoard } from "@/lib/export/board-export";
 import type { Argument } from "@/lib/board/argument";
 import { computeHeat } from "@/lib/evidence/heat";
 import { passageUnits } from "@/lib/evidence/passages";
-import { numberPassages, renderPdfHandout } from "@/server/export/pdf";
-import { HEAT_TINT, heatOf, markContested, passagePaint, SIDE_DASH } from "@/server/export/pdf-evidence";
+import { renderPdfHandout } from "@/server/export/pdf";
+import { HEAT_TINT, heatOf, passagePaint, SIDE_DASH } from "@/server/export/pdf-evidence";
 import { TINY_ARGS, TINY_POSITIONS, TINY_SOURCE } from "./support/evidence-fixture";
 import { demoExportBoard } from "./support/export-fixture";
 import { latin1, pdfText, squash } from "./support/pdf-text";
@@ -12,15 +12,6 @@ import { latin1, pdfText, squash } from "./support/pdf-text";
 const demo = demoExportBoard();
 
 describe("PDF handout: evidence", () => {
-  it("marks the numbers of passages in contested sentences, and only those", () => {
-    const heat = computeHeat(demo.source.text, passageUnits(demo.source.text, "en"), demo.positions, demo.arguments);
-    const contestedUnits = heat.passages.filter((p) => p.contested).map((p) => p.unit);
-    expect(contestedUnits.length).toBeGreaterThan(0);
-    for (const p of markContested(demo, numberPassages(demo))) {
-      expect(p.contested, `passage ${p.number}`).toBe(contestedUnits.some((u) => u.start16 < p.end16 && u.end16 > p.start16));
-    }
-  });
-
   it("prints the heat-map key, contested and uncited passages and the report, without ratings while hidden", async () => {
     const lines = pdfText(await renderPdfHandout(demo, { compress: false }));
     const text = squash(lines);
