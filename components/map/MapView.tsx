@@ -118,7 +118,7 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
       }));
   }, [laidOut, nodes]);
 
-  const { overview, zoomTo, nodeAt } = useMapOverview(laidOut?.layout ?? null, nodes.length);
+  const { overview, layout: overviewLayout, zoomTo, nodeAt } = useMapOverview(laidOut?.layout ?? null, specById);
   // On the overview a click picks the box under the pointer, and the map zooms in to it.
   const pickOnOverview = (event: MouseEvent) => {
     const id = overview ? nodeAt(event) : null;
@@ -217,9 +217,9 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
         }}
       >
         <RelationMarkers />
-        {overview && laidOut ? (
+        {overview && overviewLayout ? (
           <>
-            <MapOverviewCanvas layout={laidOut.layout} positionsById={ui.positionsById} selectedId={selectedId} />
+            <MapOverviewCanvas layout={overviewLayout} positionsById={ui.positionsById} selectedId={selectedId} />
             <p className="visually-hidden" data-testid="map-overview-note">
               The map is zoomed out to an overview picture. Zoom in with the zoom buttons, the mouse wheel or a click on a box, or press Tab to reach a node: the map zooms in to it.
             </p>

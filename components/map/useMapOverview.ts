@@ -1,6 +1,6 @@
 "use client";
 import { useReactFlow, useStoreApi } from "@xyflow/react";
-import { useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import type { MapLayout } from "@/lib/map/layout";
 import { hitTestBoxes, OVERVIEW_FOCUS_ZOOM, overviewAfter, screenToFlow } from "@/lib/map/overview";
 
@@ -11,14 +11,22 @@ const PICK_SLACK_PX = 4;
  * Whether the map is in its canvas overview (lib/map/overview.ts), re-evaluated on every viewport change
  * but changing state only when a threshold is crossed, so React renders the map once per switch, not per
  * frame. Also: the node under a click on the overview, and zooming in to a node (which ends the overview).
+ * `shown` is the graph as it is now: a node deleted since the last layout is neither drawn nor picked.
  */
-export function useMapOverview(layout: MapLayout | null, shownCount: number) {
+export function useMapOverview(laidOut: MapLayout | null, shown: ReadonlyMap<string, unknown>) {
   const store = useStoreApi();
   const flow = useReactFlow();
   const [overview, setOverview] = useState(false);
   const current = useRef(false);
+  const shownCount = shown.size;
   const count = useRef(shownCount);
   count.current = shownCount;
+  const layout = useMemo<MapLayout | null>(() => {
+    if (!laidOut) return null;
+    const nodes = laidOut.nodes.filter((n) => shown.has(n.id));
+    const edges = laidOut.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+    return { ...laidOut, nodes, edges };
+  }, [laidOut, shown]);
 
   useEffect(() => {
     const update = () => {
@@ -52,5 +60,5 @@ export function useMapOverview(layout: MapLayout | null, shownCount: number) {
     [store, layout],
   );
 
-  return { overview, zoomTo, nodeAt };
+  return { overview, layout, zoomTo, nodeAt };
 }
