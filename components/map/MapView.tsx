@@ -1,7 +1,7 @@
 "use client";
 import { Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { Argument } from "@/lib/board/argument";
 import type { Position } from "@/lib/board/position";
 import { buildMapGraph } from "@/lib/map/graph";
@@ -11,6 +11,8 @@ import { MAP_EDGE_TYPES, RelationLegend, RelationMarkers, type MapFlowEdge } fro
 import { MAP_NODE_TYPES, type MapFlowNode } from "./MapNodes";
 import { MapUiContext, type MapUi } from "./MapContext";
 import { MAP_RELATION_STYLE } from "./map-style";
+import { MapOverviewCanvas } from "./MapOverviewCanvas";
+import { useMapOverview } from "./useMapOverview";
 import { useMapLayout } from "./useMapLayout";
 import styles from "./MapView.module.css";
 
@@ -116,6 +118,16 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
       }));
   }, [laidOut, nodes]);
 
+  const { overview, layout: overviewLayout, zoomTo, nodeAt } = useMapOverview(laidOut?.layout ?? null, specById);
+  // On the overview a click picks the box under the pointer, and the map zooms in to it.
+  const pickOnOverview = (event: MouseEvent) => {
+    const id = overview ? nodeAt(event) : null;
+    if (!id) return;
+    if (ui.argumentsById.has(id)) select(id);
+    else setFocusId(id);
+    zoomTo(id);
+  };
+
   // Fit the whole map once, when it is first laid out.
   const fitted = useRef(false);
   useEffect(() => {
@@ -197,14 +209,29 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
         data-layout-mode={laidOut?.mode}
         data-node-count={nodes.length}
         data-detail={zoomedOut ? "low" : "full"}
+        data-overview={overview || undefined}
+        // A node reached by the keyboard on the overview is brought to reading size, and the DOM map with it.
+        onFocus={(event) => {
+          const id = (event.target as HTMLElement).classList.contains("react-flow__node") ? (event.target as HTMLElement).dataset.id : undefined;
+          if (overview && id) zoomTo(id);
+        }}
       >
         <RelationMarkers />
+        {overview && overviewLayout ? (
+          <>
+            <MapOverviewCanvas layout={overviewLayout} positionsById={ui.positionsById} selectedId={selectedId} />
+            <p className="visually-hidden" data-testid="map-overview-note">
+              The map is zoomed out to an overview picture. Zoom in with the zoom buttons, the mouse wheel or a click on a box, or press Tab to reach a node: the map zooms in to it.
+            </p>
+          </>
+        ) : null}
         <ReactFlow<MapFlowNode, MapFlowEdge>
           nodes={nodes}
           edges={edges}
           nodeTypes={MAP_NODE_TYPES}
           edgeTypes={MAP_EDGE_TYPES}
           onNodeClick={(_, node) => select(node.id)}
+          onPaneClick={pickOnOverview}
           onKeyDown={onKeyDown}
           onMove={(_, viewport) => setZoomedOut(viewport.zoom < DETAIL_ZOOM)}
           // While the map moves it is one composited layer, not re-painted each frame; afterwards it is painted

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, test, type BoardPage } from "./fixtures";
+import { seedBigBoard } from "./big-board";
+import { BoardPage, expect, test } from "./fixtures";
 
 const QUOTED = "Even the policy's defenders call it a gamble";
 const OTHER = "Tying aid to results is only fair";
@@ -182,4 +183,67 @@ test("on a phone the map is a tab of its own, and a link with ?view=map opens it
   await amira.page.getByTestId("show-map").click();
   await expect(mapView(amira.page)).toBeVisible();
   await expect(amira.page.getByTestId("map-node").first()).toBeInViewport();
+});
+
+test("a big map zoomed out is one canvas: a click picks and zooms to a node, keyboard focus zooms in, the DOM nodes come back", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(300_000);
+  const board = await seedBigBoard(baseURL!, 300);
+  const host = new BoardPage(page);
+  await page.goto(board.facilitatorUrl);
+  await host.chooseName("Overview tester");
+  await host.waitUntilLive();
+  await openMap(host);
+  const map = mapView(page);
+  const overview = page.getByTestId("map-overview");
+
+  // Fitted, 300 arguments are far below reading size; zoom out further if the fit was not far enough.
+  await page.locator(".react-flow__controls-fitview").click();
+  const box = (await map.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(async () => {
+    if ((await map.getAttribute("data-overview")) === null) await page.mouse.wheel(0, 200);
+    await expect(map).toHaveAttribute("data-overview", "true", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(overview).toBeVisible();
+  await expect(overview).toHaveAttribute("aria-hidden", "true");
+  await expect(page.getByTestId("map-overview-note")).toContainText("zoomed out");
+  // Only the keyboard's tab stop (and a selected node) stays in paint; the edges are on the canvas.
+  expect(await page.locator(".react-flow__node:visible").count()).toBeLessThanOrEqual(2);
+  await expect(page.locator(".react-flow__edges")).toBeHidden();
+  await expect(page.locator(".react-flow__minimap")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "map overview", testInfo);
+
+  // Where an argument's box is drawn: its layout position through the viewport's transform.
+  const target = page.locator('.react-flow__node[data-kind="argument"]').nth(20);
+  const id = (await target.getAttribute("data-id"))!;
+  const spot = await page.evaluate((nodeId) => {
+    const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`)!;
+    const [nx, ny] = element.style.transform.match(/-?[\d.]+/g)!.map(Number);
+    const viewport = document.querySelector<HTMLElement>(".react-flow__viewport")!.style.transform.match(/-?[\d.]+/g)!.map(Number);
+    const [vx, vy, zoom] = viewport as [number, number, number];
+    const pane = document.querySelector(".react-flow")!.getBoundingClientRect();
+    return { x: pane.left + vx + (nx! + 120) * zoom, y: pane.top + vy + (ny! + 20) * zoom, zoom };
+  }, id);
+  expect(spot.zoom).toBeLessThan(0.35);
+  await page.mouse.click(spot.x, spot.y);
+  await expect(node(page, id)).toHaveAttribute("data-selected", "true");
+  await expect(map).not.toHaveAttribute("data-overview", /.*/, { timeout: 10_000 });
+  await expect(overview).toHaveCount(0);
+  await expect(node(page, id)).toBeInViewport();
+  await expect.poll(() => page.locator(".react-flow__node:visible").count()).toBeGreaterThan(3);
+  await expect(page.locator('[data-relation="attack"] path').first()).toBeAttached();
+
+  // Back to the overview, then the keyboard: the tab stop, once focused, brings the map to reading size.
+  await page.locator(".react-flow__controls-fitview").click();
+  await expect(async () => {
+    if ((await map.getAttribute("data-overview")) === null) await page.mouse.wheel(0, 200);
+    await expect(map).toHaveAttribute("data-overview", "true", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.locator('.react-flow__node[tabindex="0"]').focus();
+  await expect(map).not.toHaveAttribute("data-overview", /.*/, { timeout: 10_000 });
+  // Arrow keys keep walking the tree (up: what the picked argument answers).
+  const focused = (await activeNode(page)).id;
+  await page.keyboard.press("ArrowUp");
+  await expect.poll(async () => (await activeNode(page)).id).not.toBe(focused);
+  await expect(page.locator(":focus")).toBeInViewport();
 });
