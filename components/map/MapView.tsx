@@ -210,10 +210,11 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
         data-node-count={nodes.length}
         data-detail={zoomedOut ? "low" : "full"}
         data-overview={overview || undefined}
-        // A node reached by the keyboard on the overview is brought to reading size, and the DOM map with it.
+        // A node reached by the keyboard while the map is too small to read (the overview, or boxes
+        // without text) is brought to reading size, with its text and fold button.
         onFocus={(event) => {
           const id = (event.target as HTMLElement).classList.contains("react-flow__node") ? (event.target as HTMLElement).dataset.id : undefined;
-          if (overview && id) zoomTo(id);
+          if ((overview || zoomedOut) && id) zoomTo(id);
         }}
       >
         <RelationMarkers />
