@@ -25,6 +25,12 @@ export const UNDO_CAPTURE_MS = 300;
 
 export type UndoDirection = "undo" | "redo";
 
+/**
+ * The origin of the follow-up write that completes a record an undo left half-empty (see
+ * `UndoHistory.apply`): not tracked, so it is no step of its own, but sent like any local change.
+ */
+export const UNDO_REPAIR_ORIGIN = Symbol("parley:undo-repair");
+
 /** One argument in an undo step: as it stood before the step's writes (`pre`) and after (`post`). */
 export interface ArgumentStepChange {
   id: string;
@@ -102,12 +108,35 @@ export class UndoHistory {
     // Y.UndoManager goes on to the next step when one changes nothing (a concurrent write won):
     // show it only the top step, so one key press never takes back two steps unseen.
     const below = stack.splice(0, stack.length - 1);
+    const step = this.peek(direction);
     try {
-      return (direction === "undo" ? this.manager.undo() : this.manager.redo()) !== null;
+      const applied = (direction === "undo" ? this.manager.undo() : this.manager.redo()) !== null;
+      if (applied && step) this.completeRecords(step);
+      return applied;
     } finally {
       stack.unshift(...below);
       this.notify();
     }
+  }
+
+  /**
+   * Y.UndoManager restores a map field only from the item its own write replaced. When someone else
+   * overwrote the same field concurrently and this person's write won, that item is gone for good, so
+   * the undo leaves the field empty and the record fails the schema (the card would vanish). Such
+   * fields are written back from the step's `pre` state, which is what the undo meant.
+   */
+  private completeRecords(step: UndoStep): void {
+    const repairs: [Y.Map<unknown>, [string, unknown][]][] = [];
+    for (const { id, pre } of step.changes) {
+      const record = argumentsMap(this.doc).get(id);
+      if (!pre || !(record instanceof Y.Map) || readArgument(this.doc, id)) continue;
+      const missing = Object.entries(pre).filter(([field]) => !record.has(field));
+      if (missing.length > 0) repairs.push([record, missing]);
+    }
+    if (repairs.length === 0) return;
+    this.doc.transact(() => {
+      for (const [record, fields] of repairs) for (const [field, value] of fields) record.set(field, value);
+    }, UNDO_REPAIR_ORIGIN);
   }
 
   /** Takes the top step off its stack without applying it: it can never apply cleanly any more. */
