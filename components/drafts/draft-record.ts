@@ -2,6 +2,8 @@ import { resolveAnchor, type QuoteAnchor } from "@/lib/anchoring/anchor";
 import type { Argument, Stance } from "@/lib/board/argument";
 import type { BoardState } from "@/lib/board/doc";
 import { newArgumentId, type Author } from "@/lib/board/operations";
+import { ANONYMOUS_NAME, type SessionState } from "@/lib/session/session";
+import type { Draft } from "@/components/board/useArgumentDraft";
 import { fail, normalizeQuotes, validateArgumentRecord, type ModelResult, type ValidationContext } from "@/lib/board/validate";
 
 /** What the editor hands over when a new argument goes to the team's drafts instead of the board. */
@@ -71,4 +73,29 @@ export function buildDraftRecord(board: BoardState, source: string, input: Draft
     updatedAt: previous ? Math.max(now, previous.updatedAt) : now,
   };
   return validateArgumentRecord(candidate, ctx);
+}
+
+/** Who is saving a draft from the editor, and against which board. */
+export interface DraftSaver {
+  board: BoardState | null;
+  source: string;
+  session: SessionState | null;
+  memberId: string | null;
+  displayName: string | null;
+  facilitator: boolean;
+}
+
+/**
+ * The record a team draft or a personal draft is saved as, from the editor's state: both kinds are
+ * signed and checked alike (an anonymous board's drafts carry no name, as they would on the board).
+ * Fails with the message to show when the board is still loading or the writer has no name yet.
+ */
+export function recordFromEditor(saver: DraftSaver, draft: Draft, previous: Argument | null): { ok: true; value: Argument } | { ok: false; message: string } {
+  const { board, source, session, memberId, displayName, facilitator } = saver;
+  if (!board || !memberId || !session) return { ok: false, message: "The board is still loading." };
+  if (!displayName) return { ok: false, message: "Set your name (top right) before saving — it is shown with your argument." };
+  const name = session.settings.anonymous && !facilitator ? ANONYMOUS_NAME : displayName;
+  const parentId = draft.target.kind === "reply" ? draft.target.parent.id : draft.positionId;
+  const record = buildDraftRecord(board, source, { parentId, stance: draft.stance, text: draft.text, quotes: draft.quotes, author: { id: memberId, name } }, { previous });
+  return record.ok ? record : { ok: false, message: record.error.message };
 }

@@ -5,9 +5,9 @@ import type { Role } from "@/lib/board/roles";
 import { mustCiteOn } from "@/lib/board/must-cite";
 import type { Command } from "@/lib/session/commands";
 import type { CommandAck, PersonalDraftsView } from "@/lib/protocol/protocol";
-import { ANONYMOUS_NAME, type SessionState } from "@/lib/session/session";
+import type { SessionState } from "@/lib/session/session";
 import type { Draft } from "@/components/board/useArgumentDraft";
-import { buildDraftRecord } from "./draft-record";
+import { recordFromEditor } from "./draft-record";
 import { citeRoute, type CiteRoute } from "./personal-save";
 import type { SaveOutcome } from "./useTeamDrafts";
 
@@ -57,13 +57,9 @@ export function usePersonalDrafts({ board, source, session, me, view, pending, d
   const save = useCallback(
     async (draft: Draft): Promise<SaveOutcome> => {
       if (saving.current) return { ok: false, message: "Still saving the draft…" };
-      if (!board || !memberId || !session) return { ok: false, message: "The board is still loading." };
-      if (!displayName) return { ok: false, message: "Set your name (top right) before saving — it is shown with your argument." };
-      const name = session.settings.anonymous && !facilitator ? ANONYMOUS_NAME : displayName;
-      const parentId = draft.target.kind === "reply" ? draft.target.parent.id : draft.positionId;
       const previous = drafts.find((d) => d.id === draft.personalDraftId)?.argument ?? null;
-      const record = buildDraftRecord(board, source, { parentId, stance: draft.stance, text: draft.text, quotes: draft.quotes, author: { id: memberId, name } }, { previous });
-      if (!record.ok) return { ok: false, message: record.error.message };
+      const record = recordFromEditor({ board, source, session, memberId, displayName, facilitator }, draft, previous);
+      if (!record.ok) return record;
       saving.current = true;
       const ack = await command({ type: "save-personal-draft", argument: record.value }).finally(() => (saving.current = false));
       return ack.ok ? { ok: true, id: record.value.id } : { ok: false, message: ack.message };

@@ -4,11 +4,11 @@ import type { BoardState } from "@/lib/board/doc";
 import type { Position } from "@/lib/board/position";
 import type { Role } from "@/lib/board/roles";
 import type { Command } from "@/lib/session/commands";
-import { ANONYMOUS_NAME, teamOf, type SessionState, type Team } from "@/lib/session/session";
+import { teamOf, type SessionState, type Team } from "@/lib/session/session";
 import type { CommandAck } from "@/lib/protocol/protocol";
 import type { DraftsView } from "@/components/sync/board-client";
 import type { Draft } from "@/components/board/useArgumentDraft";
-import { buildDraftRecord } from "./draft-record";
+import { recordFromEditor } from "./draft-record";
 import { placeDrafts, privateDraftingActive, type DraftPlaces, type TeamDraft } from "./draft-groups";
 
 export type SaveOutcome = { ok: true; id: string } | { ok: false; message: string };
@@ -67,14 +67,9 @@ export function useTeamDrafts({ board, source, session, me, view, displayName, c
   const save = useCallback(
     async (draft: Draft): Promise<SaveOutcome> => {
       if (saving.current) return { ok: false, message: "Still saving the draft…" };
-      if (!board || !memberId || !session) return { ok: false, message: "The board is still loading." };
-      if (!displayName) return { ok: false, message: "Set your name (top right) before saving — it is shown with your argument." };
-      // An anonymous board's drafts are revealed onto the board as they are, so they carry no name.
-      const name = session.settings.anonymous && !facilitator ? ANONYMOUS_NAME : displayName;
-      const parentId = draft.target.kind === "reply" ? draft.target.parent.id : draft.positionId;
       const previous = drafts.find((d) => d.id === draft.draftId)?.argument ?? null;
-      const record = buildDraftRecord(board, source, { parentId, stance: draft.stance, text: draft.text, quotes: draft.quotes, author: { id: memberId, name } }, { previous });
-      if (!record.ok) return { ok: false, message: record.error.message };
+      const record = recordFromEditor({ board, source, session, memberId, displayName, facilitator }, draft, previous);
+      if (!record.ok) return record;
       saving.current = true;
       const ack = await command({ type: "save-draft", argument: record.value }).finally(() => (saving.current = false));
       return ack.ok ? { ok: true, id: record.value.id } : { ok: false, message: ack.message };
