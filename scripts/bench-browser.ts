@@ -6,6 +6,9 @@
  *     had no long task for a second (the end of the last long task, if later than the cards);
  *   - typing latency: 75 characters typed into the editor, keydown → the frame after it (rAF, then a
  *     macrotask: the first moment after the keystroke has been painted), p50/p95/max, and long tasks;
+ *     also the work alone (keydown → the first task after the key's events and React's render, before
+ *     waiting for a frame), and the same typing into a bare <textarea> on an empty page: the floor set
+ *     by waiting for the next frame, which no app can go under;
  *   - scroll smoothness: the board pane scrolled 150 px a frame from the top (to the end, or for 900
  *     frames at most), and how many frames took over 16 ms.
  * Each size is loaded `--runs` times (default 3) and the medians are printed.
@@ -28,7 +31,7 @@ const TYPED = "The bus lanes carry more people per hour than the parking they re
 
 declare global {
   interface Window {
-    __bench: { longTasks: { start: number; end: number }[]; keyLatencies: number[] };
+    __bench: { longTasks: { start: number; end: number }[]; keyLatencies: number[]; keyWork: number[] };
   }
 }
 
@@ -41,7 +44,7 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 
 /** Long tasks from the very start of each page load. */
 function observeLongTasks(): void {
-  window.__bench = { longTasks: [], keyLatencies: [] };
+  window.__bench = { longTasks: [], keyLatencies: [], keyWork: [] };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
   }).observe({ type: "longtask", buffered: true });
@@ -71,11 +74,24 @@ async function typingLatency(page: Page) {
   const text = page.getByTestId("editor-text");
   await text.waitFor();
   await text.focus();
+  const measured = await typeMeasured(page);
+  await page.getByTestId("editor-cancel").click().catch(() => undefined);
+  return measured;
+}
+
+/** Types TYPED into the focused field, timing each key: to the next painted frame, and the work alone. */
+async function typeMeasured(page: Page) {
   const before = await page.evaluate(() => {
+    window.__bench.keyLatencies = [];
+    window.__bench.keyWork = [];
     document.addEventListener(
       "keydown",
       (event) => {
         const at = event.timeStamp;
+        // A message-channel task runs after this key's keydown/input handlers and React's render, before any frame.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => window.__bench.keyWork.push(performance.now() - at);
+        channel.port2.postMessage(null);
         requestAnimationFrame(() => setTimeout(() => window.__bench.keyLatencies.push(performance.now() - at), 0));
       },
       true,
@@ -83,10 +99,17 @@ async function typingLatency(page: Page) {
     return window.__bench.longTasks.length;
   });
   await page.keyboard.type(TYPED, { delay: 40 });
-  await page.waitForFunction((n) => window.__bench.keyLatencies.length >= n, TYPED.length);
-  const { latencies, longTasks } = await page.evaluate((from) => ({ latencies: window.__bench.keyLatencies, longTasks: window.__bench.longTasks.length - from }), before);
-  await page.getByTestId("editor-cancel").click().catch(() => undefined);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), longTasks };
+  await page.waitForFunction((n) => window.__bench.keyLatencies.length >= n && window.__bench.keyWork.length >= n, TYPED.length);
+  const { latencies, work, longTasks } = await page.evaluate((from) => ({ latencies: window.__bench.keyLatencies, work: window.__bench.keyWork, longTasks: window.__bench.longTasks.length - from }), before);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), workP95: percentile(work, 95), longTasks };
+}
+
+/** The same typing into a bare textarea on an empty page: what waiting for the next frame costs by itself. */
+async function typingFloor(page: Page) {
+  await page.setContent("<textarea id=floor></textarea>");
+  await page.evaluate(observeLongTasks);
+  await page.focus("#floor");
+  return typeMeasured(page);
 }
 
 async function scrollSmoothness(page: Page) {
@@ -119,6 +142,14 @@ async function main(): Promise<void> {
   const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
   console.log(`Parley browser bench against ${baseURL}`);
+  {
+    const page = await browser.newPage();
+    const floors: Awaited<ReturnType<typeof typingFloor>>[] = [];
+    for (let run = 0; run < runs; run++) floors.push(await typingFloor(page));
+    const median = (pick: (sample: (typeof floors)[number]) => number) => percentile(floors.map(pick), 50);
+    console.log(`floor: a bare <textarea> (median of ${runs}) | typing p50 ${ms(median((x) => x.p50))} p95 ${ms(median((x) => x.p95))} max ${ms(median((x) => x.max))}, work p95 ${ms(median((x) => x.workP95))}`);
+    await page.close();
+  }
   for (const size of sizes) {
     const board = await seedBigBoard(baseURL, size);
     const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 860 } });
@@ -141,7 +172,7 @@ async function main(): Promise<void> {
     console.log(
       `${String(size).padStart(5)} arguments (median of ${runs}) | interactive ${ms(median((x) => x.load.tti))} (cards at ${ms(median((x) => x.load.cardsAt))}, ` +
         `${median((x) => x.load.longTasks)} long tasks) | typing p50 ${ms(median((x) => x.typing.p50))} p95 ${ms(median((x) => x.typing.p95))} ` +
-        `max ${ms(median((x) => x.typing.max))}, ${median((x) => x.typing.longTasks)} long tasks | scroll ${median((x) => x.scroll.frames)} frames, ` +
+        `max ${ms(median((x) => x.typing.max))}, work p95 ${ms(median((x) => x.typing.workP95))}, ${median((x) => x.typing.longTasks)} long tasks | scroll ${median((x) => x.scroll.frames)} frames, ` +
         `${median((x) => x.scroll.slow)} over 16 ms, p95 ${ms(median((x) => x.scroll.p95))}`,
     );
     await context.close();
