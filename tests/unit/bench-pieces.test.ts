@@ -68,6 +68,9 @@ describe("bench report", () => {
     expect(fanout.parleyPerHocuspocus).toBeCloseTo(0.8);
     expect(fanout.parleyPerRelay).toBeCloseTo(2);
     expect(fanout.met).toBe(true);
+    expect(fanout.relayMet).toBe(true);
+    const slowRelay = summarize([round("parley", 8, 20), round("hocuspocus", 10, 5), round("relay", 9, 1)]);
+    expect(slowRelay.find((r) => r.metric === "fanout 10 clients: p50 ms")!.relayMet).toBe(false);
     expect(rows.find((r) => r.metric.startsWith("ack p95"))!.met).toBe(true);
   });
 });
