@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { checkBoardUpdate } from "../../lib/board/check-update";
+import { carriesNothingNew } from "../../lib/board/update-news";
 import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
@@ -251,6 +252,8 @@ export class BoardRoom {
 
   /** Validates a client's update against the live document plus the pending batch; if it passes, it joins the batch. */
   private async acceptUpdate(connection: Connection, update: Uint8Array): Promise<SyncAnswer> {
+    // Most often a joining client's Step 2: nothing the live document lacks, so no trial copy is built.
+    if (carriesNothingNew(this.doc, update)) return { ack: this.noopAck() };
     // A relayed source revision was applied ahead of this update: anchor nothing to the old text meanwhile.
     if (this.sourceOutdated) await this.reloadSource();
     const trial = this.trial.take();
@@ -263,11 +266,10 @@ export class BoardRoom {
       const details = rejection.code === "invalid-content" ? { argumentId: rejection.argumentId, ...rejection.detail } : undefined;
       return { ack: refuse("update-rejected", rejection.message, details) };
     }
-    // Nothing new (no unseen struct, no new deletion: check-update.ts), so the trial copy is unchanged.
-    // It may repeat a pending update, though: then it is stored only once that batch is.
+    // Nothing new against the live document plus the batch (check-update.ts): the trial copy is unchanged.
     if (verdict.noop) {
       this.trial.agree();
-      return { ack: this.batch.size > 0 ? acknowledge(this.batch.settled()) : { ok: true } };
+      return { ack: this.noopAck() };
     }
     const changed = verdict.changedArgumentIds.map((id): [string, ReturnType<typeof readArgument>] => [id, readArgument(trial, id)]);
     const entry: BatchEntry = { update, memberId: connection.actor.memberId, senderId: connection.id };
@@ -277,6 +279,11 @@ export class BoardRoom {
     if (this.batch.full) await this.commitPending();
     else this.queueCommit();
     return { ack: acknowledge(committed) };
+  }
+
+  /** An update that changes nothing may repeat a pending one: then it is stored only once that batch is. */
+  private noopAck(): SyncResult | Promise<SyncResult> {
+    return this.batch.size > 0 ? acknowledge(this.batch.settled()) : { ok: true };
   }
 
   private queueCommit(): void {
