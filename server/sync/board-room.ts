@@ -4,7 +4,7 @@ import { carriesNothingNew } from "../../lib/board/update-news";
 import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
-import { SYNC_STEP_1, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "../../lib/protocol/sync-messages";
+import { SYNC_STEP_1, decodeSyncMessage, syncUpdate } from "../../lib/protocol/sync-messages";
 import { readArgument, readMeta } from "../../lib/board/doc";
 import type { ModelResult } from "../../lib/board/validate";
 import { readSession } from "../../lib/session/session";
@@ -15,6 +15,7 @@ import { RoomCompactor, type Fold } from "./room-compactor";
 import { SerialQueue, describeFailure } from "./room-queue";
 import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-catch-up";
 import { TrialCopy } from "./trial-copy";
+import { HandshakeCache } from "./handshake-cache";
 import { CommitBatch, type BatchEntry } from "./commit-batch";
 import { broadcastBatch, sendToEach, type SendSyncToMany } from "./fan-out";
 
@@ -75,6 +76,8 @@ export interface RoomStep {
 export class BoardRoom {
   readonly connections = new Map<string, Connection>();
   private readonly trial: TrialCopy;
+  /** The answers to a joining client's Step 1, encoded once per change of the board rather than per join. */
+  private readonly handshake: HandshakeCache;
   private readonly batch = new CommitBatch();
   /** A commit step is queued and has not started yet. */
   private commitQueued = false;
@@ -95,6 +98,7 @@ export class BoardRoom {
     latestSeq: number,
   ) {
     this.trial = new TrialCopy(doc, () => this.batch.updates(), options.trialIdleMs ?? 10_000);
+    this.handshake = new HandshakeCache(doc);
     this.sendSyncToMany = options.sendSyncToMany ?? sendToEach;
     this.presence = new RoomPresence(doc, this.connections, { boardId, publish: options.publish, maxIdsPerConnection: options.presenceIdsPerConnection ?? 4 });
     const log = options.log ?? (() => {});
@@ -208,6 +212,7 @@ export class BoardRoom {
     await this.compactor.idle();
     this.presence.destroy();
     this.trial.destroy();
+    this.handshake.destroy();
     this.doc.destroy();
   }
 
@@ -243,8 +248,8 @@ export class BoardRoom {
     if (!message) return { ack: this.violation(connection, "malformed-message", "That sync message could not be decoded.") };
     if (message.type === SYNC_STEP_1) {
       // The stored board: updates still pending reach this connection with their commit's broadcast.
-      connection.sendSync(syncStep2(this.doc, message.stateVector));
-      connection.sendSync(syncStep1(this.doc)); // ask for whatever the client has that we lack
+      connection.sendSync(this.handshake.step2(message.stateVector));
+      connection.sendSync(this.handshake.step1()); // ask for whatever the client has that we lack
       return { ack: { ok: true } };
     }
     return this.acceptUpdate(connection, message.update);

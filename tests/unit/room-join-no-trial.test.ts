@@ -89,4 +89,16 @@ describe("room: joining builds no trial copy", () => {
     await expectConverged(fixture, [alice, bob]);
     expect(readArgument(fixture.room.doc, added.id)).not.toBeNull();
   });
+
+  it("a join after a change gets the changed board, not a handshake remembered from before it", async () => {
+    const fixture = await openRoom();
+    const [alice, bob] = ["Alice", "Bob"].map((name) => fixture.client(name));
+    await syncAll([alice, bob]); // two fresh clients asked the same: the answer is remembered
+    const added = addAs(alice, "Written after the first joins.");
+    await alice.sync();
+    const carol = fixture.client("Carol");
+    await carol.sync();
+    expect(readArgument(carol.doc, added.id)?.text).toBe("Written after the first joins.");
+    await expectConverged(fixture, [alice, bob, carol]);
+  });
 });
