@@ -112,11 +112,13 @@ export class BoardRoom {
 
   /** Loads a board's document and source text from the store. Throws board-not-found. */
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<BoardRoom> {
+    // The document is read while the board's row and its source are (one wait for the largest read, not three in a row).
+    const loading = store.loadBoardState(boardId);
+    loading.catch(() => undefined); // answered below, unless the board turns out not to exist
     const board = await store.getBoard(boardId);
     if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-    const source = await store.getSourceDocument(board.sourceId);
+    const [source, state] = await Promise.all([store.getSourceDocument(board.sourceId), loading]);
     if (!source) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
-    const state = await store.loadBoardState(boardId);
     // The log entries are the last `logLength` parts (after the snapshot, if any).
     const logBytes = state.parts.slice(state.parts.length - state.logLength).reduce((sum, part) => sum + part.byteLength, 0);
     return new BoardRoom(boardId, docFromParts(state.parts), { text: source.text, sha256: source.sha256 }, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
