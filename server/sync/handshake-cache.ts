@@ -15,7 +15,8 @@ export interface HandshakeCacheOptions {
  * The room's answers to a joining client's Step 1, encoded once instead of once per join: the
  * server's own Step 1 (its state vector) and the Step 2 for a given client state vector (a fresh
  * client's is empty, so a class opening the board at once asks the same question 30 times). Any
- * change to the document (its `update` event) forgets them all.
+ * transaction on the document forgets them all: `afterTransaction`, not `update`, because an `update`
+ * listener makes Yjs encode every transaction's update (on the commit path) only to throw it away.
  *
  * A Step 2 of a whole board is about as big as the board's encoding (580 kB for 1,000 arguments), so
  * it is kept only once a second join asked the same question (one join to a quiet board keeps
@@ -37,7 +38,7 @@ export class HandshakeCache {
   ) {
     this.maxAnswers = options.maxAnswers ?? 4;
     this.idleMs = options.idleMs ?? 10_000;
-    doc.on("update", this.forget);
+    doc.on("afterTransaction", this.forget);
   }
 
   /** The server's Step 1: its state vector, asking the client for whatever the server lacks. */
@@ -70,7 +71,7 @@ export class HandshakeCache {
   }
 
   destroy(): void {
-    this.doc.off("update", this.forget);
+    this.doc.off("afterTransaction", this.forget);
     this.clear();
   }
 

@@ -105,6 +105,14 @@ describe("HandshakeCache", () => {
     expect(cache.heldAnswers).toBe(2);
   });
 
+  it("puts no update listener on the document (that would make Yjs encode every transaction)", () => {
+    const doc = makeBoardDoc();
+    const cache = new HandshakeCache(doc);
+    const observers = (doc as unknown as { _observers: Map<string, unknown> })._observers;
+    expect(observers.has("update")).toBe(false);
+    cache.destroy();
+  });
+
   it("stops listening once destroyed", () => {
     const doc = makeBoardDoc();
     const cache = new HandshakeCache(doc);
