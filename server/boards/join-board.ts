@@ -130,8 +130,13 @@ async function roleFor(store: BoardStore, board: BoardRecord, request: JoinBoard
  * any board; without one, only an open board lets a guest in (as a participant whose authorship cannot
  * be checked).
  */
-export async function resolveActor(store: BoardStore, board: BoardRecord, memberToken: string | undefined): Promise<Actor> {
-  const reader = await authorizeBoardRead(store, board, { memberToken });
+export async function resolveActor(
+  store: BoardStore,
+  board: BoardRecord,
+  memberToken: string | undefined,
+  looked?: { member: MemberRecord | null },
+): Promise<Actor> {
+  const reader = await authorizeBoardRead(store, board, { memberToken }, looked);
   if (reader.via === "member") return { memberId: reader.member.id, role: reader.role, displayName: reader.member.displayName };
   return { memberId: null, role: "participant" };
 }

@@ -49,14 +49,25 @@ export const REMOVED_MESSAGE = "You were removed from this board.";
 const FORBIDDEN = "This board is facilitated: join it with its code or an invite link.";
 const EXPIRED = "Your place on this board has expired; open the invite link or join with the code again.";
 
+/** The row behind a member token (removed members included), as authorizeBoardRead reads it. */
+export function findTokenMember(store: BoardStore, memberToken: string): Promise<MemberRecord | null> {
+  return store.findMemberByTokenHash(hashToken(memberToken), { includeRemoved: true });
+}
+
 /**
  * Decides whether `credentials` may read `board`; throws `forbidden` when they may not.
  * A member token of another board never counts, and on a managed board it is refused outright (the
- * browser then forgets it and asks for the code again).
+ * browser then forgets it and asks for the code again). `looked`: the token's row (findTokenMember),
+ * when the caller has just read it alongside the board, so it is not read twice.
  */
-export async function authorizeBoardRead(store: BoardStore, board: BoardRecord, credentials: ReadCredentials): Promise<BoardReader> {
+export async function authorizeBoardRead(
+  store: BoardStore,
+  board: BoardRecord,
+  credentials: ReadCredentials,
+  looked?: { member: MemberRecord | null },
+): Promise<BoardReader> {
   if (credentials.memberToken) {
-    const member = await store.findMemberByTokenHash(hashToken(credentials.memberToken), { includeRemoved: true });
+    const member = looked ? looked.member : await findTokenMember(store, credentials.memberToken);
     // A removed member's token stops working everywhere, with a reason (even on an open board).
     if (member?.removedAt && member.boardId === board.id) throw new ParleyError("forbidden", REMOVED_MESSAGE);
     if (member && member.boardId === board.id) return { via: "member", member, role: RoleSchema.parse(member.role) };

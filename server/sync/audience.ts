@@ -88,9 +88,10 @@ export async function sendDrafts(room: BoardRoom, store: BoardStore, only?: Conn
 
 /** Real names, roles and teams of everyone who joined: facilitators only (anonymous boards hide names). */
 export async function sendRoster(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
+  const facilitators = [...(only ? [only] : room.connections.values())].filter((connection) => connection.actor.role === "facilitator");
+  // A class joining with no facilitator connected reads no member list (scaled out, nothing caches it).
+  if (facilitators.length === 0) return;
   const members = await store.listMembers(room.boardId);
   const roster = members.filter((m) => !m.removedAt).map((m) => ({ id: m.id, displayName: m.displayName, role: m.role }));
-  for (const connection of only ? [only] : room.connections.values()) {
-    if (connection.actor.role === "facilitator") connection.sendEvent(EVENTS.roster, { members: roster });
-  }
+  for (const connection of facilitators) connection.sendEvent(EVENTS.roster, { members: roster });
 }

@@ -1,9 +1,10 @@
 import * as Y from "yjs";
 import { checkBoardUpdate } from "../../lib/board/check-update";
+import { carriesNothingNew } from "../../lib/board/update-news";
 import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
-import { SYNC_STEP_1, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "../../lib/protocol/sync-messages";
+import { SYNC_STEP_1, decodeSyncMessage, syncUpdate } from "../../lib/protocol/sync-messages";
 import { readArgument, readMeta } from "../../lib/board/doc";
 import type { ModelResult } from "../../lib/board/validate";
 import { readSession } from "../../lib/session/session";
@@ -14,6 +15,7 @@ import { RoomCompactor, type Fold } from "./room-compactor";
 import { SerialQueue, describeFailure } from "./room-queue";
 import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-catch-up";
 import { TrialCopy } from "./trial-copy";
+import { HandshakeCache } from "./handshake-cache";
 import { CommitBatch, type BatchEntry } from "./commit-batch";
 import { broadcastBatch, sendToEach, type SendSyncToMany } from "./fan-out";
 
@@ -74,6 +76,8 @@ export interface RoomStep {
 export class BoardRoom {
   readonly connections = new Map<string, Connection>();
   private readonly trial: TrialCopy;
+  /** The answers to a joining client's Step 1, encoded once per change of the board rather than per join. */
+  private readonly handshake: HandshakeCache;
   private readonly batch = new CommitBatch();
   /** A commit step is queued and has not started yet. */
   private commitQueued = false;
@@ -94,6 +98,7 @@ export class BoardRoom {
     latestSeq: number,
   ) {
     this.trial = new TrialCopy(doc, () => this.batch.updates(), options.trialIdleMs ?? 10_000);
+    this.handshake = new HandshakeCache(doc);
     this.sendSyncToMany = options.sendSyncToMany ?? sendToEach;
     this.presence = new RoomPresence(doc, this.connections, { boardId, publish: options.publish, maxIdsPerConnection: options.presenceIdsPerConnection ?? 4 });
     const log = options.log ?? (() => {});
@@ -107,11 +112,13 @@ export class BoardRoom {
 
   /** Loads a board's document and source text from the store. Throws board-not-found. */
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<BoardRoom> {
+    // The document is read while the board's row and its source are (one wait for the largest read, not three in a row).
+    const loading = store.loadBoardState(boardId);
+    loading.catch(() => undefined); // answered below, unless the board turns out not to exist
     const board = await store.getBoard(boardId);
     if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-    const source = await store.getSourceDocument(board.sourceId);
+    const [source, state] = await Promise.all([store.getSourceDocument(board.sourceId), loading]);
     if (!source) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
-    const state = await store.loadBoardState(boardId);
     // The log entries are the last `logLength` parts (after the snapshot, if any).
     const logBytes = state.parts.slice(state.parts.length - state.logLength).reduce((sum, part) => sum + part.byteLength, 0);
     return new BoardRoom(boardId, docFromParts(state.parts), { text: source.text, sha256: source.sha256 }, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
@@ -207,6 +214,7 @@ export class BoardRoom {
     await this.compactor.idle();
     this.presence.destroy();
     this.trial.destroy();
+    this.handshake.destroy();
     this.doc.destroy();
   }
 
@@ -242,8 +250,8 @@ export class BoardRoom {
     if (!message) return { ack: this.violation(connection, "malformed-message", "That sync message could not be decoded.") };
     if (message.type === SYNC_STEP_1) {
       // The stored board: updates still pending reach this connection with their commit's broadcast.
-      connection.sendSync(syncStep2(this.doc, message.stateVector));
-      connection.sendSync(syncStep1(this.doc)); // ask for whatever the client has that we lack
+      connection.sendSync(this.handshake.step2(message.stateVector));
+      connection.sendSync(this.handshake.step1()); // ask for whatever the client has that we lack
       return { ack: { ok: true } };
     }
     return this.acceptUpdate(connection, message.update);
@@ -251,6 +259,8 @@ export class BoardRoom {
 
   /** Validates a client's update against the live document plus the pending batch; if it passes, it joins the batch. */
   private async acceptUpdate(connection: Connection, update: Uint8Array): Promise<SyncAnswer> {
+    // Most often a joining client's Step 2: nothing the live document lacks, so no trial copy is built.
+    if (carriesNothingNew(this.doc, update)) return { ack: this.noopAck() };
     // A relayed source revision was applied ahead of this update: anchor nothing to the old text meanwhile.
     if (this.sourceOutdated) await this.reloadSource();
     const trial = this.trial.take();
@@ -263,11 +273,10 @@ export class BoardRoom {
       const details = rejection.code === "invalid-content" ? { argumentId: rejection.argumentId, ...rejection.detail } : undefined;
       return { ack: refuse("update-rejected", rejection.message, details) };
     }
-    // Nothing new (no unseen struct, no new deletion: check-update.ts), so the trial copy is unchanged.
-    // It may repeat a pending update, though: then it is stored only once that batch is.
+    // Nothing new against the live document plus the batch (check-update.ts): the trial copy is unchanged.
     if (verdict.noop) {
       this.trial.agree();
-      return { ack: this.batch.size > 0 ? acknowledge(this.batch.settled()) : { ok: true } };
+      return { ack: this.noopAck() };
     }
     const changed = verdict.changedArgumentIds.map((id): [string, ReturnType<typeof readArgument>] => [id, readArgument(trial, id)]);
     const entry: BatchEntry = { update, memberId: connection.actor.memberId, senderId: connection.id };
@@ -277,6 +286,11 @@ export class BoardRoom {
     if (this.batch.full) await this.commitPending();
     else this.queueCommit();
     return { ack: acknowledge(committed) };
+  }
+
+  /** An update that changes nothing may repeat a pending one: then it is stored only once that batch is. */
+  private noopAck(): SyncResult | Promise<SyncResult> {
+    return this.batch.size > 0 ? acknowledge(this.batch.settled()) : { ok: true };
   }
 
   private queueCommit(): void {

@@ -3,7 +3,8 @@ import type { Actor } from "../../lib/board/roles";
 import { ParleyError, type ErrorPayload } from "../../lib/errors/errors";
 import { EVENTS } from "../../lib/protocol/protocol";
 import { resolveActor } from "../boards/join-board";
-import type { BoardRecord, BoardStore } from "../persistence/board-store";
+import { findTokenMember } from "../boards/read-access";
+import type { BoardStore } from "../persistence/board-store";
 
 /**
  * What the teacher's use-cases (server/boards/*) may do to live connections, without knowing how they
@@ -44,24 +45,28 @@ export function withRejoin(error: ErrorPayload): ErrorPayload {
 }
 
 /**
- * Who is joining, decided after the socket is already in its member's and its board's rooms. A
- * removal, role change or deletion that commits after the second look reaches the socket through
+ * Who is joining `boardId`, decided after the socket is already in its member's and its board's rooms.
+ * A removal, role change or deletion that commits after the deciding look reaches the socket through
  * those rooms; one that committed before it is seen by it. Either way nobody slips through.
+ *
+ * Two round trips, three reads at most: the token's row alone names the member room to join (it
+ * decides nothing); then the board and the row again, read together, decide. A board that does not
+ * exist (or was deleted meanwhile) is found by that second look.
  */
-export async function resolveLiveActor(socket: Socket, store: BoardStore, board: BoardRecord, memberToken: string | undefined): Promise<Actor> {
-  const first = await resolveActor(store, board, memberToken);
-  const rooms = [board.id, ...(first.memberId ? [memberRoom(first.memberId)] : [])];
+export async function resolveLiveActor(socket: Socket, store: BoardStore, boardId: string, memberToken: string | undefined): Promise<Actor> {
+  const first = memberToken ? await findTokenMember(store, memberToken) : null;
+  // Only a current member of this board has a member room worth joining; anyone else is decided below.
+  const firstMemberId = first && first.boardId === boardId && !first.removedAt ? first.id : null;
+  const rooms = [boardId, ...(firstMemberId ? [memberRoom(firstMemberId)] : [])];
   await socket.join(rooms);
   try {
-    // Both looks at once (one round trip, not two): the member's row decides, and the board's access
-    // mode, which nothing changes after creation, is checked to be the one the decision assumed.
     // A deleted board is reported as such, whatever the member look found (their row went with it).
-    const [current, looked] = await Promise.allSettled([store.getBoard(board.id), resolveActor(store, board, memberToken)]);
-    if (current.status === "rejected") throw current.reason;
-    if (!current.value) throw new ParleyError("board-not-found", `There is no board "${board.id}".`);
+    const [board, looked] = await Promise.allSettled([store.getBoard(boardId), memberToken ? findTokenMember(store, memberToken) : Promise.resolve(null)]);
+    if (board.status === "rejected") throw board.reason;
+    if (!board.value) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     if (looked.status === "rejected") throw looked.reason;
-    const actor = current.value.accessMode === board.accessMode ? looked.value : await resolveActor(store, current.value, memberToken);
-    if (actor.memberId !== first.memberId) throw new ParleyError("forbidden", "Your place on this board changed while joining; join again.");
+    const actor = await resolveActor(store, board.value, memberToken, { member: looked.value });
+    if (actor.memberId !== firstMemberId) throw new ParleyError("forbidden", "Your place on this board changed while joining; join again.");
     return actor;
   } catch (error) {
     for (const room of rooms) await socket.leave(room);

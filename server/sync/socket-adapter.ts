@@ -84,10 +84,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
         const full = takeSeat(limits, connection.id, boardId);
         if (full) throw full;
-        const board = await store.getBoard(boardId);
-        if (!board) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
         // Decided after the socket is in its member's room, so a removal racing the join still reaches it.
-        const actor = await resolveLiveActor(socket, store, board, memberToken);
+        // That look also finds a board that does not exist: no separate read of the board before it.
+        const actor = await resolveLiveActor(socket, store, boardId, memberToken);
         const joined = await rooms.acquire(boardId);
         if (socket.connected) await socket.join(joined.boardId);
         if (!socket.connected) {
