@@ -1,14 +1,11 @@
 import { ParleyError } from "../../lib/errors/errors";
 import type { ExportFormat, ImportFormat } from "../../lib/export/formats";
 import type { ImportResult } from "../../lib/export/imported-board";
-import { fromParleyJson } from "../../lib/export/json";
 import type { RevisionPlan, RevisionPlanInput } from "../../lib/revisions/revision-plan";
-import { importBoard } from "../boards/import-board";
 import type { BoardRecord, BoardStore } from "../persistence/board-store";
 import type { RoomManager } from "../sync/room-manager";
-import { loadExportBoard } from "./load-export-board";
-import { renderExport, type RenderedExport, type RenderOptions } from "./render-export";
-import { RenderPool, type RenderPoolOptions } from "./render-pool";
+import type { RenderedExport, RenderOptions } from "./render-export";
+import type { RenderPool, RenderPoolOptions } from "./render-pool";
 
 /**
  * Exports and imports as the HTTP API and the command line use them. It lives on the app context so
@@ -28,16 +25,20 @@ export interface ExportService {
 
 /**
  * PDF, PNG and the parsing of Argdown, AIF and Kialo imports run in the render pool (render-pool.ts), off the event loop; the
- * light text formats are rendered in place.
+ * light text formats are rendered in place. The renderers, parsers and pool are imported on first use:
+ * a sync server that never exports should not carry their code (a few MB of RSS per process).
  */
 export function createExportService(store: BoardStore, rooms?: RoomManager, poolOptions: RenderPoolOptions = {}): ExportService {
-  const pool = new RenderPool(poolOptions);
+  let parts: Promise<ExportParts> | undefined;
+  const load = () => (parts ??= loadExportParts(poolOptions));
   return {
     async render(boardId, format, options) {
+      const { loadExportBoard, renderExport, pool } = await load();
       const board = await loadExportBoard(store, boardId, rooms, { includeVotes: options.includeVotes });
       return renderExport(board, format, options, pool);
     },
     async importFile(text, format) {
+      const { fromParleyJson, importBoard, pool } = await load();
       const result: ImportResult = format === "json" ? fromParleyJson(text) : await pool.parseImport(format, text);
       if (!result.ok) {
         throw new ParleyError("invalid-content", result.errors[0]?.message ?? "The file could not be read.", { format, errors: result.errors });
@@ -45,8 +46,30 @@ export function createExportService(store: BoardStore, rooms?: RoomManager, pool
       const board = await importBoard(store, result.board);
       return { board, sourceTitle: result.board.source.title };
     },
-    planRevision: (input) => pool.planRevision(input),
-    evidenceReport: (board, options) => pool.evidenceReport(board, options),
-    close: () => pool.close(),
+    planRevision: async (input) => (await load()).pool.planRevision(input),
+    evidenceReport: async (board, options) => (await load()).pool.evidenceReport(board, options),
+    // Nothing to stop when nothing was ever exported.
+    close: async () => {
+      if (parts) await (await parts).pool.close();
+    },
   };
+}
+
+interface ExportParts {
+  pool: RenderPool;
+  loadExportBoard: typeof import("./load-export-board").loadExportBoard;
+  renderExport: typeof import("./render-export").renderExport;
+  fromParleyJson: typeof import("../../lib/export/json").fromParleyJson;
+  importBoard: typeof import("../boards/import-board").importBoard;
+}
+
+async function loadExportParts(poolOptions: RenderPoolOptions): Promise<ExportParts> {
+  const [{ RenderPool }, { loadExportBoard }, { renderExport }, { fromParleyJson }, { importBoard }] = await Promise.all([
+    import("./render-pool"),
+    import("./load-export-board"),
+    import("./render-export"),
+    import("../../lib/export/json"),
+    import("../boards/import-board"),
+  ]);
+  return { pool: new RenderPool(poolOptions), loadExportBoard, renderExport, fromParleyJson, importBoard };
 }

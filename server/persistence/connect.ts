@@ -1,8 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { Backoff, DATABASE_BACKOFF, type BackoffPolicy } from "../../lib/protocol/backoff";
 import { PrismaClient } from "./generated/client";
@@ -94,6 +92,8 @@ function openPostgres(url: string): Database {
 async function openPglite(dataDir: string): Promise<Database> {
   const dir = resolve(dataDir, "pglite");
   mkdirSync(dir, { recursive: true });
+  // Imported here, not at the top: a server on PostgreSQL never loads the embedded database (~40 MB of RSS under tsx).
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
   const pglite = new PGlite(dir);
   await pglite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });

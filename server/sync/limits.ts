@@ -1,5 +1,4 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { createClient } from "redis";
 import { ParleyError } from "../../lib/errors/errors";
 import type { ParleyConfig } from "../config";
 
@@ -97,6 +96,8 @@ export class Limits {
   /** Limits for one process; with `redisUrl`, per-IP budgets are shared with the other processes. */
   static async create(settings: LimitSettings, redisUrl?: string): Promise<Limits> {
     if (!redisUrl) return new Limits(settings, null);
+    // Only scaled-out processes load the Redis client (~15 MB of RSS).
+    const { createClient } = await import("redis");
     const redis = createClient({ url: redisUrl });
     redis.on("error", () => undefined); // the insurance limiter takes over; node-redis reconnects by itself
     await redis.connect();

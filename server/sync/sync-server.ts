@@ -1,12 +1,10 @@
 import type { Server as HttpServer } from "node:http";
-import { createAdapter } from "@socket.io/redis-streams-adapter";
-import { createClient } from "redis";
 import { Server } from "socket.io";
 import { SYNC_LIMITS, SYNC_NAMESPACE } from "../../lib/protocol/protocol";
 import type { BoardStore } from "../persistence/board-store";
 import type { Limits } from "./limits";
 import { startRelayCheck } from "./relay-check";
-import { closeRedisClient, openRelayStream, type RelayOptions } from "./relay-stream";
+import type { RelayOptions } from "./relay-stream";
 import type { RoomManager } from "./room-manager";
 import type { SendSyncToMany } from "./fan-out";
 import { attachSyncNamespace, broadcastToSockets } from "./socket-adapter";
@@ -99,6 +97,12 @@ async function connectScaleOut(
   store: BoardStore,
   options: SyncServerOptions & { log: (message: string) => void },
 ) {
+  // Only scaled-out processes load Redis and its adapter (~15 MB of RSS): a lone server never does.
+  const [{ createClient }, { createAdapter }, { closeRedisClient, openRelayStream }] = await Promise.all([
+    import("redis"),
+    import("@socket.io/redis-streams-adapter"),
+    import("./relay-stream"),
+  ]);
   const client = createClient({ url: redisUrl });
   // Without a listener a lost Redis connection would crash the process; the client reconnects by itself.
   client.on("error", (error: Error) => options.log(`redis: ${error.message}`));
