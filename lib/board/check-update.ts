@@ -29,7 +29,15 @@ export type UpdateRejection =
  * whose items land inside deleted content changes no visible type, yet it still advances its client's
  * clock; it is NOT a no-op, because every later update from that client depends on it.
  */
-export type UpdateVerdict = { ok: true; noop: boolean; changedArgumentIds: string[] } | { ok: false; rejection: UpdateRejection };
+export type UpdateVerdict =
+  | {
+      ok: true;
+      noop: boolean;
+      changedArgumentIds: string[];
+      /** The changed argument records as the update leaves them (null: deleted), by id, as parsed for the checks. */
+      changedRecords: ReadonlyMap<string, Argument | null>;
+    }
+  | { ok: false; rejection: UpdateRejection };
 
 /**
  * Applies a client's update to `trial` (mutates it) and checks the result against the board's rules,
@@ -166,7 +174,8 @@ export function checkBoardUpdate(
   });
   const tooDeep = movedTooDeep(trial, moved);
   if (tooDeep) return reject({ code: "invalid-content", message: tooDeep.message, detail: { code: "too-deep", message: tooDeep.message }, argumentId: tooDeep.argumentId });
-  return { ok: true, noop: !carriesNews, changedArgumentIds: [...changedIds] };
+  const changedRecords = new Map([...changedIds].map((id) => [id, readAfter(id)]));
+  return { ok: true, noop: !carriesNews, changedArgumentIds: [...changedIds], changedRecords };
 }
 
 /** Remembers a record lookup by id (the documents do not change while an update is checked). */
