@@ -4,9 +4,8 @@ import { ROOTS } from "./constants";
 import { argumentsMap, readArgument, recordToJSON } from "./doc";
 import { contextFor } from "./operations";
 import { authorizeUpdate, type ArgumentChange } from "./permissions";
-import { readSession } from "../session/session";
 import { sideRefusal } from "../session/sides";
-import { readPositions } from "./doc";
+import { readProtectedParts } from "./protected-reads";
 import { isMove, movedTooDeep, moveRefusal, positionAtRoot } from "./move";
 import type { Actor } from "./roles";
 import { validateArgumentRecord, type ModelError } from "./validate";
@@ -30,7 +29,15 @@ export type UpdateRejection =
  * whose items land inside deleted content changes no visible type, yet it still advances its client's
  * clock; it is NOT a no-op, because every later update from that client depends on it.
  */
-export type UpdateVerdict = { ok: true; noop: boolean; changedArgumentIds: string[] } | { ok: false; rejection: UpdateRejection };
+export type UpdateVerdict =
+  | {
+      ok: true;
+      noop: boolean;
+      changedArgumentIds: string[];
+      /** The changed argument records as the update leaves them (null: deleted), by id, as parsed for the checks. */
+      changedRecords: ReadonlyMap<string, Argument | null>;
+    }
+  | { ok: false; rejection: UpdateRejection };
 
 /**
  * Applies a client's update to `trial` (mutates it) and checks the result against the board's rules,
@@ -51,7 +58,9 @@ export function checkBoardUpdate(
   actor?: Actor,
   accepted?: ReadonlyMap<string, Argument | null>,
 ): UpdateVerdict {
-  const readBefore = (id: string): Argument | null => (accepted?.has(id) ? (accepted.get(id) ?? null) : readArgument(before, id));
+  // Each record is parsed (zod) at most once per side: the checks below ask for the same ids repeatedly.
+  const readBefore = memo((id) => (accepted?.has(id) ? (accepted.get(id) ?? null) : readArgument(before, id)));
+  const readAfter = memo((id) => readArgument(trial, id));
   // Every type the update touched, with the map keys it touched (null for list-like changes).
   const changed = new Map<Y.AbstractType<unknown>, Set<string | null>>();
   let carriesNews = false;
@@ -110,17 +119,19 @@ export function checkBoardUpdate(
     // Even a write that lands only in deleted content is a write, and observers make none.
     return reject({ code: "forbidden", message: "Observers can follow the board but not change it." });
   }
+  // The session and the positions are protected roots: the update cannot have changed them (refused
+  // above), nor can the pending batch, so `before` holds them as the update sees them. Parsed once per
+  // change of those roots, not per update (protected-reads.ts).
+  const { session, positions, positionsById } = readProtectedParts(before);
+  const isPosition = (id: string) => positionsById.has(id);
   if (actor) {
     const changes: ArgumentChange[] = [...changedIds]
-      .map((id) => ({ id, before: readBefore(id), after: readArgument(trial, id) }))
+      .map((id) => ({ id, before: readBefore(id), after: readAfter(id) }))
       // Added and deleted again within the update (offline, say): it was never on the board, so it asks for nothing.
       .filter((change) => change.before !== null || change.after !== null);
-    const positions = readPositions(before);
-    const positionIds = new Set(positions.map((p) => p.id));
-    const session = readSession(before);
-    const denial = authorizeUpdate(actor, session, changes, (id) => positionIds.has(id));
+    const denial = authorizeUpdate(actor, session, changes, isPosition);
     if (denial) return reject({ code: "forbidden", message: denial });
-    const moveDenial = moveRefusal(actor, session.settings, changes) ?? movePhaseRefusal(actor, session, changes, (id) => positionIds.has(id));
+    const moveDenial = moveRefusal(actor, session.settings, changes) ?? movePhaseRefusal(actor, session, changes, isPosition);
     if (moveDenial) return reject({ code: "forbidden", message: moveDenial });
     const hides = hiddenRepliesRefusal(trial, actor, session.settings, changes);
     if (hides) return reject({ code: "forbidden", message: hides });
@@ -128,19 +139,19 @@ export function checkBoardUpdate(
     // new stance or a new parent (a move) can change the side an argument argues.
     for (const { id, before: was, after } of changes) {
       if (!after || (was && was.stance === after.stance && was.parentId === after.parentId)) continue;
-      const rooted = { ...after, positionId: positionAtRoot(after, (aid) => readArgument(trial, aid), (pid) => positionIds.has(pid)) };
-      const refusal = sideRefusal(actor, session, rooted, (parentId) => readArgument(trial, parentId), positions);
+      const rooted = { ...after, positionId: positionAtRoot(after, readAfter, isPosition) };
+      const refusal = sideRefusal(actor, session, rooted, readAfter, positions);
       if (refusal) return reject({ code: "forbidden", message: refusal, argumentId: id });
     }
     const uncited = citeRefusal(session.settings, changes);
     if (uncited) return reject({ code: "forbidden", message: uncited.message, argumentId: uncited.argumentId });
   }
 
-  const commentRefusal = checkCommentUpdate(trial, commentChanges, actor, readSession(before));
+  const commentRefusal = checkCommentUpdate(trial, commentChanges, actor, session);
   if (commentRefusal?.code === "forbidden") return reject({ code: "forbidden", message: commentRefusal.message });
   if (commentRefusal) return reject({ code: "invalid-content", message: commentRefusal.message, detail: { code: "invalid-argument", message: commentRefusal.message }, argumentId: commentRefusal.argumentId });
 
-  const ctx = contextFor(trial, source);
+  const ctx = { ...contextFor(trial, source, positionsById), getArgument: readAfter };
   for (const id of changedIds) {
     const value = argumentsMap(trial).get(id);
     if (value === undefined) continue; // a deletion; orphaned replies simply stop being shown
@@ -158,12 +169,24 @@ export function checkBoardUpdate(
   }
   const moved = [...changedIds].filter((id) => {
     const was = readBefore(id);
-    const now = readArgument(trial, id);
+    const now = readAfter(id);
     return was !== null && now !== null && isMove(was, now);
   });
   const tooDeep = movedTooDeep(trial, moved);
   if (tooDeep) return reject({ code: "invalid-content", message: tooDeep.message, detail: { code: "too-deep", message: tooDeep.message }, argumentId: tooDeep.argumentId });
-  return { ok: true, noop: !carriesNews, changedArgumentIds: [...changedIds] };
+  const changedRecords = new Map([...changedIds].map((id) => [id, readAfter(id)]));
+  return { ok: true, noop: !carriesNews, changedArgumentIds: [...changedIds], changedRecords };
+}
+
+/** Remembers a record lookup by id (the documents do not change while an update is checked). */
+function memo(read: (id: string) => Argument | null): (id: string) => Argument | null {
+  const known = new Map<string, Argument | null>();
+  return (id) => {
+    if (known.has(id)) return known.get(id) ?? null;
+    const value = read(id);
+    known.set(id, value);
+    return value;
+  };
 }
 
 function sameClocks(before: Map<number, number>, after: Map<number, number>): boolean {

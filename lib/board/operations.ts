@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { resolveAnchor, type QuoteAnchor } from "../anchoring/anchor";
 import type { Argument, Stance } from "./argument";
 import { argumentsMap, readArgument, readArguments, readPositions, writeRecord } from "./doc";
+import type { Position } from "./position";
 import { subtreeIds } from "./tree";
 import { fail, normalizeQuotes, validateArgumentRecord, type ModelResult, type ValidationContext } from "./validate";
 
@@ -24,10 +25,11 @@ export interface ArgumentPatch {
   quotes?: QuoteAnchor[];
 }
 
-export function contextFor(doc: Y.Doc, source: string): ValidationContext {
+export function contextFor(doc: Y.Doc, source: string, positions?: ReadonlyMap<string, Position>): ValidationContext {
   return {
     source,
-    positions: new Map(readPositions(doc).map((p) => [p.id, p])),
+    // The caller may pass the positions it already read (they are the same in `doc`).
+    positions: positions ?? new Map(readPositions(doc).map((p) => [p.id, p])),
     getArgument: (id) => readArgument(doc, id),
     wasDeleted: (id) => argumentsMap(doc)._map.get(id)?.deleted === true,
   };

@@ -54,7 +54,7 @@ export function sideRefusal(
   session: SessionState,
   argument: Pick<Argument, "positionId" | "parentId" | "stance">,
   getArgument: (id: string) => Pick<Argument, "parentId" | "stance"> | null,
-  positions: Pick<Position, "id" | "label">[],
+  positions: readonly Pick<Position, "id" | "label">[],
 ): string | null {
   if (actor.role === "facilitator" || !teamSidesEnforced(session)) return null;
   const team = teamOf(session, actor.memberId);

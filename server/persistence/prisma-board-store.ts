@@ -179,9 +179,11 @@ export class PrismaBoardStore implements BoardStore {
 
   /**
    * Folds outside any lock: read the latest snapshot and the log after it (appends carry on), fold
-   * (`merge` may run in a worker), then one short transaction under the board's row lock writes the
-   * snapshot, but only if the snapshot we folded from is still the latest; otherwise another
-   * compaction won the race and this one gives up quietly (null).
+   * (`merge` may run in a worker), copy the folded entries to the history, then one short transaction
+   * under the board's row lock writes the snapshot and drops the folded entries, but only if the
+   * snapshot we folded from is still the latest; otherwise another compaction won the race and this
+   * one gives up quietly (null). The row lock stalls this board's appends, so it is held for one
+   * statement: nothing that can be done before it (the history copy) is done under it.
    */
   async compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<CompactionResult | null> {
     const base = await storage(() => this.prisma.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" }, select: { id: true, upToSeq: true, data: true } }));
@@ -193,21 +195,37 @@ export class PrismaBoardStore implements BoardStore {
     if (updates.length === 0) return null;
     const upToSeq = updates[updates.length - 1].seq;
     const data = await merge([...(base ? [base.data] : []), ...updates.map((u) => u.data)]);
+    // Folded entries leave the log (so loading stays fast) but not the history (the replay needs them).
+    // Copied first, without the lock: committed entries never change, a copy is idempotent, and the
+    // history reader skips an entry found in both tables, so a compaction that then gives up harms nothing.
+    await storage(
+      () => this.prisma.$executeRaw`
+        INSERT INTO "board_update_history" ("board_id", "seq", "data", "member_id", "created_at")
+        SELECT "board_id", "seq", "data", "member_id", "created_at" FROM "board_updates"
+        WHERE "board_id" = ${boardId} AND "seq" <= ${upToSeq}
+        ON CONFLICT DO NOTHING`,
+    );
+    const baseId = base?.id ?? null;
     return storage(() =>
       this.prisma.$transaction(async (tx) => {
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "boards" WHERE "id" = ${boardId} FOR UPDATE`;
         if (locked.length === 0) return null;
-        const latest = await tx.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" }, select: { id: true } });
-        if ((latest?.id ?? null) !== (base?.id ?? null)) return null;
-        await tx.boardSnapshot.create({ data: { boardId, data: bytes(data), upToSeq } });
-        // Folded entries leave the log (so loading stays fast) but not the history (the replay needs them).
-        await tx.$executeRaw`
-          INSERT INTO "board_update_history" ("board_id", "seq", "data", "member_id", "created_at")
-          SELECT "board_id", "seq", "data", "member_id", "created_at" FROM "board_updates"
-          WHERE "board_id" = ${boardId} AND "seq" <= ${upToSeq}
-          ON CONFLICT DO NOTHING`;
-        await tx.boardUpdate.deleteMany({ where: { boardId, seq: { lte: upToSeq } } });
-        await tx.boardSnapshot.deleteMany({ where: { boardId, upToSeq: { lt: upToSeq } } });
+        // Under the lock, one statement: the snapshot goes in only if ours was folded from the latest
+        // (read afresh, after any compaction that held the lock before us), and only then do the
+        // entries it folded and the snapshots it supersedes go.
+        const written = await tx.$queryRaw<{ id: bigint }[]>`
+          WITH inserted AS (
+            INSERT INTO "board_snapshots" ("board_id", "data", "up_to_seq")
+            SELECT ${boardId}, ${bytes(data)}::bytea, ${upToSeq}::int
+            WHERE (SELECT "id" FROM "board_snapshots" WHERE "board_id" = ${boardId} ORDER BY "up_to_seq" DESC LIMIT 1) IS NOT DISTINCT FROM ${baseId}::bigint
+            RETURNING "id"
+          ), folded AS (
+            DELETE FROM "board_updates" WHERE "board_id" = ${boardId} AND "seq" <= ${upToSeq}::int AND EXISTS (SELECT 1 FROM inserted)
+          ), superseded AS (
+            DELETE FROM "board_snapshots" WHERE "board_id" = ${boardId} AND "up_to_seq" < ${upToSeq}::int AND EXISTS (SELECT 1 FROM inserted)
+          )
+          SELECT "id" FROM inserted`;
+        if (written.length === 0) return null;
         return { foldedUpdates: updates.length, snapshotBytes: data.byteLength, upToSeq };
       }),
     );

@@ -5,7 +5,7 @@ import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
 import { SYNC_STEP_1, decodeSyncMessage, syncUpdate } from "../../lib/protocol/sync-messages";
-import { readArgument, readMeta } from "../../lib/board/doc";
+import { readMeta } from "../../lib/board/doc";
 import type { ModelResult } from "../../lib/board/validate";
 import { readSession } from "../../lib/session/session";
 import type { BoardStore } from "../persistence/board-store";
@@ -278,9 +278,8 @@ export class BoardRoom {
       this.trial.agree();
       return { ack: this.noopAck() };
     }
-    const changed = verdict.changedArgumentIds.map((id): [string, ReturnType<typeof readArgument>] => [id, readArgument(trial, id)]);
     const entry: BatchEntry = { update, memberId: connection.actor.memberId, senderId: connection.id };
-    const committed = this.batch.add(entry, changed);
+    const committed = this.batch.add(entry, verdict.changedRecords);
     this.trial.agree();
     // A full batch goes now; otherwise the commit step runs once the messages already queued are in.
     if (this.batch.full) await this.commitPending();

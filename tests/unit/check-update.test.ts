@@ -45,25 +45,32 @@ function rejectionOf(before: Y.Doc, edit: (client: Y.Doc) => void) {
   return verdict.rejection;
 }
 
+/** The verdict of an accepted update that changed `ids`: with their records as `trial` now holds them. */
+function acceptedVerdict(trial: Y.Doc, ids: string[], noop = false): UpdateVerdict {
+  return { ok: true, noop, changedArgumentIds: ids, changedRecords: new Map(ids.map((id) => [id, readArgument(trial, id)])) };
+}
+
 describe("checkBoardUpdate accepts", () => {
   it("a valid argument added to a board that has none yet, naming its id", () => {
     const before = makeBoardDoc();
     const { verdict, trial } = check(before, clientUpdate(before, (c) => add(c, "new")));
-    expect(verdict).toEqual({ ok: true, noop: false, changedArgumentIds: ["new"] });
+    expect(verdict).toEqual(acceptedVerdict(trial, ["new"]));
     expect(readArgument(trial, "new")?.text).toBe("Argument new");
   });
 
   it("a rebuttal with a quote on a board that already has arguments", () => {
     const before = liveBoard();
     const quotes = [anchorFor(ARTICLE, "vis-à-vis")];
-    const { verdict } = check(before, clientUpdate(before, (c) => add(c, "c", "b", { stance: "against", quotes })));
-    expect(verdict).toEqual({ ok: true, noop: false, changedArgumentIds: ["c"] });
+    const { verdict, trial } = check(before, clientUpdate(before, (c) => add(c, "c", "b", { stance: "against", quotes })));
+    expect(verdict).toEqual(acceptedVerdict(trial, ["c"]));
   });
 
   it("an edit of an existing argument's fields", () => {
     const before = liveBoard();
     const update = clientUpdate(before, (c) => updateArgument(c, ARTICLE, "a", { text: "Better wording", stance: "against" }, 5));
-    expect(check(before, update).verdict).toEqual({ ok: true, noop: false, changedArgumentIds: ["a"] });
+    const { verdict, trial } = check(before, update);
+    expect(verdict).toEqual(acceptedVerdict(trial, ["a"]));
+    expect(readArgument(trial, "a")).toMatchObject({ text: "Better wording", stance: "against" });
   });
 
   it("an update captured from the client's own update event", () => {
@@ -92,7 +99,7 @@ describe("checkBoardUpdate accepts", () => {
     expect(checkBoardUpdate(before, trial, bad, ARTICLE)).toMatchObject({ ok: false, rejection: { code: "invalid-content" } });
     const fresh = replicaOf(before);
     const edit = clientUpdate(before, (c) => raw(c, "b").set("text", "Edited"));
-    expect(checkBoardUpdate(before, fresh, edit, ARTICLE)).toEqual({ ok: true, noop: false, changedArgumentIds: ["b"] });
+    expect(checkBoardUpdate(before, fresh, edit, ARTICLE)).toEqual(acceptedVerdict(fresh, ["b"]));
   });
 
   it("leaves the trial as the live board will be once the update is applied", () => {
@@ -106,7 +113,8 @@ describe("checkBoardUpdate accepts", () => {
 
   it("an update with nothing new in it, as a no-op", () => {
     const before = liveBoard();
-    expect(check(before, clientUpdate(before, () => {})).verdict).toEqual({ ok: true, noop: true, changedArgumentIds: [] });
+    const { verdict, trial } = check(before, clientUpdate(before, () => {}));
+    expect(verdict).toEqual(acceptedVerdict(trial, [], true));
   });
 });
 
