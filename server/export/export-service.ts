@@ -1,13 +1,9 @@
-import { ParleyError } from "../../lib/errors/errors";
 import type { ExportFormat, ImportFormat } from "../../lib/export/formats";
-import type { ImportResult } from "../../lib/export/imported-board";
-import { fromParleyJson } from "../../lib/export/json";
 import type { RevisionPlan, RevisionPlanInput } from "../../lib/revisions/revision-plan";
-import { importBoard } from "../boards/import-board";
+import { storeImportedBoard } from "../boards/import-board";
 import type { BoardRecord, BoardStore } from "../persistence/board-store";
-import type { RoomManager } from "../sync/room-manager";
-import { loadExportBoard } from "./load-export-board";
-import { renderExport, type RenderedExport, type RenderOptions } from "./render-export";
+import { readExportInputs } from "./load-export-board";
+import { renderExportFromInputs, type RenderedExport, type RenderOptions } from "./render-export";
 import { RenderPool, type RenderPoolOptions } from "./render-pool";
 
 /**
@@ -20,33 +16,32 @@ export interface ExportService {
   importFile(text: string, format: ImportFormat): Promise<{ board: BoardRecord; sourceTitle: string }>;
   /** Plans a source revision in the render pool, off the event loop (server/boards/source-revision.ts). */
   planRevision(input: RevisionPlanInput): Promise<RevisionPlan>;
-  /** The evidence report of a loaded board, computed in the render pool (server/boards/evidence-report.ts). */
-  evidenceReport: RenderPool["evidenceReport"];
+  /** The evidence report of a board read from the database, built and computed in the render pool (server/boards/evidence-report.ts). */
+  evidenceReport: RenderPool["evidenceReportFromInputs"];
   /** Stops the render pool's threads (server shutdown, end of a command). */
   close(): Promise<void>;
 }
 
 /**
- * PDF, PNG and the parsing of Argdown, AIF and Kialo imports run in the render pool (render-pool.ts), off the event loop; the
- * light text formats are rendered in place.
+ * Every export format (the board's document decoded and read too) and the parsing of Argdown, AIF and
+ * Kialo imports run in the render pool (render-pool.ts), off the event loop that serves live boards.
  */
-export function createExportService(store: BoardStore, rooms?: RoomManager, poolOptions: RenderPoolOptions = {}): ExportService {
+export function createExportService(store: BoardStore, poolOptions: RenderPoolOptions = {}): ExportService {
   const pool = new RenderPool(poolOptions);
   return {
     async render(boardId, format, options) {
-      const board = await loadExportBoard(store, boardId, rooms, { includeVotes: options.includeVotes });
-      return renderExport(board, format, options, pool);
+      // Only the database reads happen here: the document is decoded, read and rendered in the pool.
+      // The store holds every committed update, so a live board's acknowledged edits are all in it.
+      const inputs = await readExportInputs(store, boardId, { includeVotes: options.includeVotes });
+      return renderExportFromInputs(inputs, format, options, pool);
     },
     async importFile(text, format) {
-      const result: ImportResult = format === "json" ? fromParleyJson(text) : await pool.parseImport(format, text);
-      if (!result.ok) {
-        throw new ParleyError("invalid-content", result.errors[0]?.message ?? "The file could not be read.", { format, errors: result.errors });
-      }
-      const board = await importBoard(store, result.board);
-      return { board, sourceTitle: result.board.source.title };
+      // Parsed and built in the pool; only the database writes happen here.
+      const { built, sourceTitle } = await pool.buildImport(format, text);
+      return { board: await storeImportedBoard(store, built), sourceTitle };
     },
     planRevision: (input) => pool.planRevision(input),
-    evidenceReport: (board, options) => pool.evidenceReport(board, options),
+    evidenceReport: (inputs, options) => pool.evidenceReportFromInputs(inputs, options),
     close: () => pool.close(),
   };
 }
