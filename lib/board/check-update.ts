@@ -43,6 +43,22 @@ export type UpdateVerdict = { ok: true; noop: boolean; changedArgumentIds: strin
  * they are the state before this update. Clients cannot change the session or the positions, so
  * those are read from `before` alone.
  */
+/**
+ * True when `update` certainly holds nothing `doc` lacks: no deletions, and every struct within `doc`'s
+ * clocks (a new client's Step 2 is mostly that). Reads the update's metadata only, so a room can answer
+ * such an update without building its trial copy (a copy of the whole document). False when unsure or
+ * undecodable: checkBoardUpdate then decides.
+ */
+export function carriesNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    const { to } = Y.parseUpdateMeta(update);
+    for (const [client, clock] of to) if (clock > Y.getState(doc.store, client)) return false;
+    return Y.decodeUpdate(update).ds.clients.size === 0;
+  } catch {
+    return false;
+  }
+}
+
 export function checkBoardUpdate(
   before: Y.Doc,
   trial: Y.Doc,

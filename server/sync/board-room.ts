@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { checkBoardUpdate } from "../../lib/board/check-update";
+import { carriesNothingNew, checkBoardUpdate } from "../../lib/board/check-update";
 import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
@@ -253,6 +253,8 @@ export class BoardRoom {
   private async acceptUpdate(connection: Connection, update: Uint8Array): Promise<SyncAnswer> {
     // A relayed source revision was applied ahead of this update: anchor nothing to the old text meanwhile.
     if (this.sourceOutdated) await this.reloadSource();
+    // A joining client's Step 2 mostly carries nothing: no trial copy for it (~0.2 s at 1,000 arguments).
+    if (carriesNothingNew(this.doc, update)) return { ack: this.batch.size > 0 ? acknowledge(this.batch.settled()) : { ok: true } };
     const trial = this.trial.take();
     const verdict = checkBoardUpdate(this.doc, trial, update, this.sourceText, connection.actor, this.batch.accepted);
     if (!verdict.ok) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { checkBoardUpdate, type UpdateVerdict } from "@/lib/board/check-update";
+import { carriesNothingNew, checkBoardUpdate, type UpdateVerdict } from "@/lib/board/check-update";
 import { argumentsMap, metaMap, positionsMap, readArgument, writeRecord } from "@/lib/board/doc";
 import { addArgument, deleteArgument, updateArgument, type NewArgument } from "@/lib/board/operations";
 import { ALICE, ARTICLE, PAK_MILITARY, US, anchorFor, makeBoardDoc, replicaOf, seededRandom } from "./support/board-fixture";
@@ -285,5 +285,18 @@ describe("checkBoardUpdate and edits that cross a delete", () => {
     const trial = replicaOf(server);
     const verdict = checkBoardUpdate(server, trial, edit, ARTICLE, { memberId: "obs", role: "observer" });
     expect(verdict).toMatchObject({ ok: false, rejection: { code: "forbidden" } });
+  });
+});
+
+describe("carriesNothingNew (the room's shortcut past its trial copy)", () => {
+  it("is true for an empty update and for structs the document has, false for new structs, deletions and garbage", () => {
+    const before = liveBoard();
+    expect(carriesNothingNew(before, clientUpdate(before, () => undefined))).toBe(true);
+    expect(carriesNothingNew(before, Y.encodeStateAsUpdate(before))).toBe(true);
+    expect(carriesNothingNew(before, clientUpdate(before, (client) => add(client, "c")))).toBe(false);
+    const deletion = clientUpdate(before, (client) => void deleteArgument(client, "b"));
+    expect(carriesNothingNew(before, deletion)).toBe(false);
+    expect(checkBoardUpdate(before, replicaOf(before), deletion, ARTICLE)).toMatchObject({ ok: true, noop: false });
+    expect(carriesNothingNew(before, new Uint8Array([255, 1, 2]))).toBe(false);
   });
 });
