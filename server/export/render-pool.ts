@@ -108,6 +108,7 @@ export class RenderPool {
   /**
    * Any export format of a board read from the database (load-export-board.ts): the document is decoded,
    * read and written out here, so the event loop only does the database reads and sends the bytes.
+   * Text formats come back UTF-8 encoded, as they are sent.
    */
   async renderFromInputs(inputs: ExportInputs, format: ExportFormat, options: RenderOptions & { picture: PictureOptions }): Promise<string | Uint8Array> {
     const result = await this.run<string | Uint8Array | { refused: string }>("fromInputs", { inputs, format, options }, this.renderTimeoutMs, `${format} export`);

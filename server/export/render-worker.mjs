@@ -29,6 +29,10 @@ for (const loading of Object.values(modules)) loading.catch(() => undefined);
  */
 const transfer = (bytes) => move(new Uint8Array(bytes));
 
+const encoder = new TextEncoder();
+/** A text export as the bytes an HTTP response of it carries, handed back by transfer. */
+const utf8 = (text) => move(encoder.encode(text));
+
 /** { board, options, picture? } → PDF bytes; with `picture` the handout gains the map, laid out here. */
 export async function pdf({ board, options, picture }) {
   const [{ renderPdfHandout }, { layoutBoardMap }] = await Promise.all([modules.pdf, modules.map]);
@@ -70,9 +74,10 @@ export async function fromInputs({ inputs, format, options }) {
   const picture = options.picture;
   if (format === "pdf") return pdf({ board, options: {}, picture });
   if (format === "png") return png({ board, options: {}, picture });
-  if (format === "svg" && picture.layout !== "columns") return mapSvg({ board, collapsed: picture.collapsed });
-  if (format === "svg") return (await modules.svg).toSvg(board);
-  return (await modules.board).renderTextExport(board, format, options);
+  // Text leaves as UTF-8 bytes, transferred: the event loop neither clones megabytes of string nor encodes them.
+  if (format === "svg" && picture.layout !== "columns") return utf8(await mapSvg({ board, collapsed: picture.collapsed }));
+  if (format === "svg") return utf8((await modules.svg).toSvg(board));
+  return utf8((await modules.board).renderTextExport(board, format, options));
 }
 
 /** { inputs, options } → the evidence report of a board read from the database. */
