@@ -83,7 +83,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
       disconnectMember: (memberId, error, options) => live?.disconnectMember(memberId, error, options),
       closeBoard: (boardId, error) => live?.closeBoard(boardId, error),
     },
-    exports: createExportService(store, rooms),
+    exports: createExportService(store),
     database: { kind, location: config.DATABASE_URL ? redactUrl(config.DATABASE_URL) : resolve(config.PARLEY_DATA_DIR, "pglite") },
     startedAt: new Date(),
   };

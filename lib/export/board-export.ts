@@ -116,7 +116,7 @@ export function parentsFirst(args: Argument[]): Argument[] {
 }
 
 /** A file name from the board title: letters, digits and dashes only. */
-export function exportFileName(board: ExportBoard, extension: string): string {
+export function exportFileName(board: Pick<ExportBoard, "board">, extension: string): string {
   const slug = board.board.title
     .toLowerCase()
     .normalize("NFKD")

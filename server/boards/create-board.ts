@@ -48,16 +48,29 @@ export interface CreateBoardOptions {
 
 /** Creates a board on a source document, with its positions, in one transaction. */
 export async function createBoard(store: BoardStore, options: CreateBoardOptions): Promise<BoardRecord> {
+  return storeNewBoard(store, options, buildBoardDoc(options));
+}
+
+/**
+ * The new board's document as its first update: positions checked, session defaults, `fill`. Pure, so
+ * an import can build a big board in the render pool (server/boards/import-board.ts).
+ */
+export function buildBoardDoc(options: Pick<CreateBoardOptions, "title" | "source" | "positions" | "accessMode" | "mustCite" | "fill">): Uint8Array {
   const positions = z.array(PositionDraftSchema).min(2, "A debate needs at least two positions.").max(6).safeParse(options.positions);
   if (!positions.success) throw new ParleyError("bad-request", positions.error.issues[0].message);
   const sourceSha256 = createHash("sha256").update(options.source.text, "utf8").digest("hex");
   const doc = new Y.Doc();
   initBoardDoc(doc, { title: options.title, sourceSha256 }, makePositions(positions.data));
-  const accessMode = options.accessMode ?? "open";
-  if (accessMode === "managed") writeSession(doc, { settings: { ...NEW_MANAGED_SETTINGS, mustCite: options.mustCite ?? true }, phases: DEFAULT_PHASES, teams: defaultTeams(doc) });
+  if ((options.accessMode ?? "open") === "managed") writeSession(doc, { settings: { ...NEW_MANAGED_SETTINGS, mustCite: options.mustCite ?? true }, phases: DEFAULT_PHASES, teams: defaultTeams(doc) });
   options.fill?.(doc, options.source.text);
   const initialUpdate = Y.encodeStateAsUpdate(doc);
   doc.destroy();
+  return initialUpdate;
+}
+
+/** Stores a board whose document buildBoardDoc made (its `fill` is not run again). */
+export async function storeNewBoard(store: BoardStore, options: Omit<CreateBoardOptions, "fill" | "positions">, initialUpdate: Uint8Array): Promise<BoardRecord> {
+  const accessMode = options.accessMode ?? "open";
   const source = await store.ensureSourceDocument(options.source);
 
   for (let attempt = 0; ; attempt++) {

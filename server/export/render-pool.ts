@@ -6,7 +6,11 @@ import type { PictureOptions } from "../../lib/map/board-map";
 import type { Argument } from "../../lib/board/argument";
 import type { RevisionPlan, RevisionPlanInput } from "../../lib/revisions/revision-plan";
 import type { DraftForReport, EvidenceReport } from "../../lib/evidence/report";
+import type { ExportFormat, ImportFormat } from "../../lib/export/formats";
+import type { BuiltImport } from "../boards/import-board";
+import type { ExportInputs } from "./load-export-board";
 import type { PdfOptions } from "./pdf";
+import type { RenderOptions } from "./render-export";
 import type { PngOptions } from "./png";
 
 /**
@@ -40,6 +44,15 @@ export const REVISION_PLAN_TIMEOUT_MS = 60_000;
 /** Import formats parsed in the pool, each a task of render-worker.mjs, with the name used in messages. */
 export const POOLED_IMPORTS = { argdown: "Argdown", aif: "AIF", kialo: "Kialo outline" } as const;
 export type PooledImportFormat = keyof typeof POOLED_IMPORTS;
+
+/** Every import format's name in messages (Parley JSON is parsed and built in the pool too). */
+const IMPORT_NAMES: Record<ImportFormat, string> = { ...POOLED_IMPORTS, json: "Parley JSON" };
+
+/** What the worker's buildImport task answers: a board ready to store, a file that could not be read, or a board refused. */
+type ImportOutcome =
+  | { ok: true; built: BuiltImport; sourceTitle: string }
+  | { ok: false; errors: { message: string }[] }
+  | { ok: false; refused: { code: ParleyError["code"]; message: string; details?: unknown } };
 
 const DEFAULT_PICTURE: PictureOptions = { layout: "map", collapsed: [] };
 
@@ -92,6 +105,22 @@ export class RenderPool {
     return this.run("evidence", { board, options }, this.renderTimeoutMs, "evidence report");
   }
 
+  /**
+   * Any export format of a board read from the database (load-export-board.ts): the document is decoded,
+   * read and written out here, so the event loop only does the database reads and sends the bytes.
+   * Text formats come back UTF-8 encoded, as they are sent.
+   */
+  async renderFromInputs(inputs: ExportInputs, format: ExportFormat, options: RenderOptions & { picture: PictureOptions }): Promise<string | Uint8Array> {
+    const result = await this.run<string | Uint8Array | { refused: string }>("fromInputs", { inputs, format, options }, this.renderTimeoutMs, `${format} export`);
+    if (typeof result === "string" || result instanceof Uint8Array) return result;
+    throw new ParleyError("invalid-content", result.refused, { format });
+  }
+
+  /** The evidence report of a board read from the database, built and computed here (see renderFromInputs). */
+  evidenceReportFromInputs(inputs: ExportInputs, options: { facilitator: boolean; drafts: DraftForReport[] | null }): Promise<EvidenceReport> {
+    return this.run("evidenceFromInputs", { inputs, options }, this.renderTimeoutMs, "evidence report");
+  }
+
   /** Parses an Argdown file; a parse over the time limit becomes a failed result naming the limit. */
   parseArgdown(text: string, timeoutMs = ARGDOWN_PARSE_TIMEOUT_MS): Promise<ImportResult> {
     return this.parseImport("argdown", text, timeoutMs);
@@ -112,6 +141,27 @@ export class RenderPool {
       const message = timedOut ? `The ${label} file took longer than ${timeoutMs / 1000} s to read; it may be malformed.` : `The ${label} parser failed: ${(error as Error).message}`;
       return { ok: false, errors: [{ message }] };
     }
+  }
+
+  /**
+   * Parses an imported file (any format) and builds the new board's document, off the event loop: on a
+   * 1,000-argument file parsing took 0.2–0.3 s and restoring the arguments ~1 s. Throws invalid-content
+   * (the file's problems, or a parse over the time limit) or rate-limited; the caller stores the board.
+   */
+  async buildImport(format: ImportFormat, text: string, timeoutMs = ARGDOWN_PARSE_TIMEOUT_MS): Promise<{ built: BuiltImport; sourceTitle: string }> {
+    const label = IMPORT_NAMES[format];
+    let outcome: ImportOutcome;
+    try {
+      outcome = await this.run<ImportOutcome>("buildImport", { format, text }, timeoutMs, `${label} import`);
+    } catch (error) {
+      if (ParleyError.is(error) && error.code === "rate-limited") throw error;
+      const timedOut = error instanceof RenderTimeout;
+      const message = timedOut ? `The ${label} file took longer than ${timeoutMs / 1000} s to read; it may be malformed.` : `The ${label} parser failed: ${(error as Error).message}`;
+      outcome = { ok: false, errors: [{ message }] };
+    }
+    if (outcome.ok) return outcome;
+    if ("refused" in outcome) throw new ParleyError(outcome.refused.code, outcome.refused.message, outcome.refused.details);
+    throw new ParleyError("invalid-content", outcome.errors[0]?.message ?? "The file could not be read.", { format, errors: outcome.errors });
   }
 
   /**

@@ -18,6 +18,7 @@ const modules = {
   kialo: tsImport("../../lib/export/kialo-import.ts", import.meta.url),
   revision: tsImport("../../lib/revisions/revision-plan.ts", import.meta.url),
   evidence: tsImport("../../lib/evidence/board-report.ts", import.meta.url),
+  board: tsImport("./pool-board-tasks.ts", import.meta.url),
 };
 // A failed load surfaces in the task that needs it, not as an unhandled rejection.
 for (const loading of Object.values(modules)) loading.catch(() => undefined);
@@ -27,6 +28,10 @@ for (const loading of Object.values(modules)) loading.catch(() => undefined);
  * array first: resvg's buffer is owned by native code and cannot be transferred.
  */
 const transfer = (bytes) => move(new Uint8Array(bytes));
+
+const encoder = new TextEncoder();
+/** A text export as the bytes an HTTP response of it carries, handed back by transfer. */
+const utf8 = (text) => move(encoder.encode(text));
 
 /** { board, options, picture? } → PDF bytes; with `picture` the handout gains the map, laid out here. */
 export async function pdf({ board, options, picture }) {
@@ -59,6 +64,28 @@ export async function mapSvg({ board, collapsed }) {
   return renderMapSvg(board, collapsed);
 }
 
+/**
+ * { inputs, format, options } → the export of a board read from the database (load-export-board.ts):
+ * its stored document decoded and read here, then drawn like the tasks above or written as text.
+ */
+export async function fromInputs({ inputs, format, options }) {
+  const { exportBoardFromInputs } = await modules.board;
+  const board = exportBoardFromInputs(inputs);
+  const picture = options.picture;
+  if (format === "pdf") return pdf({ board, options: {}, picture });
+  if (format === "png") return png({ board, options: {}, picture });
+  // Text leaves as UTF-8 bytes, transferred: the event loop neither clones megabytes of string nor encodes them.
+  if (format === "svg" && picture.layout !== "columns") return utf8(await mapSvg({ board, collapsed: picture.collapsed }));
+  if (format === "svg") return utf8((await modules.svg).toSvg(board));
+  return utf8((await modules.board).renderTextExport(board, format, options));
+}
+
+/** { inputs, options } → the evidence report of a board read from the database. */
+export async function evidenceFromInputs({ inputs, options }) {
+  const { exportBoardFromInputs } = await modules.board;
+  return evidence({ board: exportBoardFromInputs(inputs), options });
+}
+
 /** Runs an importer; a crash becomes an ordinary failed result naming the parser. */
 async function parseWith(loading, read, label, text) {
   try {
@@ -74,6 +101,30 @@ export const argdown = (text) => parseWith(modules.argdown, (m, t) => m.fromArgd
 export const aif = (text) => parseWith(modules.aif, (m, t) => m.fromAif(t), "AIF", text);
 /** Kialo outline text → ImportResult. */
 export const kialo = (text) => parseWith(modules.kialo, (m, t) => m.fromKialo(t), "Kialo outline", text);
+
+const importers = {
+  json: (text) => parseWith(modules.board, (m, t) => m.fromParleyJson(t), "Parley JSON", text),
+  argdown,
+  aif,
+  kialo,
+};
+
+/**
+ * { format, text } → the new board's document built from the file (server/boards/import-board.ts), ready
+ * to store: { ok, built, sourceTitle }; or the file's problems { ok: false, errors }; or the board refused
+ * { ok: false, refused: { code, message, details } } (an error's class does not survive the thread boundary).
+ */
+export async function buildImport({ format, text }) {
+  const result = await importers[format](text);
+  if (!result.ok) return result;
+  const { buildImportedBoard } = await modules.board;
+  try {
+    return { ok: true, built: buildImportedBoard(result.board), sourceTitle: result.board.source.title };
+  } catch (error) {
+    if (error && typeof error === "object" && "code" in error) return { ok: false, refused: { code: error.code, message: error.message, details: error.details } };
+    throw error;
+  }
+}
 
 /**
  * { oldText, newText, args } → the source revision's plan (lib/revisions/revision-plan.ts): diffing a

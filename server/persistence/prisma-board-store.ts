@@ -29,6 +29,9 @@ import { storage } from "./storage-errors";
 import { listSourceRevisionsIn, recordSourceRevisionIn } from "./source-revisions";
 import { changeMemberInTransaction, MEMBER_FIELDS, reissueInvitesInTransaction, removeMemberInTransaction } from "./member-admin";
 
+/** Log rows compaction reads per query (see compact). */
+const COMPACTION_PAGE_ROWS = 500;
+
 /** BoardStore over Prisma; the same code serves PostgreSQL and PGlite through their driver adapters. */
 export class PrismaBoardStore implements BoardStore {
   readonly kind;
@@ -188,10 +191,17 @@ export class PrismaBoardStore implements BoardStore {
   async compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<CompactionResult | null> {
     const base = await storage(() => this.prisma.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" }, select: { id: true, upToSeq: true, data: true } }));
     // Committed sequence numbers always form a prefix (appends bump them under the row lock), so this
-    // read is the whole log from the snapshot up to its last entry, even while appends go on.
-    const updates = await storage(() =>
-      this.prisma.boardUpdate.findMany({ where: { boardId, seq: { gt: base?.upToSeq ?? 0 } }, orderBy: { seq: "asc" }, select: { seq: true, data: true } }),
-    );
+    // read is the whole log from the snapshot up to its last entry, even while appends go on. It is read
+    // in pages: thousands of rows decoded in one go held the event loop that serves live boards.
+    const updates: { seq: number; data: Uint8Array }[] = [];
+    for (let after = base?.upToSeq ?? 0; ; ) {
+      const page = await storage(() =>
+        this.prisma.boardUpdate.findMany({ where: { boardId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: COMPACTION_PAGE_ROWS, select: { seq: true, data: true } }),
+      );
+      updates.push(...page);
+      if (page.length < COMPACTION_PAGE_ROWS) break;
+      after = page[page.length - 1].seq;
+    }
     if (updates.length === 0) return null;
     const upToSeq = updates[updates.length - 1].seq;
     const data = await merge([...(base ? [base.data] : []), ...updates.map((u) => u.data)]);

@@ -211,6 +211,16 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect(await store.compact("no-such-board", foldUpdates)).toBeNull();
     });
 
+    it("compact folds a log longer than one page of rows (the PostgreSQL store reads it 500 rows at a time)", async () => {
+      const { initial, updates, doc } = boardUpdates(1_201);
+      const board = await newBoard(initial);
+      for (let i = 0; i < updates.length; i += 400) await store.appendUpdates(board.id, updates.slice(i, i + 400).map((update) => ({ update, memberId: null })));
+      expect(await store.compact(board.id, foldUpdates)).toMatchObject({ foldedUpdates: 1_202, upToSeq: 1_202 });
+      const after = await store.loadBoardState(board.id);
+      expect(after).toMatchObject({ logLength: 0, latestSeq: 1_202 });
+      expect(readBoard(docFromParts(after.parts))).toEqual(readBoard(doc));
+    });
+
     it("keeps an update appended after a compaction", async () => {
       const { initial, updates, doc } = boardUpdates(3);
       const board = await newBoard(initial);

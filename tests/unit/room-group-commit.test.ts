@@ -194,6 +194,13 @@ describe("room: group commit", () => {
     await expectConverged(fixture, [alice, bob]);
   });
 
+  it("answers a joining client's empty Step 2 without building a trial copy", async () => {
+    const fixture = await openRoom();
+    const [alice] = await synced(fixture, ["Alice"]);
+    expect(alice.acksOf("update").every((ack) => ack.ok)).toBe(true);
+    expect(fixture.room.holdsTrialCopy).toBe(false);
+  });
+
   it("holds no trial copy until an update needs one, and drops it once the board is quiet", async () => {
     const fixture = await openRoom({ trialIdleMs: 20 });
     expect(fixture.room.holdsTrialCopy).toBe(false);
