@@ -22,38 +22,48 @@ export interface ExportService {
 
 /**
  * Every export format (the board's document decoded and read too) and the parsing of every import
- * format run in the render pool (render-pool.ts), off the event loop that serves live boards. The
- * pool and the code around it are imported on first use: a sync server that never exports should not
- * carry them (a few MB of RSS per process).
+ * format run in a render pool (render-pool.ts), off the event loop that serves live boards. Two pools,
+ * one thread each: pictures (PNG, PDF, SVG) and revision plans can take many seconds on a big board, so
+ * text exports, imports and the evidence report have a pool of their own and never queue behind them.
+ * The pools and the code around them are imported on first use: a sync server that never exports
+ * should not carry them (a few MB of RSS per process).
  */
 export function createExportService(store: BoardStore, poolOptions: RenderPoolOptions = {}): ExportService {
   let parts: Promise<ExportParts> | undefined;
   const load = () => (parts ??= loadExportParts(poolOptions));
   return {
     async render(boardId, format, options) {
-      const { readExportInputs, renderExportFromInputs, pool } = await load();
+      const { readExportInputs, renderExportFromInputs, pictures, text } = await load();
       // Only the database reads happen here: the document is decoded, read and rendered in the pool.
       // The store holds every committed update, so a live board's acknowledged edits are all in it.
       const inputs = await readExportInputs(store, boardId, { includeVotes: options.includeVotes });
-      return renderExportFromInputs(inputs, format, options, pool);
+      return renderExportFromInputs(inputs, format, options, PICTURE_FORMATS.has(format) ? pictures : text);
     },
-    async importFile(text, format) {
-      const { storeImportedBoard, pool } = await load();
+    async importFile(file, format) {
+      const { storeImportedBoard, text } = await load();
       // Parsed and built in the pool; only the database writes happen here.
-      const { built, sourceTitle } = await pool.buildImport(format, text);
+      const { built, sourceTitle } = await text.buildImport(format, file);
       return { board: await storeImportedBoard(store, built), sourceTitle };
     },
-    planRevision: async (input) => (await load()).pool.planRevision(input),
-    evidenceReport: async (inputs, options) => (await load()).pool.evidenceReportFromInputs(inputs, options),
+    planRevision: async (input) => (await load()).pictures.planRevision(input),
+    evidenceReport: async (inputs, options) => (await load()).text.evidenceReportFromInputs(inputs, options),
     // Nothing to stop when nothing was ever exported.
     close: async () => {
-      if (parts) await (await parts).pool.close();
+      if (!parts) return;
+      const { pictures, text } = await parts;
+      await Promise.all([pictures.close(), text.close()]);
     },
   };
 }
 
+/** The formats drawn as pictures (a map layout, fonts, rasterising): seconds on a big board. */
+const PICTURE_FORMATS: ReadonlySet<ExportFormat> = new Set(["png", "pdf", "svg"]);
+
 interface ExportParts {
-  pool: RenderPool;
+  /** PNG, PDF, SVG and revision plans. */
+  pictures: RenderPool;
+  /** Text exports, imports and the evidence report. */
+  text: RenderPool;
   readExportInputs: typeof import("./load-export-board").readExportInputs;
   renderExportFromInputs: typeof import("./render-export").renderExportFromInputs;
   storeImportedBoard: typeof import("../boards/import-board").storeImportedBoard;
@@ -66,5 +76,5 @@ async function loadExportParts(poolOptions: RenderPoolOptions): Promise<ExportPa
     import("./render-export"),
     import("../boards/import-board"),
   ]);
-  return { pool: new RenderPool(poolOptions), readExportInputs, renderExportFromInputs, storeImportedBoard };
+  return { pictures: new RenderPool(poolOptions), text: new RenderPool(poolOptions), readExportInputs, renderExportFromInputs, storeImportedBoard };
 }
