@@ -28,7 +28,34 @@ export class BoardPage {
 
   /** Selects `text` in the article with a real mouse drag, from its first to its last character. */
   async selectInArticle(text: string): Promise<void> {
-    const box = await this.page.getByTestId("article-pane").evaluate((pane, wanted) => {
+    // The article may still be scrolling or re-laying out (a card just saved scrolls its quote into
+    // view): drag only once the passage stands still, and drag again if the selection missed it.
+    for (let attempt = 1; ; attempt++) {
+      const box = await this.stillPassageBox(text);
+      await this.page.mouse.move(box.x1, box.y1);
+      await this.page.mouse.down();
+      await this.page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
+      await this.page.mouse.move(box.x2, box.y2, { steps: 5 });
+      await this.page.mouse.up();
+      const selected = await this.page.evaluate(() => window.getSelection()?.toString().replace(/\s+/g, " ") ?? "");
+      if (selected.includes(text.replace(/\s+/g, " ")) || attempt === 3) return;
+    }
+  }
+
+  /** Where `text` starts and ends on screen, measured until two frames in a row agree. */
+  private async stillPassageBox(text: string): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+    let previous = "";
+    for (;;) {
+      const box = await this.passageBox(text);
+      const now = JSON.stringify(box);
+      if (now === previous) return box;
+      previous = now;
+      await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    }
+  }
+
+  private passageBox(text: string): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+    return this.page.getByTestId("article-pane").evaluate((pane, wanted) => {
       const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
       const nodes: Text[] = [];
       let full = "";
@@ -56,16 +83,11 @@ export class BoardPage {
       };
       // Scroll once, to the start: scrolling again for the end would leave the start's rectangle stale
       // when the selection runs into the next paragraph.
-      locate(at).node.parentElement?.scrollIntoView({ block: "center" });
+      locate(at).node.parentElement?.scrollIntoView({ block: "center", behavior: "instant" });
       const first = charRect(at);
       const last = charRect(at + wanted.length - 1);
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
     }, text);
-    await this.page.mouse.move(box.x1, box.y1);
-    await this.page.mouse.down();
-    await this.page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
-    await this.page.mouse.move(box.x2, box.y2, { steps: 5 });
-    await this.page.mouse.up();
   }
 
   async cite(text: string): Promise<void> {
