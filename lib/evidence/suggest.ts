@@ -54,6 +54,9 @@ export function evidenceIndexFor(source: string): EvidenceIndex {
   return cached.index;
 }
 
+/** Longer than any word in an article; a term beyond this is matched exactly or not at all. */
+const MAX_WORD_CHARS = 30;
+
 /**
  * The 3–5 sentences of `source` that best match `draftText`, best first; none when the draft has no
  * searchable words yet. Prefix matching lets the word being typed count; fuzzy matching (longer words
@@ -63,9 +66,12 @@ export function suggestEvidence(source: string, draftText: string, options: Sugg
   const { sentences, search } = evidenceIndexFor(source);
   const quoted = options.quoted ?? [];
   const limit = Math.min(options.limit ?? MAX_SUGGESTIONS, MAX_SUGGESTIONS);
-  const results = search.search(draftText, {
-    prefix: (term) => term.length >= 4,
-    fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+  // Only what an argument can hold is searched, and a "word" longer than any real one (a pasted blob)
+  // only exactly: fuzzy matching costs its length squared (100,000 characters asked for 10 GB).
+  const wordLike = (term: string) => term.length <= MAX_WORD_CHARS;
+  const results = search.search(draftText.slice(0, LIMITS.argumentMaxChars), {
+    prefix: (term) => term.length >= 4 && wordLike(term),
+    fuzzy: (term) => (term.length >= 6 && wordLike(term) ? 0.2 : false),
     combineWith: "OR",
   });
   const suggestions: EvidenceSuggestion[] = [];

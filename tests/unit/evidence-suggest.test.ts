@@ -68,6 +68,13 @@ describe("suggestEvidence", () => {
     expect(evidenceIndexFor(ARTICLE)).not.toBe(other);
   });
 
+  it("survives a pasted blob far over an argument's length: no suggestion, no crash (fuzzy matching of a 100,000-character word asked for 10 GB)", () => {
+    expect(suggestEvidence(ARTICLE, "x".repeat(100_000))).toEqual([]);
+    // Only the first 2,000 characters count, as no argument holds more.
+    expect(suggestEvidence(ARTICLE, `military aid ${"y".repeat(100_000)}`).length).toBeGreaterThan(0);
+    expect(suggestEvidence(ARTICLE, `${"y ".repeat(1_000)} military aid`)).toEqual([]);
+  });
+
   it("answers a query on the seed article quickly once the index is built", () => {
     evidenceIndexFor(ARTICLE);
     const started = performance.now();
