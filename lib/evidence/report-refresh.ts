@@ -43,25 +43,25 @@ export class ReportRefresher {
     this.options = { ...REPORT_REFRESH_DEFAULTS, ...options };
   }
 
-  /** The board changed: fetch once things have been quiet for `debounceMs`. */
-  changed(): void {
-    if (this.disposed) return;
+  /** Says "updating…"; true if a fetch may be scheduled now, false when one in flight or a back-off will pick the change up. */
+  private startsUpdating(): boolean {
+    if (this.disposed) return false;
     this.setUpdating(true);
     if (this.inFlight || this.backingOff) {
       this.due = true;
-      return;
+      return false;
     }
-    this.arm(this.options.debounceMs, false);
+    return true;
+  }
+
+  /** The board changed: fetch once things have been quiet for `debounceMs`. */
+  changed(): void {
+    if (this.startsUpdating()) this.arm(this.options.debounceMs, false);
   }
 
   /** Fetch as soon as allowed (the first load, the Refresh button). */
   refreshNow(): void {
-    if (this.disposed) return;
-    this.setUpdating(true);
-    if (this.inFlight || this.backingOff) {
-      this.due = true;
-      return;
-    }
+    if (!this.startsUpdating()) return;
     this.clearTimer();
     void this.run();
   }

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { BoardPage, expect, test } from "./fixtures";
 import { createManagedBoard } from "./session-pages";
 
@@ -48,13 +49,7 @@ test("heat-map shades cited passages live, marks contested ones, lists uncited o
   await expect(projected).toHaveAttribute("data-uncited", "true");
 
   // A participant, in another browser, cites the sentence for the US position.
-  const student = new BoardPage(await (await freshContext()).newPage());
-  await student.page.goto(participantUrl);
-  await student.chooseName("Sam");
-  await student.waitUntilLive();
-  await student.cite(SENTENCE);
-  await student.writeArgument({ position: "us", stance: "for", text: `Khan has little room, so US pressure works (${Date.now()}).` });
-  await student.waitUntilSaved();
+  await citeForTheUs(await (await freshContext()).newPage(), participantUrl);
 
   await expect(passage).toHaveAttribute("title", US_ONLY);
   await expect(passage).not.toHaveAttribute("data-contested", /.*/);
@@ -124,13 +119,7 @@ test("the review's evidence report follows the board live: another browser's cit
   await expect(usRow.getByTestId("evidence-arguments")).toHaveText("0");
 
   // A participant in another browser adds a cited argument for the US position.
-  const student = new BoardPage(await (await freshContext()).newPage());
-  await student.page.goto(participantUrl);
-  await student.chooseName("Sam");
-  await student.waitUntilLive();
-  await student.cite(SENTENCE);
-  await student.writeArgument({ position: "us", stance: "for", text: `Khan has little room, so US pressure works (${Date.now()}).` });
-  await student.waitUntilSaved();
+  await citeForTheUs(await (await freshContext()).newPage(), participantUrl);
 
   // Nobody clicks Refresh: the report catches up on its own, a second or two after the change.
   await expect(passages).toHaveText(/^1 of \d+ sentences cited · 0 contested/, { timeout: 30_000 });
@@ -148,3 +137,14 @@ test("the review's evidence report follows the board live: another browser's cit
   await report.getByTestId("evidence-report-refresh").click();
   await expect(passages).toHaveText(/^1 of \d+ sentences cited/);
 });
+
+/** Sam joins in another browser and saves an argument for the US position citing SENTENCE. */
+async function citeForTheUs(page: Page, participantUrl: string): Promise<void> {
+  const student = new BoardPage(page);
+  await student.page.goto(participantUrl);
+  await student.chooseName("Sam");
+  await student.waitUntilLive();
+  await student.cite(SENTENCE);
+  await student.writeArgument({ position: "us", stance: "for", text: `Khan has little room, so US pressure works (${Date.now()}).` });
+  await student.waitUntilSaved();
+}
