@@ -136,17 +136,22 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
     requestAnimationFrame(() => void flow.fitView({ padding: 0.08 }));
   }, [nodes.length, flow]);
 
+  const focusRequest = useRef(0);
   const focusNode = useCallback(
     (id: string) => {
       setFocusId(id);
       const node = flow.getNode(id);
       if (node && !isInView(flow.getViewport(), node)) void flow.setCenter(node.position.x + (node.width ?? 0) / 2, node.position.y + (node.height ?? 0) / 2, { zoom: flow.getZoom() });
-      // Off-screen nodes are not rendered (onlyRenderVisibleElements): wait for it to appear.
+      // Off-screen nodes are not rendered (onlyRenderVisibleElements), and a node is not focusable until the
+      // render that makes it the tab stop has committed (on the overview the others are display: none): try
+      // each frame until it holds focus.
+      const request = ++focusRequest.current;
       let frames = 0;
       const attempt = () => {
+        if (request !== focusRequest.current) return; // a later key press moved on
         const element = rootRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
-        if (element) element.focus({ preventScroll: true });
-        else if (++frames < 60) requestAnimationFrame(attempt);
+        element?.focus({ preventScroll: true });
+        if (document.activeElement !== element && ++frames < 60) requestAnimationFrame(attempt);
       };
       requestAnimationFrame(attempt);
     },

@@ -100,7 +100,8 @@ test("a subtree folds and unfolds, by button and by keyboard, and arrows walk th
 
   // The first node (a position) is the map's one tab stop; focus moves a frame after each key.
   const first = page.locator('.react-flow__node[tabindex="0"]');
-  await first.focus();
+  // The map may still be fitting itself to the screen: focus the tab stop until a node holds focus.
+  await expect.poll(async () => { await first.focus(); return (await activeNode(page)).id; }).not.toBeNull();
   const position = (await activeNode(page)).id!;
   const focusedAfter = async (key: string) => {
     const before = (await activeNode(page)).id;
