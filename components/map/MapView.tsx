@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import type { Argument } from "@/lib/board/argument";
 import type { Position } from "@/lib/board/position";
 import { buildMapGraph } from "@/lib/map/graph";
-import { childCounts, MAP_ARROW_KEYS, mapNeighbour, revealInMap } from "@/lib/map/navigation";
+import type { Point } from "@/lib/map/layout";
+import { childCounts, MAP_ARROW_KEYS, mapNeighbour, revealInMap, viewportKeepingNode } from "@/lib/map/navigation";
 import { POSITION_PALETTES } from "@/components/common/positionColors";
 import { MAP_EDGE_TYPES, RelationLegend, RelationMarkers, type MapFlowEdge } from "./MapEdges";
 import { MAP_NODE_TYPES, type MapFlowNode } from "./MapNodes";
@@ -50,13 +51,25 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
   const graph = useMemo(() => buildMapGraph(positions, args, { collapsed }), [positions, args, collapsed]);
   const { laidOut, runs, error } = useMapLayout(graph);
 
+  // Folding re-lays the map out and moves the folded node: remember where it was, and once the layout
+  // of the folded graph is back, pan so that it stays there on screen.
+  const foldAnchor = useRef<{ id: string; at: Point } | null>(null);
   const toggle = useCallback((id: string) => {
+    const node = flow.getNode(id);
+    foldAnchor.current = node ? { id, at: node.position } : null;
     setCollapsed((current) => {
       const next = new Set(current);
       if (!next.delete(id)) next.add(id);
       return next;
     });
-  }, []);
+  }, [flow]);
+  useEffect(() => {
+    const anchor = foldAnchor.current;
+    if (!anchor || !laidOut || laidOut.graph !== graph) return;
+    foldAnchor.current = null;
+    const placed = laidOut.layout.nodes.find((n) => n.id === anchor.id);
+    if (placed) void flow.setViewport(viewportKeepingNode(flow.getViewport(), anchor.at, placed));
+  }, [laidOut, graph, flow]);
   const ui = useMemo<MapUi>(
     () => ({
       argumentsById: new Map(args.map((a) => [a.id, a])),

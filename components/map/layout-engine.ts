@@ -4,6 +4,8 @@ import { layoutMap, type MapLayout } from "@/lib/map/layout";
 import type { MapLayoutReply } from "./map-layout-protocol";
 
 export interface LaidOut {
+  /** The graph this layout places (a newer one may be waiting). */
+  graph: MapGraph;
   layout: MapLayout;
   /** Time ELK itself took (in the worker, or on the main thread in the fallback). */
   layoutMs: number;
@@ -28,7 +30,7 @@ export function createLayoutEngine(onLaidOut: (result: LaidOut) => void, onError
   let worker: Worker | null = null;
   let disposed = false;
   let seq = 0;
-  let busy: { seq: number; started: number } | null = null;
+  let busy: { seq: number; started: number; graph: MapGraph } | null = null;
   let waiting: MapGraph | null = null;
 
   try {
@@ -50,8 +52,9 @@ export function createLayoutEngine(onLaidOut: (result: LaidOut) => void, onError
   const finish = (reply: MapLayoutReply) => {
     if (disposed || !busy || reply.seq !== busy.seq) return;
     const roundTripMs = performance.now() - busy.started;
+    const { graph } = busy;
     busy = null;
-    if (reply.ok) onLaidOut({ layout: reply.layout, layoutMs: reply.ms, roundTripMs, mode: worker ? "worker" : "main-thread" });
+    if (reply.ok) onLaidOut({ graph, layout: reply.layout, layoutMs: reply.ms, roundTripMs, mode: worker ? "worker" : "main-thread" });
     else onError(reply.error);
     const next = waiting;
     waiting = null;
@@ -59,7 +62,7 @@ export function createLayoutEngine(onLaidOut: (result: LaidOut) => void, onError
   };
 
   const start = (graph: MapGraph) => {
-    busy = { seq: ++seq, started: performance.now() };
+    busy = { seq: ++seq, started: performance.now(), graph };
     const current = busy.seq;
     if (worker) {
       waiting = null;

@@ -1,4 +1,6 @@
 import type { MapGraph, MapNodeSpec } from "./graph";
+import type { Point } from "./layout";
+import type { Viewport } from "./overview";
 
 /**
  * Moving around the map with the keyboard, on the graph as shown (collapsed subtrees left out):
@@ -59,4 +61,14 @@ export function childCounts(args: readonly ParentLink[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const arg of args) counts.set(arg.parentId, (counts.get(arg.parentId) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * The viewport that keeps a node where it was on screen after a new layout moved it from `before` to
+ * `after` (flow coordinates; a flow point p is drawn at p × zoom + viewport). Folding or unfolding a
+ * subtree re-centres its node over what is left: without this the node, and the fold button just
+ * clicked, jump away from under the pointer, even off the screen.
+ */
+export function viewportKeepingNode(viewport: Viewport, before: Point, after: Point): Viewport {
+  return { x: viewport.x + (before.x - after.x) * viewport.zoom, y: viewport.y + (before.y - after.y) * viewport.zoom, zoom: viewport.zoom };
 }

@@ -135,11 +135,19 @@ test("a subtree folds and unfolds, by button and by keyboard, and arrows walk th
   await page.keyboard.press("Space");
   await expect(mapView(page)).toHaveAttribute("data-node-count", String(before));
 
-  // The fold button does the same with the mouse.
-  await node(page, position).getByTestId("map-fold").click();
+  // The fold button does the same with the mouse, and the node stays under the pointer while the map
+  // is laid out again around it.
+  const fold = node(page, position).getByTestId("map-fold");
+  const stillAt = async (box: { x: number; y: number }) =>
+    expect.poll(async () => { const now = await fold.boundingBox(); return now !== null && Math.abs(now.x - box.x) < 2 && Math.abs(now.y - box.y) < 2; }).toBe(true);
+  let where = (await fold.boundingBox())!;
+  await expect.poll(async () => { const previous = where; where = (await fold.boundingBox())!; return where.x === previous.x && where.y === previous.y; }).toBe(true);
+  await fold.click();
   await expect(mapView(page)).toHaveAttribute("data-node-count", String(before - hidden));
-  await node(page, position).getByTestId("map-fold").click();
+  await stillAt(where);
+  await fold.click();
   await expect(mapView(page)).toHaveAttribute("data-node-count", String(before));
+  await stillAt(where);
 });
 
 test("the map follows other people's adds, edits and deletes live", async ({ person }) => {

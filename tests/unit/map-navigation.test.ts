@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Argument } from "@/lib/board/argument";
 import type { Position } from "@/lib/board/position";
 import { buildMapGraph } from "@/lib/map/graph";
-import { childCounts, mapNeighbour, revealInMap } from "@/lib/map/navigation";
+import { childCounts, mapNeighbour, revealInMap, viewportKeepingNode } from "@/lib/map/navigation";
 
 const positions: Position[] = [
   { id: "pos-a", key: "a", label: "First position", color: "indigo", order: 0 },
@@ -70,5 +70,21 @@ describe("the board view in the URL", () => {
     expect(params.toString()).toBe("q=bus");
     writeViewParam(params, "map");
     expect(params.toString()).toBe("q=bus&view=map");
+  });
+});
+
+describe("keeping a folded node in place", () => {
+  it("pans by the distance the layout moved the node, scaled by the zoom, so it stays put on screen", () => {
+    const viewport = { x: 40, y: -10, zoom: 0.5 };
+    const before = { x: 300, y: 120 };
+    const after = { x: 180, y: 120 };
+    const kept = viewportKeepingNode(viewport, before, after);
+    expect(kept).toEqual({ x: 100, y: -10, zoom: 0.5 });
+    const onScreen = (p: { x: number; y: number }, v: typeof viewport) => ({ x: p.x * v.zoom + v.x, y: p.y * v.zoom + v.y });
+    expect(onScreen(after, kept)).toEqual(onScreen(before, viewport));
+  });
+
+  it("leaves the viewport alone when the node did not move", () => {
+    expect(viewportKeepingNode({ x: 5, y: 6, zoom: 2 }, { x: 1, y: 2 }, { x: 1, y: 2 })).toEqual({ x: 5, y: 6, zoom: 2 });
   });
 });
