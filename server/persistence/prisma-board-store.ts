@@ -143,23 +143,33 @@ export class PrismaBoardStore implements BoardStore {
     return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
   }
 
+  /**
+   * One statement, so one snapshot of the database: a compaction (which writes its snapshot and drops
+   * the entries it folded in one statement) is seen entirely or not at all, without a transaction or a
+   * lock. The bytes come as base64 (a third less text than bytea's hex, and decoded natively: a cold
+   * load of a 5.8 MB board spent 61 ms of the event loop decoding hex, 23 ms as base64), and the log as
+   * one concatenation with each entry's length, so a long log costs one value, not a row per entry.
+   */
   async loadBoardState(boardId: string): Promise<StoredBoardState> {
-    return storage(() =>
-      this.prisma.$transaction(async (tx) => {
-        // The key-share lock keeps a compaction (FOR UPDATE) from committing between reading the snapshot
-        // and reading the log after it, which would lose everything it folded; appends are not blocked.
-        const board = await tx.$queryRaw<{ update_seq: number }[]>`SELECT "update_seq" FROM "boards" WHERE "id" = ${boardId} FOR KEY SHARE`;
-        if (board.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-        const snapshot = await tx.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" } });
-        const updates = await tx.boardUpdate.findMany({
-          where: { boardId, seq: { gt: snapshot?.upToSeq ?? 0 } },
-          orderBy: { seq: "asc" },
-          select: { data: true },
-        });
-        const parts = [...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.data)];
-        return { parts, logLength: updates.length, latestSeq: Number(board[0].update_seq) };
-      }),
+    const rows = await storage(
+      () => this.prisma.$queryRaw<{ latest_seq: number; snapshot: string | null; log: string | null; log_lengths: number[] | null }[]>`
+        WITH snapshot AS (
+          SELECT "up_to_seq", "data" FROM "board_snapshots" WHERE "board_id" = ${boardId} ORDER BY "up_to_seq" DESC LIMIT 1
+        ), log AS (
+          SELECT "seq", "data" FROM "board_updates"
+          WHERE "board_id" = ${boardId} AND "seq" > COALESCE((SELECT "up_to_seq" FROM snapshot), 0)
+        )
+        SELECT b."update_seq" AS latest_seq,
+          (SELECT encode("data", 'base64') FROM snapshot) AS snapshot,
+          (SELECT encode(string_agg("data", ''::bytea ORDER BY "seq"), 'base64') FROM log) AS log,
+          (SELECT array_agg(octet_length("data") ORDER BY "seq") FROM log) AS log_lengths
+        FROM "boards" b WHERE b."id" = ${boardId}`,
     );
+    if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+    const { latest_seq, snapshot, log, log_lengths } = rows[0];
+    const entries = splitConcatenated(log === null ? new Uint8Array(0) : fromBase64(log), log_lengths ?? []);
+    const parts = snapshot === null ? entries : [fromBase64(snapshot), ...entries];
+    return { parts, logLength: entries.length, latestSeq: Number(latest_seq) };
   }
 
   async loadUpdatesAfter(boardId: string, afterSeq: number): Promise<UpdatesAfter> {
@@ -366,6 +376,24 @@ export class PrismaBoardStore implements BoardStore {
   close(): Promise<void> {
     return this.prisma.$disconnect();
   }
+}
+
+/** PostgreSQL's encode(…, 'base64') breaks lines every 76 characters; Node's decoder skips them. */
+function fromBase64(text: string): Uint8Array {
+  const buffer = Buffer.from(text, "base64");
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** The entries of a concatenation, given each one's length, as views of it (no copies). */
+export function splitConcatenated(joined: Uint8Array, lengths: readonly number[]): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  for (const length of lengths) {
+    parts.push(joined.subarray(offset, offset + Number(length)));
+    offset += Number(length);
+  }
+  if (offset !== joined.byteLength) throw new ParleyError("internal", `The stored log did not add up: ${joined.byteLength} bytes for entries of ${offset}.`);
+  return parts;
 }
 
 /** Prisma's Bytes fields want a Uint8Array over a plain ArrayBuffer. */

@@ -121,7 +121,11 @@ export class BoardRoom {
     if (!source) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
     // The log entries are the last `logLength` parts (after the snapshot, if any).
     const logBytes = state.parts.slice(state.parts.length - state.logLength).reduce((sum, part) => sum + part.byteLength, 0);
-    return new BoardRoom(boardId, docFromParts(state.parts), { text: source.text, sha256: source.sha256 }, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
+    const room = new BoardRoom(boardId, docFromParts(state.parts), { text: source.text, sha256: source.sha256 }, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
+    // A board stored as one part (a snapshot, or a new board's first entry): that part is the whole
+    // document, so the first joiner gets it as is rather than an encoding of the document just built from it.
+    if (state.parts.length === 1) room.handshake.seedWholeUpdate(state.parts[0]);
+    return room;
   }
 
   /** The text every quote on the board is anchored to (it changes only with a source revision). */

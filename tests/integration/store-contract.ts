@@ -215,6 +215,10 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       const { initial, updates, doc } = boardUpdates(1_201);
       const board = await newBoard(initial);
       for (let i = 0; i < updates.length; i += 400) await store.appendUpdates(board.id, updates.slice(i, i + 400).map((update) => ({ update, memberId: null })));
+      // A long log loads whole, each entry as it was stored (PostgreSQL sends it as one concatenation).
+      const before = await store.loadBoardState(board.id);
+      expect(before).toMatchObject({ logLength: 1_202, latestSeq: 1_202 });
+      expect(before.parts.slice(1).map((p) => Buffer.from(p).toString("hex"))).toEqual(updates.map((u) => Buffer.from(u).toString("hex")));
       expect(await store.compact(board.id, foldUpdates)).toMatchObject({ foldedUpdates: 1_202, upToSeq: 1_202 });
       const after = await store.loadBoardState(board.id);
       expect(after).toMatchObject({ logLength: 0, latestSeq: 1_202 });

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addArgument } from "@/lib/board/operations";
-import { syncStep1, syncStep2 } from "@/lib/protocol/sync-messages";
+import { decodeSyncMessage, syncStep1, syncStep2 } from "@/lib/protocol/sync-messages";
 import { HandshakeCache } from "@/server/sync/handshake-cache";
 import { ALICE, ARTICLE, US, makeBoardDoc } from "./support/board-fixture";
 
@@ -119,5 +119,37 @@ describe("HandshakeCache", () => {
     cache.destroy();
     add(doc, "after");
     expect(cache.step2(EMPTY)).toEqual(syncStep2(doc, EMPTY));
+  });
+
+  it("answers the first fresh client with the update the document was built from, once, and then encodes as before", () => {
+    const built = makeBoardDoc();
+    add(built, "a");
+    const stored = Y.encodeStateAsUpdate(built);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored);
+    const cache = new HandshakeCache(doc);
+    cache.seedWholeUpdate(stored);
+    const partial = Y.encodeStateVector(makeBoardDoc());
+    expect(cache.step2(partial)).toEqual(syncStep2(doc, partial)); // a client holding something: a diff, seed untouched
+    const first = cache.step2(EMPTY);
+    expect(first).toEqual(syncStep2(doc, EMPTY)); // the same bytes an encoding gives
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, (decodeSyncMessage(first) as { update: Uint8Array }).update);
+    expect(Y.encodeStateAsUpdate(fresh)).toEqual(Y.encodeStateAsUpdate(doc));
+    expect(cache.heldAnswers).toBe(0); // used once, not kept
+    expect(cache.step2(EMPTY)).toEqual(syncStep2(doc, EMPTY));
+  });
+
+  it("forgets the update it was seeded with once the document changes or after idleMs", () => {
+    vi.useFakeTimers();
+    const doc = makeBoardDoc();
+    const cache = new HandshakeCache(doc, { idleMs: 1_000 });
+    cache.seedWholeUpdate(Y.encodeStateAsUpdate(doc));
+    add(doc, "later");
+    expect(cache.step2(EMPTY)).toEqual(syncStep2(doc, EMPTY)); // the change is in, the seed is not used
+    const idle = new HandshakeCache(doc, { idleMs: 1_000 });
+    idle.seedWholeUpdate(new Uint8Array([0, 0])); // an empty update: would be a wrong answer if it outlived idleMs
+    vi.advanceTimersByTime(1_100);
+    expect(idle.step2(EMPTY)).toEqual(syncStep2(doc, EMPTY));
   });
 });
