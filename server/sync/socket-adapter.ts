@@ -45,7 +45,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     socket.on(EVENTS.join, (request: unknown, ack: Ack<JoinAck>) => {
       joinsInFlight++;
       const settled = onJoin(request, ack).finally(() => joinsInFlight--);
-      joinsSettled = Promise.all([joinsSettled, settled]);
+      joinsSettled = Promise.all([joinsSettled, settled.catch(() => undefined)]);
     });
 
     async function onJoin(request: unknown, ack: Ack<JoinAck>): Promise<void> {
@@ -87,13 +87,6 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
       }
     }
 
-    /** After a join settles: a room loaded for a join that did not get in is released like one left empty. */
-    function releaseUnlessJoined(loaded: BoardRoom): void {
-      void joinsSettled.then(() => {
-        if (room !== loaded) rooms.release(loaded);
-      });
-    }
-
     /** Everything that awaits happens first; actor and room are then set together, once. */
     async function admit(boardId: string, memberToken: string | undefined): Promise<JoinAck> {
       try {
@@ -101,13 +94,12 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         const full = takeSeat(limits, connection.id, boardId);
         if (full) throw full;
         // A cold board loads while the join is decided (one wait, not two in a row). Nothing of it is
-        // sent before the decision; a refused join lets it go again (unloaded once idle, as after a leave).
-        const loading = rooms.acquire(boardId);
-        loading.then((loaded) => releaseUnlessJoined(loaded), () => undefined);
+        // sent before the decision, and unless someone gets in it unloads once idle, like an empty room.
+        rooms.preload(boardId);
         // Decided after the socket is in its member's room, so a removal racing the join still reaches it.
         // That look also finds a board that does not exist: no separate read of the board before it.
         const actor = await resolveLiveActor(socket, store, boardId, memberToken);
-        const joined = await loading;
+        const joined = await rooms.acquire(boardId);
         if (socket.connected) await socket.join(joined.boardId);
         if (!socket.connected) {
           rooms.release(joined);
