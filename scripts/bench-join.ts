@@ -47,9 +47,10 @@ async function joinAndSync(url: string, boardId: string, memberToken?: string): 
     };
     socket.on(EVENTS.sync, onSync);
   });
-  const ack = await socket.timeout(120_000).emitWithAck(EVENTS.join, { protocol: PROTOCOL_VERSION, boardId, ...(memberToken ? { memberToken } : {}) });
+  const joined = socket.timeout(120_000).emitWithAck(EVENTS.join, { protocol: PROTOCOL_VERSION, boardId, ...(memberToken ? { memberToken } : {}) });
+  socket.emit(EVENTS.sync, syncStep1(new Y.Doc())); // right behind the join, as the app's client does
+  const ack = await joined;
   if (!ack.ok) throw new Error(`join refused: ${ack.code} ${ack.message}`);
-  socket.emit(EVENTS.sync, syncStep1(new Y.Doc()));
   await synced;
   return { socket, ms: performance.now() - started };
 }

@@ -5,7 +5,7 @@ import type { Command } from "@/lib/session/commands";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import { Backoff, RECONNECT_BACKOFF, RESEND_BACKOFF } from "@/lib/protocol/backoff";
 import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type JoinAck, type PersonalDraftsView, type UpdateAck } from "@/lib/protocol/protocol";
-import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, syncStep1, syncStep2, syncUpdate } from "@/lib/protocol/sync-messages";
+import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, encodeSyncMessage, isEmptyUpdate, syncStep1, syncUpdate } from "@/lib/protocol/sync-messages";
 import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
 import { undoDirectionOf } from "./undo-origin";
@@ -195,6 +195,9 @@ export class BoardClient {
     if (!this.joinRefusalShown) this.setStatus("syncing");
     const request = { protocol: PROTOCOL_VERSION, boardId: this.boardId, ...(this.options.memberToken ? { memberToken: this.options.memberToken } : {}) };
     this.socket.emit(EVENTS.join, request, (ack: JoinAck) => this.onJoinAck(ack));
+    // Step 1 goes right behind the join: the server holds it until the join is decided and answers it
+    // after the join's ack, so the board arrives one round trip sooner (refused with the join, it is answered not-joined).
+    this.socket.emit(EVENTS.sync, syncStep1(this.doc));
   }
 
   private onJoinAck(ack: JoinAck): void {
@@ -229,7 +232,6 @@ export class BoardClient {
     this.reconnect.succeeded();
     this.clockOffsetMs = ack.serverTime - Date.now();
     this.emit("joined", { role: ack.role, memberId: ack.memberId });
-    this.socket.emit(EVENTS.sync, syncStep1(this.doc));
     // What was made offline (or lost in flight with the last connection), in the order it was made.
     for (const change of this.changes.unsent()) this.send(change);
     if (this.localState) this.awareness.setLocalState(this.localState);
@@ -242,9 +244,14 @@ export class BoardClient {
     if (message.type === SYNC_STEP_1) {
       if (!this.joined) return; // nothing goes out before a join; the next handshake covers it
       // The server asks for what it lacks: answer with our diff, tracked like any change until stored.
-      this.send(this.changes.add(syncStep2(this.doc, message.stateVector), [], "handshake"));
+      // A diff carrying nothing (a fresh document) would only be stored as nothing: it does not go out.
+      const answer = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+      if (!isEmptyUpdate(answer)) this.send(this.changes.add(encodeSyncMessage({ type: SYNC_STEP_2, update: answer }), [], "handshake"));
       return;
     }
+    // The server answers a Step 1 only after the join's ack: a Step 2 before it answers a Step 1 of a
+    // document since replaced (startOver), and would fill the new one with part of the board.
+    if (message.type === SYNC_STEP_2 && !this.joined) return;
     Y.applyUpdate(this.doc, message.update, REMOTE);
     if (message.type !== SYNC_STEP_2) return;
     this.setStatus("live");

@@ -28,6 +28,16 @@ export function syncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
   return encodeSyncMessage({ type: SYNC_STEP_2, update: Y.encodeStateAsUpdate(doc, stateVector) });
 }
 
+/** Whether a Yjs update carries nothing at all: no structs and an empty delete set (a fresh document's diff). */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  try {
+    const { structs, ds } = Y.decodeUpdate(update);
+    return structs.length === 0 && ds.clients.size === 0;
+  } catch {
+    return false;
+  }
+}
+
 export function syncUpdate(update: Uint8Array): Uint8Array {
   return encodeSyncMessage({ type: SYNC_UPDATE, update });
 }

@@ -12,8 +12,8 @@ import { sendPersonalDrafts, teamDraftsOf } from "./personal-drafts";
  * facilitator reveals them), a team's private drafts, and the roster of real names. Every send here
  * is filtered by the receiving connection's role, member id and team.
  */
-export async function sendVotes(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
-  const recipients = only ? [only] : [...room.connections.values()];
+export async function sendVotes(room: BoardRoom, store: BoardStore, only?: readonly Connection[]): Promise<void> {
+  const recipients = only ?? [...room.connections.values()];
   const sees = (connection: Connection, revealed: boolean) => revealed || connection.actor.role === "facilitator";
   const anyoneSees = (revealed: boolean) => recipients.some((connection) => sees(connection, revealed));
   const votes = await store.listVotes(room.boardId);
@@ -73,11 +73,11 @@ export function tallyVotesSoon(room: BoardRoom, store: BoardStore, delayMs: numb
   pending.timer.unref?.();
 }
 
-export async function sendDrafts(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
+export async function sendDrafts(room: BoardRoom, store: BoardStore, only?: readonly Connection[]): Promise<void> {
   const all = await store.listDrafts(room.boardId);
   const drafts = teamDraftsOf(all);
   const session = readSession(room.doc);
-  for (const connection of only ? [only] : room.connections.values()) {
+  for (const connection of only ?? room.connections.values()) {
     const { role, memberId } = connection.actor;
     const team = memberId ? session.assignments[memberId] : undefined;
     const visible = role === "facilitator" ? drafts : drafts.filter((d) => team !== undefined && d.teamId === team);
@@ -87,11 +87,46 @@ export async function sendDrafts(room: BoardRoom, store: BoardStore, only?: Conn
 }
 
 /** Real names, roles and teams of everyone who joined: facilitators only (anonymous boards hide names). */
-export async function sendRoster(room: BoardRoom, store: BoardStore, only?: Connection): Promise<void> {
-  const facilitators = [...(only ? [only] : room.connections.values())].filter((connection) => connection.actor.role === "facilitator");
+export async function sendRoster(room: BoardRoom, store: BoardStore, only?: readonly Connection[]): Promise<void> {
+  const facilitators = [...(only ?? room.connections.values())].filter((connection) => connection.actor.role === "facilitator");
   // A class joining with no facilitator connected reads no member list (scaled out, nothing caches it).
   if (facilitators.length === 0) return;
   const members = await store.listMembers(room.boardId);
   const roster = members.filter((m) => !m.removedAt).map((m) => ({ id: m.id, displayName: m.displayName, role: m.role }));
   for (const connection of facilitators) connection.sendEvent(EVENTS.roster, { members: roster });
+}
+
+interface Welcomes {
+  waiting: Connection[];
+  running: boolean;
+}
+const welcomes = new WeakMap<BoardRoom, Welcomes>();
+
+/**
+ * What a newcomer may see (their votes, their team's drafts) and, to facilitators, the roster with
+ * them on it. Joins that arrive while one round of these reads runs share the next round: a class
+ * joining at once costs a few reads of the votes, drafts and members, not one each per person, and
+ * facilitators get a few rosters rather than one per newcomer. Every round reads after its newcomers
+ * joined, so it holds everything stored before they did; what is stored later reaches them with
+ * everyone else. Never rejects (a failed read is the next change's to repair, as for a tally).
+ */
+export function welcomeSoon(room: BoardRoom, store: BoardStore, connection: Connection): Promise<void> {
+  let pending = welcomes.get(room);
+  if (!pending) welcomes.set(room, (pending = { waiting: [], running: false }));
+  pending.waiting.push(connection);
+  return pending.running ? Promise.resolve() : welcomeWaiting(room, store, pending);
+}
+
+async function welcomeWaiting(room: BoardRoom, store: BoardStore, pending: Welcomes): Promise<void> {
+  pending.running = true;
+  try {
+    while (pending.waiting.length > 0) {
+      // Someone who left while waiting is no longer anyone's business.
+      const newcomers = pending.waiting.splice(0).filter((connection) => room.connections.get(connection.id) === connection);
+      if (newcomers.length === 0) continue;
+      await Promise.all([sendVotes(room, store, newcomers), sendDrafts(room, store, newcomers), sendRoster(room, store)]).catch(() => undefined);
+    }
+  } finally {
+    pending.running = false;
+  }
 }

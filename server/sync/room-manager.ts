@@ -43,6 +43,16 @@ export class RoomManager {
     return room;
   }
 
+  /**
+   * Starts loading a board's room without holding it: a join loads it while deciding who is joining.
+   * Unless a connection joins it (through acquire), it unloads once idle, like a room everyone left;
+   * a board that does not exist is only forgotten. Does nothing to a room already loaded or loading.
+   */
+  preload(boardId: string): void {
+    if (this.rooms.has(boardId)) return;
+    this.acquire(boardId).then((room) => this.release(room), () => undefined);
+  }
+
   /** A room only if it is already loaded (for updates relayed from other server processes). */
   async peek(boardId: string): Promise<BoardRoom | null> {
     const room = this.rooms.get(boardId);

@@ -5,7 +5,7 @@ import { asBytes } from "../../lib/protocol/sync-messages";
 import { isBoardId } from "../boards/read-access";
 import type { BoardStore } from "../persistence/board-store";
 import type { BoardRoom } from "./board-room";
-import { sendDrafts, sendRoster, sendVotes } from "./audience";
+import { welcomeSoon } from "./audience";
 import { handleCommand } from "./commands";
 import { resolveLiveActor } from "./live-control";
 import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
@@ -38,7 +38,17 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     // never get to write its own actor or room (issue 8: that made an observer a facilitator).
     let claim: { boardId: string; outcome: Promise<JoinAck> } | null = null;
 
-    socket.on(EVENTS.join, async (request: unknown, ack: Ack<JoinAck>) => {
+    // A client sends its Step 1 right behind its join, without waiting for the ack: sync frames that
+    // arrive while a join is being decided wait for it, and are answered only once it is (never before).
+    let joinsInFlight = 0;
+    let joinsSettled: Promise<unknown> = Promise.resolve();
+    socket.on(EVENTS.join, (request: unknown, ack: Ack<JoinAck>) => {
+      joinsInFlight++;
+      const settled = onJoin(request, ack).finally(() => joinsInFlight--);
+      joinsSettled = Promise.all([joinsSettled, settled.catch(() => undefined)]);
+    });
+
+    async function onJoin(request: unknown, ack: Ack<JoinAck>): Promise<void> {
       const answer = (value: JoinAck) => (typeof ack === "function" ? ack(value) : undefined);
       const limited = await spendJoin(limits, ip);
       if (limited) return answer(failure(limited));
@@ -73,10 +83,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
       answer(outcome);
       // What only this person may see, and (to facilitators) that someone new is here.
       if (outcome.ok && room) {
-        const joined = room;
-        void Promise.all([sendVotes(joined, store, connection), sendDrafts(joined, store, connection), sendRoster(joined, store)]).catch(() => undefined);
+        void welcomeSoon(room, store, connection);
       }
-    });
+    }
 
     /** Everything that awaits happens first; actor and room are then set together, once. */
     async function admit(boardId: string, memberToken: string | undefined): Promise<JoinAck> {
@@ -84,6 +93,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         if (!isBoardId(boardId)) throw new ParleyError("board-not-found", "That is not a board id.");
         const full = takeSeat(limits, connection.id, boardId);
         if (full) throw full;
+        // A cold board loads while the join is decided (one wait, not two in a row). Nothing of it is
+        // sent before the decision, and unless someone gets in it unloads once idle, like an empty room.
+        rooms.preload(boardId);
         // Decided after the socket is in its member's room, so a removal racing the join still reaches it.
         // That look also finds a board that does not exist: no separate read of the board before it.
         const actor = await resolveLiveActor(socket, store, boardId, memberToken);
@@ -108,6 +120,11 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     socket.on(EVENTS.sync, async (payload: unknown, ack: Ack<SyncResult>) => {
       const limited = await limits.connection("sync", connection.id);
       if (cutOff(limited)) return;
+      if (limited.ok && !room && joinsInFlight > 0) {
+        while (!room && joinsInFlight > 0) await joinsSettled;
+        // The join's own ack said why it was refused: this frame is refused quietly, the connection kept for another join.
+        if (!room) return typeof ack === "function" ? ack(heldForRefusedJoin()) : undefined;
+      }
       // A refused edit loses nothing: the client keeps it pending and resends it.
       const result = limited.ok ? await routeSync(room, connection, payload) : overLimit(connection, limited, typeof ack === "function");
       if (typeof ack === "function") ack(result);
@@ -190,6 +207,14 @@ function socketConnection(socket: Socket): Connection {
 
 function notJoined(connection: Connection): SyncResult {
   return refuseConnection(connection, new ParleyError("not-joined", "Join a board before syncing."));
+}
+
+/**
+ * The answer to a sync message held behind a join that was then refused. Sent in order behind a join,
+ * it broke no rule (unlike a message before any join), so the connection is not closed: ack only.
+ */
+function heldForRefusedJoin(): SyncResult {
+  return { ok: false, ...toErrorPayload(new ParleyError("not-joined", "The join this message waited for was refused.")) };
 }
 
 function protocolViolation(connection: Connection, message: string): SyncResult {

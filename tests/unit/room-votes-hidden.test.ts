@@ -16,7 +16,7 @@ describe("room: the votes view", () => {
     const fixture = await openRoom();
     const alice = fixture.client("Alice");
     await syncAll([alice]);
-    await sendVotes(fixture.room, fixture.store, alice.connection!);
+    await sendVotes(fixture.room, fixture.store, [alice.connection!]);
     expect(fixture.faults.calls.get("listVoteEvents")).toBeUndefined();
     expect(votesEvents(alice.toClient.waiting)).toEqual([expect.objectContaining({ revealed: false, results: null })]);
   });

@@ -109,6 +109,8 @@ export class HandServer {
     const [join, ...more] = this.socket.take(EVENTS.join);
     if (!join || more.length) throw new Error(`expected one join, got ${more.length + (join ? 1 : 0)}`);
     join.ack?.(answer);
+    // The Step 1 sent behind a refused join is answered not-joined, as the server does (nothing else of it happens).
+    if (!answer.ok) for (const held of this.socket.take(EVENTS.sync)) held.ack?.(errorAck("not-joined", "The join this message waited for was refused."));
   }
 
   /** Takes the client's sync frames, decoded, with their ack callbacks. */
