@@ -233,16 +233,32 @@ export class PrismaBoardStore implements BoardStore {
     );
   }
 
+  /**
+   * The folded history, then the live log entries it lacks, in one statement (so one view of the
+   * database), bytes as one base64 concatenation and the rest as JSON: 4,000 entries read as Prisma
+   * rows took ~42 ms of event-loop CPU. Copies are always of a prefix of the log, so ordering the whole
+   * by seq is the folded entries first, then the rest.
+   */
   async loadHistory(boardId: string): Promise<HistoryEntry[]> {
-    return storage(() =>
-      this.prisma.$transaction(async (tx) => {
-        const select = { seq: true, data: true, memberId: true, createdAt: true } as const;
-        const folded = await tx.boardUpdateHistory.findMany({ where: { boardId }, orderBy: { seq: "asc" }, select });
-        const live = await tx.boardUpdate.findMany({ where: { boardId }, orderBy: { seq: "asc" }, select });
-        const seen = new Set(folded.map((e) => e.seq));
-        return [...folded, ...live.filter((e) => !seen.has(e.seq))];
-      }),
+    const rows = await storage(
+      () => this.prisma.$queryRaw<{ log: string | null; log_lengths: string | null; meta: string | [number, string | null, number][] | null }[]>`
+        WITH folded AS (
+          SELECT "seq", "data", "member_id", "created_at" FROM "board_update_history" WHERE "board_id" = ${boardId}
+        ), entries AS (
+          SELECT * FROM folded
+          UNION ALL
+          SELECT "seq", "data", "member_id", "created_at" FROM "board_updates" live
+          WHERE "board_id" = ${boardId} AND NOT EXISTS (SELECT 1 FROM folded WHERE folded."seq" = live."seq")
+        )
+        SELECT encode(string_agg("data", ''::bytea ORDER BY "seq"), 'base64') AS log,
+          encode(string_agg(int4send(octet_length("data")), ''::bytea ORDER BY "seq"), 'base64') AS log_lengths,
+          json_agg(json_build_array("seq", "member_id", floor(extract(epoch FROM "created_at") * 1000)) ORDER BY "seq")::text AS meta
+        FROM entries`,
     );
+    const { log, log_lengths, meta } = rows[0];
+    const data = entriesOf(log, log_lengths);
+    const described = meta === null ? [] : typeof meta === "string" ? (JSON.parse(meta) as [number, string | null, number][]) : meta;
+    return described.map(([seq, memberId, ms], index) => ({ seq, data: data[index], memberId, createdAt: new Date(ms) }));
   }
 
   async castVote(boardId: string, vote: VoteCast): Promise<void> {

@@ -211,7 +211,7 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect(await store.compact("no-such-board", foldUpdates)).toBeNull();
     });
 
-    it("reads a long log whole, each entry byte for byte, to load, to catch up and to compact (PostgreSQL sends it as one concatenation)", async () => {
+    it("reads a long log whole, each entry byte for byte, to load, to catch up, to compact and as history (PostgreSQL sends it as one concatenation)", async () => {
       const { initial, updates, doc } = boardUpdates(1_201);
       const board = await newBoard(initial);
       for (let i = 0; i < updates.length; i += 400) await store.appendUpdates(board.id, updates.slice(i, i + 400).map((update) => ({ update, memberId: null })));
@@ -234,6 +234,9 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect(caughtUp.snapshot?.upToSeq).toBe(1_202);
       expect(hex([caughtUp.snapshot!.data])).toEqual(hex(after.parts));
       expect(caughtUp.entries).toEqual([]);
+      const history = await store.loadHistory(board.id);
+      expect(history.map((e) => e.seq)).toEqual([initial, ...updates].map((_, i) => i + 1));
+      expect(hex(history.map((e) => e.data))).toEqual(hex([initial, ...updates]));
     });
 
     it("keeps an update appended after a compaction", async () => {
