@@ -26,11 +26,9 @@ import type {
 import type { Database } from "./connect";
 import { Prisma } from "./generated/client";
 import { storage } from "./storage-errors";
+import { entriesOf, fromBase64, intsOf, readSnapshotAndLog } from "./stored-log";
 import { listSourceRevisionsIn, recordSourceRevisionIn } from "./source-revisions";
 import { changeMemberInTransaction, MEMBER_FIELDS, reissueInvitesInTransaction, removeMemberInTransaction } from "./member-admin";
-
-/** Log rows compaction reads per query (see compact). */
-const COMPACTION_PAGE_ROWS = 500;
 
 /** BoardStore over Prisma; the same code serves PostgreSQL and PGlite through their driver adapters. */
 export class PrismaBoardStore implements BoardStore {
@@ -143,51 +141,44 @@ export class PrismaBoardStore implements BoardStore {
     return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
   }
 
-  /**
-   * One statement, so one snapshot of the database: a compaction (which writes its snapshot and drops
-   * the entries it folded in one statement) is seen entirely or not at all, without a transaction or a
-   * lock. The bytes come as base64 (a third less text than bytea's hex, and decoded natively: a cold
-   * load of a 5.8 MB board spent 61 ms of the event loop decoding hex, 23 ms as base64), and the log as
-   * one concatenation with each entry's length, so a long log costs one value, not a row per entry.
-   */
+  /** The snapshot and the log in one statement, bytes as base64 (see stored-log.ts). */
   async loadBoardState(boardId: string): Promise<StoredBoardState> {
+    const { latestSeq, snapshot, entries } = await storage(() => readSnapshotAndLog(this.prisma, boardId));
+    if (latestSeq === null) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
+    const parts = snapshot === null ? entries : [snapshot.data, ...entries];
+    return { parts, logLength: entries.length, latestSeq };
+  }
+
+  /**
+   * One statement, so one view of the database (as loadBoardState): the log after `afterSeq` as one
+   * base64 concatenation, and the latest snapshot only when compaction folded the start of that range.
+   */
+  async loadUpdatesAfter(boardId: string, afterSeq: number): Promise<UpdatesAfter> {
     const rows = await storage(
-      () => this.prisma.$queryRaw<{ latest_seq: number; snapshot: string | null; log: string | null; log_lengths: number[] | null }[]>`
-        WITH snapshot AS (
-          SELECT "up_to_seq", "data" FROM "board_snapshots" WHERE "board_id" = ${boardId} ORDER BY "up_to_seq" DESC LIMIT 1
-        ), log AS (
-          SELECT "seq", "data" FROM "board_updates"
-          WHERE "board_id" = ${boardId} AND "seq" > COALESCE((SELECT "up_to_seq" FROM snapshot), 0)
+      () => this.prisma.$queryRaw<{ snapshot_up_to_seq: number | null; snapshot: string | null; log: string | null; log_lengths: string | null; log_seqs: string | null }[]>`
+        WITH log AS (
+          SELECT "seq", "data" FROM "board_updates" WHERE "board_id" = ${boardId} AND "seq" > ${afterSeq}::int
+        ), snapshot AS (
+          -- The log is contiguous from the latest snapshot on; if it does not start right after afterSeq,
+          -- compaction folded the start of the range and only the snapshot still stands for it.
+          SELECT "up_to_seq", "data" FROM "board_snapshots" WHERE "board_id" = ${boardId}
+            AND NOT EXISTS (SELECT 1 FROM log WHERE "seq" = ${afterSeq}::int + 1)
+          ORDER BY "up_to_seq" DESC LIMIT 1
         )
-        SELECT b."update_seq" AS latest_seq,
-          (SELECT encode("data", 'base64') FROM snapshot) AS snapshot,
+        SELECT (SELECT "up_to_seq" FROM snapshot WHERE "up_to_seq" > ${afterSeq}::int) AS snapshot_up_to_seq,
+          (SELECT encode("data", 'base64') FROM snapshot WHERE "up_to_seq" > ${afterSeq}::int) AS snapshot,
           (SELECT encode(string_agg("data", ''::bytea ORDER BY "seq"), 'base64') FROM log) AS log,
-          (SELECT array_agg(octet_length("data") ORDER BY "seq") FROM log) AS log_lengths
+          (SELECT encode(string_agg(int4send(octet_length("data")), ''::bytea ORDER BY "seq"), 'base64') FROM log) AS log_lengths,
+          (SELECT encode(string_agg(int4send("seq"), ''::bytea ORDER BY "seq"), 'base64') FROM log) AS log_seqs
         FROM "boards" b WHERE b."id" = ${boardId}`,
     );
     if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-    const { latest_seq, snapshot, log, log_lengths } = rows[0];
-    const entries = splitConcatenated(log === null ? new Uint8Array(0) : fromBase64(log), log_lengths ?? []);
-    const parts = snapshot === null ? entries : [fromBase64(snapshot), ...entries];
-    return { parts, logLength: entries.length, latestSeq: Number(latest_seq) };
-  }
-
-  async loadUpdatesAfter(boardId: string, afterSeq: number): Promise<UpdatesAfter> {
-    return storage(() =>
-      this.prisma.$transaction(async (tx) => {
-        // Same key-share lock as loadBoardState: no compaction can commit between the two reads below.
-        const board = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "boards" WHERE "id" = ${boardId} FOR KEY SHARE`;
-        if (board.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-        const select = { seq: true, data: true } as const;
-        const entries = await tx.boardUpdate.findMany({ where: { boardId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, select });
-        // The log is contiguous from the latest snapshot on; if it does not start right after afterSeq,
-        // compaction folded the start of the range and only the snapshot still stands for it.
-        if (entries.length > 0 && entries[0].seq === afterSeq + 1) return { snapshot: null, entries };
-        const snapshot = await tx.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" }, select: { upToSeq: true, data: true } });
-        if (!snapshot || snapshot.upToSeq <= afterSeq) return { snapshot: null, entries };
-        return { snapshot, entries: entries.filter((e) => e.seq > snapshot.upToSeq) };
-      }),
-    );
+    const row = rows[0];
+    const data = entriesOf(row.log, row.log_lengths);
+    const entries = intsOf(row.log_seqs).map((seq, index) => ({ seq, data: data[index] }));
+    if (row.snapshot === null) return { snapshot: null, entries };
+    const snapshot = { upToSeq: Number(row.snapshot_up_to_seq), data: fromBase64(row.snapshot) };
+    return { snapshot, entries: entries.filter((entry) => entry.seq > snapshot.upToSeq) };
   }
 
   /**
@@ -199,22 +190,13 @@ export class PrismaBoardStore implements BoardStore {
    * statement: nothing that can be done before it (the history copy) is done under it.
    */
   async compact(boardId: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<CompactionResult | null> {
-    const base = await storage(() => this.prisma.boardSnapshot.findFirst({ where: { boardId }, orderBy: { upToSeq: "desc" }, select: { id: true, upToSeq: true, data: true } }));
-    // Committed sequence numbers always form a prefix (appends bump them under the row lock), so this
-    // read is the whole log from the snapshot up to its last entry, even while appends go on. It is read
-    // in pages: thousands of rows decoded in one go held the event loop that serves live boards.
-    const updates: { seq: number; data: Uint8Array }[] = [];
-    for (let after = base?.upToSeq ?? 0; ; ) {
-      const page = await storage(() =>
-        this.prisma.boardUpdate.findMany({ where: { boardId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: COMPACTION_PAGE_ROWS, select: { seq: true, data: true } }),
-      );
-      updates.push(...page);
-      if (page.length < COMPACTION_PAGE_ROWS) break;
-      after = page[page.length - 1].seq;
-    }
-    if (updates.length === 0) return null;
-    const upToSeq = updates[updates.length - 1].seq;
-    const data = await merge([...(base ? [base.data] : []), ...updates.map((u) => u.data)]);
+    // One statement (stored-log.ts): the latest snapshot and the whole log after it. Committed sequence
+    // numbers always form a prefix (appends bump them under the row lock), so this is the log from the
+    // snapshot up to its last entry, even while appends go on.
+    const { snapshot: base, entries, lastSeq } = await storage(() => readSnapshotAndLog(this.prisma, boardId));
+    if (lastSeq === null || entries.length === 0) return null;
+    const upToSeq = lastSeq;
+    const data = await merge(base ? [base.data, ...entries] : entries);
     // Folded entries leave the log (so loading stays fast) but not the history (the replay needs them).
     // Copied first, without the lock: committed entries never change, a copy is idempotent, and the
     // history reader skips an entry found in both tables, so a compaction that then gives up harms nothing.
@@ -246,21 +228,37 @@ export class PrismaBoardStore implements BoardStore {
           )
           SELECT "id" FROM inserted`;
         if (written.length === 0) return null;
-        return { foldedUpdates: updates.length, snapshotBytes: data.byteLength, upToSeq };
+        return { foldedUpdates: entries.length, snapshotBytes: data.byteLength, upToSeq };
       }),
     );
   }
 
+  /**
+   * The folded history, then the live log entries it lacks, in one statement (so one view of the
+   * database), bytes as one base64 concatenation and the rest as JSON: 4,000 entries read as Prisma
+   * rows took ~42 ms of event-loop CPU. Copies are always of a prefix of the log, so ordering the whole
+   * by seq is the folded entries first, then the rest.
+   */
   async loadHistory(boardId: string): Promise<HistoryEntry[]> {
-    return storage(() =>
-      this.prisma.$transaction(async (tx) => {
-        const select = { seq: true, data: true, memberId: true, createdAt: true } as const;
-        const folded = await tx.boardUpdateHistory.findMany({ where: { boardId }, orderBy: { seq: "asc" }, select });
-        const live = await tx.boardUpdate.findMany({ where: { boardId }, orderBy: { seq: "asc" }, select });
-        const seen = new Set(folded.map((e) => e.seq));
-        return [...folded, ...live.filter((e) => !seen.has(e.seq))];
-      }),
+    const rows = await storage(
+      () => this.prisma.$queryRaw<{ log: string | null; log_lengths: string | null; meta: string | [number, string | null, number][] | null }[]>`
+        WITH folded AS (
+          SELECT "seq", "data", "member_id", "created_at" FROM "board_update_history" WHERE "board_id" = ${boardId}
+        ), entries AS (
+          SELECT * FROM folded
+          UNION ALL
+          SELECT "seq", "data", "member_id", "created_at" FROM "board_updates" live
+          WHERE "board_id" = ${boardId} AND NOT EXISTS (SELECT 1 FROM folded WHERE folded."seq" = live."seq")
+        )
+        SELECT encode(string_agg("data", ''::bytea ORDER BY "seq"), 'base64') AS log,
+          encode(string_agg(int4send(octet_length("data")), ''::bytea ORDER BY "seq"), 'base64') AS log_lengths,
+          json_agg(json_build_array("seq", "member_id", floor(extract(epoch FROM "created_at") * 1000)) ORDER BY "seq")::text AS meta
+        FROM entries`,
     );
+    const { log, log_lengths, meta } = rows[0];
+    const data = entriesOf(log, log_lengths);
+    const described = meta === null ? [] : typeof meta === "string" ? (JSON.parse(meta) as [number, string | null, number][]) : meta;
+    return described.map(([seq, memberId, ms], index) => ({ seq, data: data[index], memberId, createdAt: new Date(ms) }));
   }
 
   async castVote(boardId: string, vote: VoteCast): Promise<void> {
@@ -376,24 +374,6 @@ export class PrismaBoardStore implements BoardStore {
   close(): Promise<void> {
     return this.prisma.$disconnect();
   }
-}
-
-/** PostgreSQL's encode(…, 'base64') breaks lines every 76 characters; Node's decoder skips them. */
-function fromBase64(text: string): Uint8Array {
-  const buffer = Buffer.from(text, "base64");
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
-/** The entries of a concatenation, given each one's length, as views of it (no copies). */
-export function splitConcatenated(joined: Uint8Array, lengths: readonly number[]): Uint8Array[] {
-  const parts: Uint8Array[] = [];
-  let offset = 0;
-  for (const length of lengths) {
-    parts.push(joined.subarray(offset, offset + Number(length)));
-    offset += Number(length);
-  }
-  if (offset !== joined.byteLength) throw new ParleyError("internal", `The stored log did not add up: ${joined.byteLength} bytes for entries of ${offset}.`);
-  return parts;
 }
 
 /** Prisma's Bytes fields want a Uint8Array over a plain ArrayBuffer. */

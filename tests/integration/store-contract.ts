@@ -211,18 +211,32 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect(await store.compact("no-such-board", foldUpdates)).toBeNull();
     });
 
-    it("compact folds a log longer than one page of rows (the PostgreSQL store reads it 500 rows at a time)", async () => {
+    it("reads a long log whole, each entry byte for byte, to load, to catch up, to compact and as history (PostgreSQL sends it as one concatenation)", async () => {
       const { initial, updates, doc } = boardUpdates(1_201);
       const board = await newBoard(initial);
       for (let i = 0; i < updates.length; i += 400) await store.appendUpdates(board.id, updates.slice(i, i + 400).map((update) => ({ update, memberId: null })));
-      // A long log loads whole, each entry as it was stored (PostgreSQL sends it as one concatenation).
+      const hex = (parts: readonly Uint8Array[]) => parts.map((p) => Buffer.from(p).toString("hex"));
       const before = await store.loadBoardState(board.id);
       expect(before).toMatchObject({ logLength: 1_202, latestSeq: 1_202 });
-      expect(before.parts.slice(1).map((p) => Buffer.from(p).toString("hex"))).toEqual(updates.map((u) => Buffer.from(u).toString("hex")));
-      expect(await store.compact(board.id, foldUpdates)).toMatchObject({ foldedUpdates: 1_202, upToSeq: 1_202 });
+      expect(hex(before.parts.slice(1))).toEqual(hex(updates));
+      const tail = await store.loadUpdatesAfter(board.id, 600);
+      expect(tail.snapshot).toBeNull();
+      expect(tail.entries.map((e) => e.seq)).toEqual(updates.slice(599).map((_, i) => 601 + i));
+      expect(hex(tail.entries.map((e) => e.data))).toEqual(hex(updates.slice(599)));
+      let folded: Uint8Array[] = [];
+      const merge = (parts: Uint8Array[]) => ((folded = parts), foldUpdates(parts));
+      expect(await store.compact(board.id, merge)).toMatchObject({ foldedUpdates: 1_202, upToSeq: 1_202 });
+      expect(hex(folded)).toEqual(hex([initial, ...updates]));
       const after = await store.loadBoardState(board.id);
       expect(after).toMatchObject({ logLength: 0, latestSeq: 1_202 });
       expect(readBoard(docFromParts(after.parts))).toEqual(readBoard(doc));
+      const caughtUp = await store.loadUpdatesAfter(board.id, 600);
+      expect(caughtUp.snapshot?.upToSeq).toBe(1_202);
+      expect(hex([caughtUp.snapshot!.data])).toEqual(hex(after.parts));
+      expect(caughtUp.entries).toEqual([]);
+      const history = await store.loadHistory(board.id);
+      expect(history.map((e) => e.seq)).toEqual([initial, ...updates].map((_, i) => i + 1));
+      expect(hex(history.map((e) => e.data))).toEqual(hex([initial, ...updates]));
     });
 
     it("keeps an update appended after a compaction", async () => {
