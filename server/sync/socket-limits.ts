@@ -18,9 +18,10 @@ interface RawConnection {
 
 /**
  * Each transport connection's client address, read from the HTTP request that opened it the moment
- * it opens. The request is then dropped: engine.io would otherwise keep it (its headers, its parser
- * state) for the connection's whole life, though nothing after this reads it (Socket.io's documented
- * memory tip). The address is all Parley takes from the handshake; joins carry everything else.
+ * it opens. engine.io's reference to the request is then dropped (Socket.io's documented memory tip):
+ * that frees a long-polling connection's request; a WebSocket's upgrade request stays reachable from
+ * engine.io's own upgrade response for the connection's life (docs/performance.md, 30 November
+ * evening). The address is all Parley takes from the handshake; joins carry everything else.
  */
 const addresses = new WeakMap<object, string>();
 
