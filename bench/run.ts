@@ -5,6 +5,7 @@
 //   npm run bench                      quick profile (about three minutes)
 //   npm run bench -- --full            the full table (three interleaved rounds, 5,000 connections …)
 //   npm run bench -- --kinds=parley,relay --scenarios=fanout,durable --rounds=1
+//   npm run bench -- --scenarios=connections --connections=3000   the connections scenario at 3,000
 //   npm run bench -- --profile=tiny    a few clients and edits: checks the harness itself
 //   npm run bench -- --database=parley_bench_me --base-port=4800   beside another bench on one machine
 //   BENCH_CPU_PROF=/tmp/prof npm run bench -- …   also writes a V8 .cpuprofile of each Parley server
@@ -37,7 +38,11 @@ const profileName = option("profile") ?? (args.includes("--full") ? "full" : "qu
 if (!(profileName in PROFILES)) throw new Error(`Unknown --profile=${profileName} (quick, full or tiny).`);
 const rounds = Number(option("rounds") ?? PROFILES[profileName as keyof typeof PROFILES].rounds);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error("--rounds takes a whole number of rounds, at least 1.");
-const profile = { ...PROFILES[profileName as keyof typeof PROFILES], rounds };
+const base = PROFILES[profileName as keyof typeof PROFILES];
+// --connections=N: the connections scenario at another count (memory per connection beyond the profile's).
+const connectionsTotal = Number(option("connections") ?? base.connections.total);
+if (!Number.isInteger(connectionsTotal) || connectionsTotal < 1) throw new Error("--connections takes a whole number of connections, at least 1.");
+const profile = { ...base, rounds, connections: { ...base.connections, total: connectionsTotal } };
 const kinds = list<ServerKind>("kinds", SERVER_KINDS);
 const scenarios = list<ScenarioName>("scenarios", Object.keys(SCENARIOS) as ScenarioName[]);
 const out = option("out") ?? `${ROOT}bench/results/latest.json`;

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: builds the Next.js app when there is no build or the sources changed since, then runs
-// the production server. A new user never has to remember `npm run build`.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start`: builds the Next.js app and the server bundle (server-bundle.mjs) when there is no build
+// or the sources changed since, then runs the production server from its bundle, in this process. A
+// new user never has to remember `npm run build`.
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { SERVER_ENTRIES, ensureServerBundle } from "./server-bundle.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const buildId = join(root, ".next", "BUILD_ID");
@@ -23,10 +26,7 @@ if (builtAt < changedAt) {
   const build = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, ["--import", "tsx", join(root, "server/main.ts"), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-});
-// Pass stop signals on, so the server can save and close its boards before exiting.
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const bundle = ensureServerBundle(SERVER_ENTRIES.main);
+// Stack traces point into the TypeScript sources (the bundle's linked source map, read on load).
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(bundle).href);

@@ -1,20 +1,32 @@
 /**
- * One server under test as a child process: Parley's sync server (as `npm run sync` runs it), the
- * Hocuspocus peer or the bare relay. Ready when it prints "ready on"; memory is sampled from outside
- * (/proc/<pid>/status VmRSS) and the heap through the bench-only IPC probe (heap-probe.ts).
+ * One server under test as a child process: Parley's sync server (exactly as `npm run sync` runs it:
+ * scripts/sync.mjs and its esbuild bundle), the Hocuspocus peer or the bare relay. All three run as
+ * plain JavaScript bundled the same way (packages external), none through tsx's loader, whose own
+ * 30–45 MB would otherwise count in each server's memory. Ready when it prints "ready on"; memory is
+ * sampled from outside (/proc/<pid>/status VmRSS) and the heap through the bench-only IPC probe (heap-probe.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildBundles } from "../../scripts/server-bundle.mjs";
 import type { ServerKind } from "../clients/bench-client";
 import type { HeapReport } from "./heap-probe";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const ENTRIES: Record<ServerKind, string> = {
-  parley: "bench/servers/parley-entry.ts",
-  hocuspocus: "bench/servers/hocuspocus-entry.ts",
-  relay: "bench/servers/relay-entry.ts",
-};
+const BENCH_BUNDLE_DIR = join(ROOT, "dist", "bench");
+const PEER_ENTRIES = ["bench/servers/hocuspocus-entry.ts", "bench/servers/relay-entry.ts", "bench/servers/heap-probe-preload.ts"];
+const bundled = (entry: string) => join(BENCH_BUNDLE_DIR, entry.replace("bench/servers/", "").replace(/\.ts$/, ".mjs"));
+
+/** The peers' entries and the heap probe, bundled once per bench run (Parley's bundle is scripts/sync.mjs's business). */
+let peersBuilt: Promise<void> | null = null;
+const buildPeers = () => (peersBuilt ??= buildBundles({ entries: PEER_ENTRIES, outdir: BENCH_BUNDLE_DIR, outbase: "bench/servers" }));
+
+/** What node runs for each kind, after its flags. */
+function entryArgs(kind: ServerKind): string[] {
+  if (kind === "parley") return ["--import", pathToFileURL(bundled("bench/servers/heap-probe-preload.ts")).href, "scripts/sync.mjs"];
+  return ["--enable-source-maps", bundled(`bench/servers/${kind}-entry.ts`)];
+}
 
 /**
  * Parley's abuse limits are per IP and per connection; every simulated person here comes from
@@ -60,7 +72,8 @@ export class ServerProcess {
   /** Starts `kind` on `port` against `databaseUrl` and resolves once it says it is ready. */
   static async start(kind: ServerKind, port: number, databaseUrl: string, timeoutMs = 120_000): Promise<ServerProcess> {
     const env = { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databaseUrl, ...(kind === "parley" ? PARLEY_BENCH_ENV : {}) } as NodeJS.ProcessEnv;
-    const child = spawn(process.execPath, ["--expose-gc", ...cpuProfileFlags(kind), "--import", "tsx", ENTRIES[kind]], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    await buildPeers();
+    const child = spawn(process.execPath, ["--expose-gc", ...cpuProfileFlags(kind), ...entryArgs(kind)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
     const server = new ServerProcess(kind, port, child);
     const deadline = Date.now() + timeoutMs;
     while (!server.output.some((line) => line.includes("ready on"))) {

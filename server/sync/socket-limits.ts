@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { Namespace, Socket } from "socket.io";
 import { ParleyError, toErrorPayload } from "../../lib/errors/errors";
 import { clientAddress } from "../http/rate-limit";
@@ -9,11 +10,34 @@ import type { LimitVerdict, Limits } from "./limits";
  * join and send how much. Kept apart from socket-adapter.ts, which only routes messages.
  */
 
+/** An engine.io connection as it arrives: the HTTP request that opened it, still referenced. */
+interface RawConnection {
+  remoteAddress: string;
+  request: IncomingMessage | null;
+}
+
+/**
+ * Each transport connection's client address, read from the HTTP request that opened it the moment
+ * it opens. engine.io's reference to the request is then dropped (Socket.io's documented memory tip):
+ * that frees a long-polling connection's request; a WebSocket's upgrade request stays reachable from
+ * engine.io's own upgrade response for the connection's life (docs/performance.md, 30 November
+ * evening). The address is all Parley takes from the handshake; joins carry everything else.
+ */
+const addresses = new WeakMap<object, string>();
+
+function rememberAddressesAndDropRequests(namespace: Namespace, trustProxy: boolean): void {
+  namespace.server.engine.on("connection", (raw: RawConnection) => {
+    addresses.set(raw, clientAddress(raw.remoteAddress, raw.request?.headers["x-forwarded-for"], trustProxy));
+    raw.request = null;
+  });
+}
+
 /** Refuses a new socket when its address already holds too many (the client sees a connect_error). */
 export function limitConnections(namespace: Namespace, limits: Limits): void {
   const { settings } = limits;
+  rememberAddressesAndDropRequests(namespace, settings.trustProxy);
   namespace.use((socket, next) => {
-    const ip = clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], settings.trustProxy);
+    const ip = addresses.get(socket.conn) ?? clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], settings.trustProxy);
     if (!limits.seats.connect(ip, settings.maxConnectionsPerIp)) {
       const error = new ParleyError("rate-limited", `Too many open connections from your network (at most ${settings.maxConnectionsPerIp}).`);
       return next(Object.assign(new Error(error.message), { data: toErrorPayload(error) }));

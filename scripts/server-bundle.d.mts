@@ -1,0 +1,8 @@
+// Types for server-bundle.mjs, which TypeScript code (the bench, the tests) imports.
+export const ROOT: string;
+export const SERVER_BUNDLE_DIR: string;
+export const SERVER_ENTRIES: { main: string; "sync-main": string };
+export function bundlePath(entry: string): string;
+export function bundleIsStale(entry: string): boolean;
+export function buildBundles(options?: { entries?: string[]; outdir?: string; outbase?: string }): Promise<void>;
+export function ensureServerBundle(entry: string): string;

@@ -1,0 +1,120 @@
+// The production server runs as plain JavaScript bundled by esbuild, not through tsx's loader: the
+// loader thread and the transformed sources it keeps (with inline source maps) cost 30–45 MB of RSS
+// in every server process (docs/performance.md, "Memory of the sync server"). `npm run dev` and the
+// tests keep tsx. Packages stay external (node_modules is loaded as usual); only our own TypeScript
+// (server/, lib/, the generated Prisma client) is bundled, with a linked source map for stack traces.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, extname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const SERVER_BUNDLE_DIR = join(ROOT, "dist", "server");
+
+/** The production entry points: `npm start` (server/main.ts) and `npm run sync` (server/sync-main.ts). */
+export const SERVER_ENTRIES = { main: "server/main.ts", "sync-main": "server/sync-main.ts" };
+
+/** What a bundle is built from: if any of it is newer than the bundle, the bundle is stale. */
+const INPUTS = ["server", "lib", "prisma", "package-lock.json", "tsconfig.json", "scripts/server-bundle.mjs"];
+
+/** Where `entry` (a path relative to the project root) is bundled to. */
+export function bundlePath(entry) {
+  return join(SERVER_BUNDLE_DIR, relative("server", entry).replace(/\.[cm]?tsx?$/, ".mjs"));
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+/** True when `entry`'s bundle is missing or older than any of the sources it may include. */
+export function bundleIsStale(entry) {
+  const output = bundlePath(entry);
+  if (!existsSync(output)) return true;
+  const builtAt = statSync(output).mtimeMs;
+  return INPUTS.some((input) => newestMtime(join(ROOT, input)) > builtAt);
+}
+
+/**
+ * Sources find files beside them through `import.meta.url` (migrations, worker scripts, the project
+ * root). In a bundle that URL is the bundle's, so each use is rewritten to the URL of the source file
+ * it was written in, relative to where the bundle lands (the project can still be moved as a whole).
+ */
+function sourceUrlPlugin(outputDir) {
+  return {
+    name: "source-import-meta-url",
+    setup(build) {
+      build.onLoad({ filter: /\.(m?ts|tsx|m?js)$/ }, (args) => {
+        if (args.path.split(sep).includes("node_modules")) return undefined;
+        const source = readFileSync(args.path, "utf8");
+        if (!source.includes("import.meta.url")) return undefined;
+        const fromBundle = relative(outputDir, args.path).split(sep).join("/");
+        const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+        const loader = { ".ts": "ts", ".mts": "ts", ".tsx": "tsx" }[extname(args.path)] ?? "js";
+        return { contents: source.replaceAll("import.meta.url", url), loader };
+      });
+    },
+  };
+}
+
+/**
+ * Bundles `entries` (paths relative to the project root, under `outbase`) into `outdir`; by default
+ * the production entry points into dist/server/. Code
+ * splitting keeps the lazy `import()`s lazy: without it esbuild would hoist the packages they load
+ * (PGlite, Redis, piscina) to the bundle's top. Chunks land beside the entries, so the rewritten
+ * `import.meta.url`s hold for every file. Each file is written under a temporary name and renamed
+ * (entries last), so a process starting meanwhile never loads half a build; files of older builds go.
+ */
+export async function buildBundles({ entries = Object.values(SERVER_ENTRIES), outdir = SERVER_BUNDLE_DIR, outbase = "server" } = {}) {
+  const esbuild = await import("esbuild");
+  try {
+    const result = await esbuild.build({
+      entryPoints: entries.map((entry) => join(ROOT, entry)),
+      outdir,
+      outbase: join(ROOT, outbase),
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      splitting: true,
+      write: false,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      sourcemap: "linked",
+      // Stack traces need only the mappings; the sources are in the checkout (and would cost memory once loaded).
+      sourcesContent: false,
+      tsconfig: join(ROOT, "tsconfig.json"),
+      logLevel: "warning",
+      plugins: [sourceUrlPlugin(outdir)],
+    });
+    mkdirSync(outdir, { recursive: true });
+    const entryOutputs = new Set(entries.map((entry) => join(outdir, relative(outbase, entry).replace(/\.[cm]?tsx?$/, ".mjs"))));
+    const ordered = [...result.outputFiles].sort((a, b) => Number(entryOutputs.has(a.path)) - Number(entryOutputs.has(b.path)));
+    for (const file of ordered) {
+      writeFileSync(`${file.path}.tmp`, file.contents);
+      renameSync(`${file.path}.tmp`, file.path);
+    }
+    const written = new Set(ordered.map((file) => file.path));
+    for (const name of readdirSync(outdir)) {
+      const path = join(outdir, name);
+      if (/\.mjs(\.map)?$/.test(name) && !written.has(path)) rmSync(path);
+    }
+  } finally {
+    await esbuild.stop();
+  }
+}
+
+/**
+ * Rebuilds the production bundles if `entry`'s is stale, in a child process so the server that
+ * follows never holds esbuild, and returns the path of `entry`'s bundle.
+ */
+export function ensureServerBundle(entry) {
+  if (bundleIsStale(entry)) {
+    console.log("Building the server bundle…");
+    const build = spawnSync(process.execPath, [join(ROOT, "scripts/build-server.mjs")], { cwd: ROOT, stdio: "inherit" });
+    if (build.status !== 0) throw new Error(`Building the server failed (exit ${build.status}).`);
+  }
+  return bundlePath(entry);
+}

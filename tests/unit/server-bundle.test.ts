@@ -1,0 +1,90 @@
+/**
+ * The production start path (issue 11, memory): `npm run sync` and `npm start` run the server from
+ * its esbuild bundle in dist/server/, never through tsx's loader, and the bundle keeps what the
+ * sources rely on: lazy imports stay lazy, and files found beside a source through import.meta.url
+ * are still found.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT, SERVER_ENTRIES, bundleIsStale, bundlePath, buildBundles } from "@/scripts/server-bundle.mjs";
+
+const scratch = mkdtempSync(join(tmpdir(), "parley-bundle-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Every package and file a bundle file imports statically, following its own chunks. */
+function staticImports(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  const source = readFileSync(file, "utf8");
+  for (const match of source.matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)"|^import\s+"([^"]+)"/gms)) {
+    const target = match[1] ?? match[2];
+    if (target.startsWith("./")) for (const name of staticImports(join(file, "..", target), seen)) packages.add(name);
+    else packages.add(target);
+  }
+  return packages;
+}
+
+describe("the server bundle", () => {
+  it("npm start and npm run sync go through the start scripts, not tsx", () => {
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(scripts.start).toBe("node scripts/start.mjs");
+    expect(scripts.sync).toBe("node scripts/sync.mjs");
+    expect(scripts.build).toContain("scripts/build-server.mjs");
+  });
+
+  it("keeps the sync server's lazy imports lazy and finds the files its sources find beside them", async () => {
+    const outdir = join(scratch, "server");
+    await buildBundles({ outdir });
+    const eager = staticImports(join(outdir, "sync-main.mjs"));
+    expect(eager).toContain("socket.io");
+    for (const lazy of ["@electric-sql/pglite", "pglite-prisma-adapter", "redis", "@socket.io/redis-streams-adapter", "piscina", "next", "tsx"]) {
+      expect(eager, lazy).not.toContain(lazy);
+    }
+    // import.meta.url now names the source file it was written in, relative to the bundle file.
+    const file = bundleFileDefining(outdir, "MIGRATIONS_DIR");
+    const written = /new URL\("([^"]+migrate\.ts)", import\.meta\.url\)/.exec(readFileSync(file, "utf8"))?.[1];
+    expect(written).toBeDefined();
+    expect(new URL(written!, pathToFileURL(file)).href).toBe(pathToFileURL(join(ROOT, "server/persistence/migrate.ts")).href);
+  });
+
+  it("npm run sync serves from the bundle (built first if stale) without loading tsx or any TypeScript source", async () => {
+    // A loader hook that logs every module the process loads.
+    const log = join(scratch, "loaded.txt");
+    writeFileSync(log, "");
+    const hooks = join(scratch, "hooks.mjs");
+    writeFileSync(hooks, `import { appendFileSync } from "node:fs";\nexport async function resolve(specifier, context, next) {\n  const resolved = await next(specifier, context);\n  appendFileSync(${JSON.stringify(log)}, resolved.url + "\\n");\n  return resolved;\n}\n`);
+    const preload = join(scratch, "preload.mjs");
+    writeFileSync(preload, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+
+    const child = spawn(process.execPath, ["--import", pathToFileURL(preload).href, "scripts/sync.mjs"], {
+      cwd: ROOT,
+      // An unreachable database: the server listens at once and keeps retrying the database.
+      env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none", PARLEY_SEED_DEMO: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes("Listening on") && child.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill("SIGKILL");
+    expect(output).toContain("Listening on");
+
+    expect(bundleIsStale(SERVER_ENTRIES["sync-main"])).toBe(false);
+    const loaded = readFileSync(log, "utf8").split("\n").filter(Boolean);
+    expect(loaded).toContain(pathToFileURL(bundlePath(SERVER_ENTRIES["sync-main"])).href);
+    expect(loaded.filter((url) => /\.tsx?$/.test(url) || url.includes("/node_modules/tsx/"))).toEqual([]);
+  }, 90_000);
+});
+
+/** The bundle file (entry or chunk) that defines `name`. */
+function bundleFileDefining(outdir: string, name: string): string {
+  const file = readdirSync(outdir).find((entry) => entry.endsWith(".mjs") && readFileSync(join(outdir, entry), "utf8").includes(`var ${name} =`));
+  if (!file) throw new Error(`No bundle file defines ${name}.`);
+  return join(outdir, file);
+}
