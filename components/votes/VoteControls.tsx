@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Argument } from "@/lib/board/argument";
 import { formatAverage } from "./chart-scale";
 import { RatingRow } from "./RatingRow";
@@ -22,36 +22,47 @@ export function VoteControls({ argument }: { argument: Argument }) {
 
 function CardVote({ ui, argument }: { ui: VotesUi; argument: Argument }) {
   const ballot = ui.mine.get(argument.id);
-  // What the voter just chose, shown at once and dropped when the server answers (its ballot then shows).
+  // What the voter chose, shown at once and kept until the server's next view of their ballot (sent
+  // after the vote is stored, so it includes it): dropping it on the ack showed the ballot as it was.
   const [pending, setPending] = useState<Partial<Ratings> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const shown: Ratings = {
     strength: pending?.strength !== undefined ? pending.strength : (ballot?.strength ?? null),
     quoteSupport: pending?.quoteSupport !== undefined ? pending.quoteSupport : (ballot?.quoteSupport ?? null),
   };
-  const latest = useRef(shown);
-  useLayoutEffect(() => {
-    latest.current = shown;
-  });
+  // Only the ratings changed since the last send go out: the server keeps the other one. Sending both
+  // from a ballot view not yet updated by the previous vote overwrote that vote with the old value.
+  const unsent = useRef<Partial<Ratings>>({});
+  const inFlight = useRef(0);
   const sequence = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { vote } = ui;
 
   const send = useCallback(async () => {
     timer.current = null;
+    const ratings = unsent.current;
+    unsent.current = {};
     const mine = ++sequence.current;
-    const ack = await vote(argument.id, latest.current);
+    inFlight.current++;
+    const ack = await vote(argument.id, ratings).finally(() => inFlight.current--);
     if (mine !== sequence.current) return; // a newer choice is on its way; let its answer decide
-    setPending(null);
-    if (!ack.ok) setMessage(ack.message);
+    if (!ack.ok) {
+      setPending(null);
+      setMessage(ack.message);
+    }
   }, [vote, argument.id]);
+
+  // A view of the ballot that arrives with nothing on its way is the server's word on it.
+  useEffect(() => {
+    if (inFlight.current === 0 && !timer.current) setPending(null);
+  }, [ballot]);
 
   // Leaving the board mid-keyboard-choice still sends the value the voter settled on.
   useEffect(
     () => () => {
       if (!timer.current) return;
       clearTimeout(timer.current);
-      void vote(argument.id, latest.current);
+      void vote(argument.id, unsent.current);
     },
     [vote, argument.id],
   );
@@ -59,7 +70,7 @@ function CardVote({ ui, argument }: { ui: VotesUi; argument: Argument }) {
   const choose = (field: keyof Ratings, value: number, fromKeyboard: boolean) => {
     setMessage(null);
     setPending((p) => ({ ...p, [field]: value }));
-    latest.current = { ...latest.current, [field]: value };
+    unsent.current = { ...unsent.current, [field]: value };
     if (timer.current) clearTimeout(timer.current);
     if (fromKeyboard) timer.current = setTimeout(() => void send(), KEYBOARD_SETTLE_MS);
     else void send();

@@ -33,7 +33,8 @@ export interface VotesUi {
   tallies: ReadonlyMap<string, ArgumentTally>;
   board: BoardState | null;
   teams: Team[];
-  vote(argumentId: string, ratings: Ratings): Promise<CommandAck>;
+  /** Casts the ratings given; one left out keeps its stored value. */
+  vote(argumentId: string, ratings: Partial<Ratings>): Promise<CommandAck>;
   setRevealed(revealed: boolean): Promise<CommandAck>;
 }
 
@@ -47,8 +48,8 @@ interface VotesUiInput {
 
 /** Builds the votes context value from what `useBoard` returns. */
 export function useVotesUi({ board, session, me, votes, command }: VotesUiInput): VotesUi | null {
-  // The server replaces a whole ballot, so a vote always carries both ratings.
-  const vote = useCallback((argumentId: string, r: Ratings) => command({ type: "vote", argumentId, strength: r.strength, quoteSupport: r.quoteSupport }), [command]);
+  // A rating left out of a vote keeps its stored value (the server merges the ballot).
+  const vote = useCallback((argumentId: string, r: Partial<Ratings>) => command({ type: "vote", argumentId, strength: r.strength, quoteSupport: r.quoteSupport }), [command]);
   const setRevealed = useCallback((revealed: boolean) => command({ type: "reveal-votes", revealed }), [command]);
   const mine = useMemo(() => new Map((votes?.mine ?? []).map((b) => [b.argumentId, b])), [votes]);
   const tallies = useMemo(() => new Map((votes?.results?.tallies ?? []).map((t) => [t.argumentId, t])), [votes]);
