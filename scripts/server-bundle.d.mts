@@ -2,7 +2,9 @@
 export const ROOT: string;
 export const SERVER_BUNDLE_DIR: string;
 export const SERVER_ENTRIES: { main: string; "sync-main": string };
+export const WORKER_ENTRIES: Record<string, string>;
+export const SERVER_BUNDLE_DIR_ENV: string;
 export function bundlePath(entry: string): string;
 export function bundleIsStale(entry: string): boolean;
-export function buildBundles(options?: { entries?: string[]; outdir?: string; outbase?: string }): Promise<void>;
+export function buildBundles(options?: { entries?: string[]; workers?: Record<string, string>; outdir?: string; outbase?: string }): Promise<void>;
 export function ensureServerBundle(entry: string): string;

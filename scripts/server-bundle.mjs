@@ -14,6 +14,15 @@ export const SERVER_BUNDLE_DIR = join(ROOT, "dist", "server");
 /** The production entry points: `npm start` (server/main.ts) and `npm run sync` (server/sync-main.ts). */
 export const SERVER_ENTRIES = { main: "server/main.ts", "sync-main": "server/sync-main.ts" };
 
+/**
+ * Worker threads' bodies, bundled beside the server as worker-<name>.mjs: a server running from the
+ * bundle starts them compiled (server/compiled-workers.ts), not through tsx.
+ */
+export const WORKER_ENTRIES = { fold: "server/sync/fold-worker-main.ts" };
+
+/** The environment variable that tells a bundled server's code where its bundle is (server/compiled-workers.ts). */
+export const SERVER_BUNDLE_DIR_ENV = "PARLEY_SERVER_BUNDLE_DIR";
+
 /** What a bundle is built from: if any of it is newer than the bundle, the bundle is stale. */
 const INPUTS = ["server", "lib", "prisma", "package-lock.json", "tsconfig.json", "scripts/server-bundle.mjs"];
 
@@ -60,20 +69,24 @@ function sourceUrlPlugin(outputDir) {
 }
 
 /**
- * Bundles `entries` (paths relative to the project root, under `outbase`) into `outdir`; by default
- * the production entry points into dist/server/. Code
- * splitting keeps the lazy `import()`s lazy: without it esbuild would hoist the packages they load
- * (PGlite, Redis, piscina) to the bundle's top. Chunks land beside the entries, so the rewritten
+ * Bundles `entries` (paths relative to the project root, under `outbase`) and `workers` (name → path,
+ * written as worker-<name>.mjs) into `outdir`; by default the production entry points and worker
+ * bodies into dist/server/. Code splitting keeps the lazy `import()`s lazy: without it esbuild would
+ * hoist the packages they load (PGlite, Redis, piscina) to the bundle's top. Chunks land beside the entries, so the rewritten
  * `import.meta.url`s hold for every file. Each file is written under a temporary name and renamed
  * (entries last), so a process starting meanwhile never loads half a build; files of older builds go.
  */
-export async function buildBundles({ entries = Object.values(SERVER_ENTRIES), outdir = SERVER_BUNDLE_DIR, outbase = "server" } = {}) {
+export async function buildBundles({ entries = Object.values(SERVER_ENTRIES), workers = WORKER_ENTRIES, outdir = SERVER_BUNDLE_DIR, outbase = "server" } = {}) {
   const esbuild = await import("esbuild");
+  // Every output lands directly in outdir (workers as worker-<name>), which the import.meta.url rewrite relies on.
+  const entryPoints = [
+    ...entries.map((entry) => ({ in: join(ROOT, entry), out: relative(outbase, entry).replace(/\.[cm]?tsx?$/, "") })),
+    ...Object.entries(workers).map(([name, entry]) => ({ in: join(ROOT, entry), out: `worker-${name}` })),
+  ];
   try {
     const result = await esbuild.build({
-      entryPoints: entries.map((entry) => join(ROOT, entry)),
+      entryPoints,
       outdir,
-      outbase: join(ROOT, outbase),
       outExtension: { ".js": ".mjs" },
       bundle: true,
       splitting: true,
@@ -90,7 +103,7 @@ export async function buildBundles({ entries = Object.values(SERVER_ENTRIES), ou
       plugins: [sourceUrlPlugin(outdir)],
     });
     mkdirSync(outdir, { recursive: true });
-    const entryOutputs = new Set(entries.map((entry) => join(outdir, relative(outbase, entry).replace(/\.[cm]?tsx?$/, ".mjs"))));
+    const entryOutputs = new Set(entryPoints.map((entry) => join(outdir, `${entry.out}.mjs`)));
     const ordered = [...result.outputFiles].sort((a, b) => Number(entryOutputs.has(a.path)) - Number(entryOutputs.has(b.path)));
     for (const file of ordered) {
       writeFileSync(`${file.path}.tmp`, file.contents);

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { SERVER_ENTRIES, ensureServerBundle } from "./server-bundle.mjs";
+import { SERVER_BUNDLE_DIR, SERVER_BUNDLE_DIR_ENV, SERVER_ENTRIES, ensureServerBundle } from "./server-bundle.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const buildId = join(root, ".next", "BUILD_ID");
@@ -29,4 +29,6 @@ if (builtAt < changedAt) {
 const bundle = ensureServerBundle(SERVER_ENTRIES.main);
 // Stack traces point into the TypeScript sources (the bundle's linked source map, read on load).
 process.setSourceMapsEnabled(true);
+// Worker threads start their compiled bodies from the same bundle (server/compiled-workers.ts).
+process.env[SERVER_BUNDLE_DIR_ENV] = SERVER_BUNDLE_DIR;
 await import(pathToFileURL(bundle).href);

@@ -20,7 +20,7 @@ const bundled = (entry: string) => join(BENCH_BUNDLE_DIR, entry.replace("bench/s
 
 /** The peers' entries and the heap probe, bundled once per bench run (Parley's bundle is scripts/sync.mjs's business). */
 let peersBuilt: Promise<void> | null = null;
-const buildPeers = () => (peersBuilt ??= buildBundles({ entries: PEER_ENTRIES, outdir: BENCH_BUNDLE_DIR, outbase: "bench/servers" }));
+const buildPeers = () => (peersBuilt ??= buildBundles({ entries: PEER_ENTRIES, workers: {}, outdir: BENCH_BUNDLE_DIR, outbase: "bench/servers" }));
 
 /** What node runs for each kind, after its flags. */
 function entryArgs(kind: ServerKind): string[] {

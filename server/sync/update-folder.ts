@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { workerScript } from "../compiled-workers";
 
 interface FoldReply {
   id: number;
@@ -63,7 +64,7 @@ export class UpdateFolder {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL("./fold-worker.mjs", import.meta.url));
+    const worker = new Worker(workerScript("fold", new URL("./fold-worker.mjs", import.meta.url)));
     worker.unref();
     worker.on("message", (reply: FoldReply) => this.settle(reply));
     worker.on("error", (error) => this.crashed(worker, error));

@@ -5,12 +5,16 @@
  * are still found.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import * as Y from "yjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, SERVER_ENTRIES, bundleIsStale, bundlePath, buildBundles } from "@/scripts/server-bundle.mjs";
+import { ROOT, SERVER_BUNDLE_DIR_ENV, SERVER_ENTRIES, bundleIsStale, bundlePath, buildBundles } from "@/scripts/server-bundle.mjs";
+import { foldUpdates } from "@/lib/board/snapshot";
+import { SERVER_BUNDLE_DIR_ENV as SERVER_SIDE_ENV, workerScript } from "@/server/compiled-workers";
 
 const scratch = mkdtempSync(join(tmpdir(), "parley-bundle-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -50,6 +54,61 @@ describe("the server bundle", () => {
     const written = /new URL\("([^"]+migrate\.ts)", import\.meta\.url\)/.exec(readFileSync(file, "utf8"))?.[1];
     expect(written).toBeDefined();
     expect(new URL(written!, pathToFileURL(file)).href).toBe(pathToFileURL(join(ROOT, "server/persistence/migrate.ts")).href);
+  });
+
+  it("bundles the compaction worker's body, which folds without tsx", async () => {
+    // Inside the project, where its packages resolve (packages stay external).
+    mkdirSync(join(ROOT, "dist"), { recursive: true });
+    const outdir = mkdtempSync(join(ROOT, "dist", "test-workers-"));
+    try {
+      await foldsInCompiledWorker(outdir);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  async function foldsInCompiledWorker(outdir: string): Promise<void> {
+    await buildBundles({ outdir });
+    const body = join(outdir, "worker-fold.mjs");
+    expect(staticImports(body)).not.toContain("tsx/esm/api");
+    expect([...staticImports(body)].filter((name) => name.includes("tsx"))).toEqual([]);
+
+    const doc = new Y.Doc();
+    const parts: Uint8Array[] = [];
+    doc.on("update", (update: Uint8Array) => parts.push(update));
+    doc.getMap("m").set("a", 1);
+    doc.getMap("m").set("b", 2);
+    const packed = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+    parts.reduce((offset, part) => (packed.set(part, offset), offset + part.byteLength), 0);
+    const worker = new Worker(pathToFileURL(body));
+    try {
+      const reply = await new Promise<{ ok: boolean; folded: Uint8Array }>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+        worker.postMessage({ id: 1, packed, lengths: parts.map((part) => part.byteLength) });
+      });
+      expect(reply.ok).toBe(true);
+      expect(Buffer.from(reply.folded)).toEqual(Buffer.from(foldUpdates(parts)));
+    } finally {
+      await worker.terminate();
+    }
+  }
+
+  it("a bundled server starts its workers' compiled bodies, any other their sources", () => {
+    expect(SERVER_SIDE_ENV).toBe(SERVER_BUNDLE_DIR_ENV);
+    const source = new URL("file:///project/server/sync/fold-worker.mjs");
+    const before = process.env[SERVER_BUNDLE_DIR_ENV];
+    try {
+      delete process.env[SERVER_BUNDLE_DIR_ENV];
+      expect(workerScript("fold", source)).toBe(source);
+      writeFileSync(join(scratch, "worker-fold.mjs"), "");
+      process.env[SERVER_BUNDLE_DIR_ENV] = scratch;
+      expect(workerScript("fold", source).href).toBe(pathToFileURL(join(scratch, "worker-fold.mjs")).href);
+      expect(workerScript("missing", source)).toBe(source);
+    } finally {
+      if (before === undefined) delete process.env[SERVER_BUNDLE_DIR_ENV];
+      else process.env[SERVER_BUNDLE_DIR_ENV] = before;
+    }
   });
 
   it("npm run sync serves from the bundle (built first if stale) without loading tsx or any TypeScript source", async () => {

@@ -1,0 +1,27 @@
+// The compaction worker's body (see update-folder.ts): folds a board's snapshot and log into one update
+// off the event loop that serves live rooms. The production bundle starts it compiled
+// (dist/server/worker-fold.mjs); elsewhere fold-worker.mjs loads this source through tsx.
+import { parentPort, threadId } from "node:worker_threads";
+import { foldUpdates } from "../../lib/board/snapshot";
+
+export interface FoldRequest {
+  id: number;
+  /** The parts end to end in one buffer (update-folder.ts pack()), transferred rather than copied. */
+  packed: Uint8Array;
+  lengths: number[];
+}
+
+parentPort?.on("message", ({ id, packed, lengths }: FoldRequest) => {
+  try {
+    const parts: Uint8Array[] = [];
+    let offset = 0;
+    for (const length of lengths) {
+      parts.push(packed.subarray(offset, offset + length));
+      offset += length;
+    }
+    const folded = foldUpdates(parts);
+    parentPort?.postMessage({ id, ok: true, folded, threadId }, [folded.buffer as ArrayBuffer]);
+  } catch (error) {
+    parentPort?.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error), threadId });
+  }
+});
