@@ -6,6 +6,18 @@ import { addBenchArgument } from "../board-content";
 import { AckCounter } from "./ack-counter";
 import type { BenchClient } from "./bench-client";
 
+/**
+ * `ws` emits "error" when a socket still connecting is closed (a run ending while thousands of clients
+ * are still connecting); with no listener of its own that error would kill the load generator. The
+ * provider still hears every error through its onerror handler.
+ */
+class ToleratedCloseWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on("error", () => undefined);
+  }
+}
+
 export class HocuspocusBenchClient implements BenchClient {
   readonly synced: Promise<void>;
   readonly doc = new Y.Doc();
@@ -14,7 +26,7 @@ export class HocuspocusBenchClient implements BenchClient {
   private readonly acks = new AckCounter();
 
   constructor(url: string, boardId: string) {
-    this.socket = new HocuspocusProviderWebsocket({ url: url.replace(/^http/, "ws"), WebSocketPolyfill: WebSocket });
+    this.socket = new HocuspocusProviderWebsocket({ url: url.replace(/^http/, "ws"), WebSocketPolyfill: ToleratedCloseWebSocket });
     this.provider = new HocuspocusProvider({ websocketProvider: this.socket, name: boardId, document: this.doc });
     // A provider handed its socket does not attach by itself (one socket may carry several documents).
     this.provider.attach();
