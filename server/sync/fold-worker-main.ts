@@ -3,6 +3,7 @@
 // (dist/server/worker-fold.mjs); elsewhere fold-worker.mjs loads this source through tsx.
 import { parentPort, threadId } from "node:worker_threads";
 import { foldUpdates } from "../../lib/board/snapshot";
+import { splitConcatenated } from "../persistence/stored-log";
 
 export interface FoldRequest {
   id: number;
@@ -13,13 +14,7 @@ export interface FoldRequest {
 
 parentPort?.on("message", ({ id, packed, lengths }: FoldRequest) => {
   try {
-    const parts: Uint8Array[] = [];
-    let offset = 0;
-    for (const length of lengths) {
-      parts.push(packed.subarray(offset, offset + length));
-      offset += length;
-    }
-    const folded = foldUpdates(parts);
+    const folded = foldUpdates(splitConcatenated(packed, lengths));
     parentPort?.postMessage({ id, ok: true, folded, threadId }, [folded.buffer as ArrayBuffer]);
   } catch (error) {
     parentPort?.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error), threadId });
