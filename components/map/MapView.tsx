@@ -153,8 +153,13 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
   const focusNode = useCallback(
     (id: string) => {
       setFocusId(id);
-      const node = flow.getNode(id);
-      if (node && !isInView(flow.getViewport(), node)) void flow.setCenter(node.position.x + (node.width ?? 0) / 2, node.position.y + (node.height ?? 0) / 2, { zoom: flow.getZoom() });
+      // A pan still running (a zoom to the node focused before) can carry the view away again: the
+      // attempts below bring the node back into view until it holds focus.
+      const bringIntoView = () => {
+        const node = flow.getNode(id);
+        if (node && !isInView(flow.getViewport(), node)) void flow.setCenter(node.position.x + (node.width ?? 0) / 2, node.position.y + (node.height ?? 0) / 2, { zoom: flow.getZoom() });
+      };
+      bringIntoView();
       // Off-screen nodes are not rendered (onlyRenderVisibleElements), and a node is not focusable until the
       // render that makes it the tab stop has committed (on the overview the others are display: none): try
       // each frame until it holds focus.
@@ -164,7 +169,9 @@ function MapCanvas({ positions, args, selectedId, onSelect }: MapViewProps) {
         if (request !== focusRequest.current) return; // a later key press moved on
         const element = rootRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
         element?.focus({ preventScroll: true });
-        if (document.activeElement !== element && ++frames < 60) requestAnimationFrame(attempt);
+        if (document.activeElement === element || ++frames >= 120) return;
+        if (frames % 15 === 0) bringIntoView();
+        requestAnimationFrame(attempt);
       };
       requestAnimationFrame(attempt);
     },
