@@ -38,6 +38,15 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
   }
 }
 
+/**
+ * Whether a frame is a Step 1 from a client that holds nothing (its state vector names no writer):
+ * the whole board is its answer, whatever the server's document looks like inside.
+ */
+export function isFreshStep1(frame: Uint8Array): boolean {
+  const message = decodeSyncMessage(frame);
+  return message !== null && message.type === SYNC_STEP_1 && Y.decodeStateVector(message.stateVector).size === 0;
+}
+
 export function syncUpdate(update: Uint8Array): Uint8Array {
   return encodeSyncMessage({ type: SYNC_UPDATE, update });
 }

@@ -120,6 +120,8 @@ export function welcomeSoon(room: BoardRoom, store: BoardStore, connection: Conn
 async function welcomeWaiting(room: BoardRoom, store: BoardStore, pending: Welcomes): Promise<void> {
   pending.running = true;
   try {
+    // A cold board's first joiners are in before its document is built; their views read the session.
+    if (!room.isBuilt) await room.built.catch(() => undefined);
     while (pending.waiting.length > 0) {
       // Someone who left while waiting is no longer anyone's business.
       const newcomers = pending.waiting.splice(0).filter((connection) => room.connections.get(connection.id) === connection);

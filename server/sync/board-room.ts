@@ -1,10 +1,10 @@
 import * as Y from "yjs";
 import { checkBoardUpdate } from "../../lib/board/check-update";
 import { carriesNothingNew } from "../../lib/board/update-news";
-import { docFromParts, foldUpdates } from "../../lib/board/snapshot";
+import { foldUpdates } from "../../lib/board/snapshot";
 import { ParleyError, toErrorPayload, type ErrorCode, type ErrorPayload } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
-import { SYNC_STEP_1, decodeSyncMessage, syncUpdate } from "../../lib/protocol/sync-messages";
+import { SYNC_STEP_1, SYNC_STEP_2, decodeSyncMessage, encodeSyncMessage, isFreshStep1, syncUpdate } from "../../lib/protocol/sync-messages";
 import { readMeta } from "../../lib/board/doc";
 import type { ModelResult } from "../../lib/board/validate";
 import { readSession } from "../../lib/session/session";
@@ -37,6 +37,12 @@ export interface RoomOptions {
   sendSyncToMany?: SendSyncToMany;
   /** How long the trial copy outlives the last change tried on it (default 10 s). */
   trialIdleMs?: number;
+  /**
+   * How long building a cold board's document waits for the Step 2 frames already answered from its
+   * stored bytes to leave the process (default 500 ms: a 6 MB frame leaves in tens of ms on a fast
+   * link; everyone else's messages wait for the build meanwhile, so the wait is bounded).
+   */
+  earlyFlushMs?: number;
 }
 
 /** What a sync step hands back: the acknowledgement, which for an accepted update waits for its group commit. */
@@ -75,6 +81,24 @@ export interface RoomStep {
  */
 export class BoardRoom {
   readonly connections = new Map<string, Connection>();
+  /**
+   * Resolves once the document is built from the stored bytes: the room's first step, so every other
+   * step (sync messages, commands, relayed updates) runs on the whole board. Rejects if the stored
+   * bytes do not apply; the room then refuses everything and closes its connections.
+   */
+  readonly built: Promise<void>;
+  private readonly liveDoc = new Y.Doc();
+  private builtYet = false;
+  private buildFailure: ParleyError | null = null;
+  /**
+   * Until the document is built: the stored board when it is one part (a snapshot, or a new board's
+   * first entry), which is the whole board as a fresh joiner's Step 2 (answerFromStoredBytes).
+   */
+  private storedWhole: Uint8Array | null;
+  /** Connections answered from the stored bytes before the build, whose frames the build lets leave first. */
+  private readonly answeredEarly: Connection[] = [];
+  /** How many fresh joiners were answered from the stored bytes before the document was built (diagnostics). */
+  earlyAnswers = 0;
   private readonly trial: TrialCopy;
   /** The answers to a joining client's Step 1, encoded once per change of the board rather than per join. */
   private readonly handshake: HandshakeCache;
@@ -90,13 +114,14 @@ export class BoardRoom {
 
   private constructor(
     readonly boardId: string,
-    readonly doc: Y.Doc,
+    parts: Uint8Array[],
     private source: { text: string; sha256: string },
     private readonly store: BoardStore,
     private readonly options: RoomOptions,
     backlog: { updates: number; bytes: number },
     latestSeq: number,
   ) {
+    const doc = this.liveDoc;
     this.trial = new TrialCopy(doc, () => this.batch.updates(), options.trialIdleMs ?? 10_000);
     this.handshake = new HandshakeCache(doc);
     this.sendSyncToMany = options.sendSyncToMany ?? sendToEach;
@@ -108,10 +133,24 @@ export class BoardRoom {
     const policy = { afterUpdates: options.compactEvery, afterBytes: options.compactAfterBytes ?? Number.POSITIVE_INFINITY };
     this.compactor = new RoomCompactor(boardId, store, policy, options.fold ?? foldUpdates, log, backlog);
     this.relay = new RelayCatchUp(boardId, store, latestSeq, (updates) => this.applySavedElsewhere(updates), options.log);
+    this.storedWhole = parts.length === 1 ? parts[0] : null;
+    this.built = this.queue.run("build", () => this.build(parts));
+    this.built.catch(() => undefined); // answered by every step (settled) and by whoever awaits it
   }
 
-  /** Loads a board's document and source text from the store. Throws board-not-found. */
+  /** Loads a board's document and source text from the store, and builds its document. Throws board-not-found. */
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<BoardRoom> {
+    const room = await BoardRoom.open(boardId, store, options);
+    await room.built;
+    return room;
+  }
+
+  /**
+   * Reads a board from the store and returns its room at once, its document still to be built (see
+   * `built`): a fresh joiner is answered from the stored bytes meanwhile. Throws board-not-found.
+   * Only for the sync adapter: everything else wants a built room (`load`, RoomManager.acquire).
+   */
+  static async open(boardId: string, store: BoardStore, options: RoomOptions): Promise<BoardRoom> {
     // The document is read while the board's row and its source are (one wait for the largest read, not three in a row).
     const loading = store.loadBoardState(boardId);
     loading.catch(() => undefined); // answered below, unless the board turns out not to exist
@@ -121,11 +160,57 @@ export class BoardRoom {
     if (!source) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
     // The log entries are the last `logLength` parts (after the snapshot, if any).
     const logBytes = state.parts.slice(state.parts.length - state.logLength).reduce((sum, part) => sum + part.byteLength, 0);
-    const room = new BoardRoom(boardId, docFromParts(state.parts), { text: source.text, sha256: source.sha256 }, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
-    // A board stored as one part (a snapshot, or a new board's first entry): that part is the whole
-    // document, so the first joiner gets it as is rather than an encoding of the document just built from it.
-    if (state.parts.length === 1) room.handshake.seedWholeUpdate(state.parts[0]);
-    return room;
+    return new BoardRoom(boardId, state.parts, { text: source.text, sha256: source.sha256 }, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
+  }
+
+  /** Whether the document is built (see `built`). */
+  get isBuilt(): boolean {
+    return this.builtYet;
+  }
+
+  /** The board's live document. Only once built (every step, and every room RoomManager.acquire hands out, is). */
+  get doc(): Y.Doc {
+    if (!this.builtYet) throw new ParleyError("internal", `Board "${this.boardId}" is still being loaded.`);
+    return this.liveDoc;
+  }
+
+  /**
+   * The room's first step. It first lets the loop turn, so a join decided while the bytes were read
+   * answers its fresh joiner from them, and lets those Step 2 frames leave the process: the apply
+   * holds the event loop (~300 ms for 10,000 arguments), and a frame still being written would wait
+   * for it. The joiner applies its copy while the server builds its own.
+   */
+  private async build(parts: Uint8Array[]): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    // Joiners answered while waiting are waited for too, within one bound for them all.
+    const deadline = Date.now() + (this.options.earlyFlushMs ?? 500);
+    while (this.answeredEarly.length > 0 && Date.now() < deadline) await flushedWithin(this.answeredEarly.splice(0), deadline - Date.now());
+    this.answeredEarly.length = 0;
+    try {
+      this.liveDoc.transact(() => {
+        for (const part of parts) Y.applyUpdate(this.liveDoc, part);
+      });
+    } catch (error) {
+      this.refuseAll(error);
+      throw this.buildFailure;
+    }
+    this.builtYet = true;
+    // The stored board as one part is the whole document: the first fresh joiner from now on gets it
+    // as is rather than an encoding of the document just built from it (handshake-cache.ts).
+    if (this.storedWhole) this.handshake.seedWholeUpdate(this.storedWhole);
+    this.storedWhole = null;
+  }
+
+  /** The stored bytes did not build a document: nothing can be served, so every connection is told and closed. */
+  private refuseAll(cause: unknown): void {
+    this.buildFailure = new ParleyError("internal", `Board "${this.boardId}" could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.storedWhole = null;
+    const payload = toErrorPayload(this.buildFailure);
+    for (const connection of this.connections.values()) {
+      connection.sendError(payload);
+      connection.close();
+    }
+    this.connections.clear();
   }
 
   /** The text every quote on the board is anchored to (it changes only with a source revision). */
@@ -156,6 +241,8 @@ export class BoardRoom {
 
   /** Handles one sync frame from a client; resolves with the acknowledgement to send back. */
   async handleSync(connection: Connection, frame: Uint8Array): Promise<SyncResult> {
+    const early = this.storedWhole ? this.answerFromStoredBytes(connection, frame) : null;
+    if (early) return early;
     // Never rejects: an unexpected fault is answered (internal, retry) like any other refusal. The
     // step itself only validates; an accepted update's ack waits (outside the queue) for its commit.
     try {
@@ -175,8 +262,33 @@ export class BoardRoom {
     return this.inQueue(label, () => work({ change: (memberId, change, save) => this.serverChange(memberId, change, save) }));
   }
 
+  /**
+   * A fresh joiner's Step 1 while the document is still being built: answered at once, outside the
+   * queue, with the stored board (the same bytes the document is being built from, so exactly what it
+   * will hold before any later step changes it). Anything committed or relayed after the build reaches
+   * the joiner like everyone else, behind this frame on its connection. The server's own Step 1 needs
+   * the document, so it follows once built. Null when the frame is anything else: it waits for the build.
+   */
+  private answerFromStoredBytes(connection: Connection, frame: Uint8Array): SyncResult | null {
+    if (!this.storedWhole || !this.connections.has(connection.id) || !isFreshStep1(frame)) return null;
+    connection.sendSync(encodeSyncMessage({ type: SYNC_STEP_2, update: this.storedWhole }));
+    this.earlyAnswers++;
+    this.answeredEarly.push(connection);
+    this.queue.post("step 1 after an early answer", () =>
+      this.settled(async () => {
+        if (this.connections.get(connection.id) === connection) connection.sendSync(this.handshake.step1());
+      }),
+    );
+    return { ok: true };
+  }
+
   /** Handles one awareness frame from a client (room-presence.ts); a frame that cannot be read disconnects it. */
   handleAwareness(connection: Connection, frame: Uint8Array): SyncResult {
+    // The anonymity rule is read from the board: until it is built, frames wait (in order) for it.
+    if (!this.builtYet) {
+      void this.built.then(() => this.handleAwareness(connection, frame), () => undefined);
+      return { ok: true };
+    }
     const outcome = this.presence.receive(connection, frame, () => readSession(this.doc).settings.anonymous);
     return "violation" in outcome ? this.violation(connection, outcome.violation, outcome.message) : outcome;
   }
@@ -219,7 +331,7 @@ export class BoardRoom {
     this.presence.destroy();
     this.trial.destroy();
     this.handshake.destroy();
-    this.doc.destroy();
+    this.liveDoc.destroy();
   }
 
   /** Steps waiting or running in the room's queue (for tests and diagnostics). */
@@ -432,6 +544,8 @@ export class BoardRoom {
   }
 
   private async settled<T>(work: () => Promise<T>): Promise<T> {
+    // A room whose document could not be built serves nothing: an update checked against it would be checked against nothing.
+    if (this.buildFailure) throw this.buildFailure;
     try {
       return await work();
     } finally {
@@ -445,6 +559,14 @@ export class BoardRoom {
     if (closesConnection(code)) this.leave(connection.id);
     return refusal;
   }
+}
+
+/** Resolves once every connection's frames so far have left the process, or after `withinMs`, whichever comes first. */
+function flushedWithin(connections: readonly Connection[], withinMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, withinMs)));
+  const flushed = Promise.all(connections.map((connection) => connection.flushed?.().catch(() => undefined)));
+  return Promise.race([flushed.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The ack of an update waiting for its batch: ok once stored, the store's error if the commit failed. */

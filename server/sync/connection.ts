@@ -13,6 +13,11 @@ export interface Connection {
   sendEvent(name: string, payload: unknown): void;
   /** Ends the connection (after anything already sent has been flushed). */
   close(): void;
+  /**
+   * Resolves once everything sent so far has left the process (written to the network), or the
+   * connection closed. Optional: without it, nothing waits for the network.
+   */
+  flushed?(): Promise<void>;
 }
 
 /** What a room answers to a client's sync message; travels back in the Socket.io ack. */

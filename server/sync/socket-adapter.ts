@@ -99,7 +99,9 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
         // Decided after the socket is in its member's room, so a removal racing the join still reaches it.
         // That look also finds a board that does not exist: no separate read of the board before it.
         const actor = await resolveLiveActor(socket, store, boardId, memberToken);
-        const joined = await rooms.acquire(boardId);
+        // The room as soon as the board is read: a cold board's fresh joiner is answered from the stored
+        // bytes while its document is built; everything else the room does waits for the build.
+        const joined = await rooms.enter(boardId);
         if (socket.connected) await socket.join(joined.boardId);
         if (!socket.connected) {
           rooms.release(joined);
@@ -202,7 +204,31 @@ function socketConnection(socket: Socket): Connection {
     sendEvent: (name, payload) => void socket.emit(name, payload),
     // Let the error frame go out before the close.
     close: () => void setTimeout(() => socket.disconnect(true), 20),
+    flushed: () => transportFlushed(socket),
   };
+}
+
+/**
+ * Resolves once Engine.IO's transport has written everything handed to it (ws's send callbacks) and
+ * has nothing left to send, or the connection closed. The transport emits "ready" after each batch is
+ * written, after Engine.IO flushes what queued meanwhile: still writable then means nothing was queued.
+ */
+function transportFlushed(socket: Socket): Promise<void> {
+  const engine = socket.conn;
+  const transport = engine.transport;
+  if (transport.writable || !socket.connected) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      transport.off("ready", onReady);
+      engine.off("close", done);
+      resolve();
+    };
+    const onReady = () => {
+      if (transport.writable) done();
+    };
+    transport.on("ready", onReady);
+    engine.once("close", done);
+  });
 }
 
 function notJoined(connection: Connection): SyncResult {

@@ -9,6 +9,7 @@ import {
   asBytes,
   decodeSyncMessage,
   encodeSyncMessage,
+  isFreshStep1,
   syncStep1,
   syncStep2,
   syncUpdate,
@@ -118,5 +119,16 @@ describe("asBytes", () => {
 
   it("refuses anything else", () => {
     for (const payload of ["abc", 42, null, undefined, [1, 2, 3], { 0: 1 }]) expect(asBytes(payload)).toBeNull();
+  });
+});
+
+describe("isFreshStep1", () => {
+  it("is true only for a Step 1 whose state vector names no writer", () => {
+    expect(isFreshStep1(syncStep1(new Y.Doc()))).toBe(true);
+    expect(isFreshStep1(syncStep1(boardWithArgument()))).toBe(false);
+    expect(isFreshStep1(syncStep2(new Y.Doc()))).toBe(false);
+    expect(isFreshStep1(syncUpdate(Y.encodeStateAsUpdate(new Y.Doc())))).toBe(false);
+    expect(isFreshStep1(new Uint8Array([0, 1, 0, 7]))).toBe(false); // trailing bytes: not one message
+    expect(isFreshStep1(new Uint8Array([]))).toBe(false);
   });
 });
