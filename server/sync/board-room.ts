@@ -229,7 +229,9 @@ export class BoardRoom {
   /** Set when a relayed update named a new source and it has not been read yet (applySavedElsewhere). */
   private sourceOutdated = false;
 
+  /** Lets a connection in. Throws (internal) if the board's stored bytes did not build: nothing could be served. */
   join(connection: Connection): void {
+    if (this.buildFailure) throw this.buildFailure;
     this.connections.set(connection.id, connection);
     this.presence.greet(connection);
   }

@@ -109,8 +109,8 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
           return failure(new ParleyError("not-joined", "The connection closed while joining."));
         }
         connection.actor = actor;
+        joined.join(connection); // throws if the room's document could not be built: then no room is set
         room = joined;
-        joined.join(connection);
         return welcome(joined.boardId, connection);
       } catch (error) {
         // A refused join sits nowhere: strangers must not fill a board, nor carry a seat to another board.

@@ -183,6 +183,9 @@ describe("a cold board whose stored bytes do not build", () => {
       expect(room.connections.size).toBe(0);
       expect(await room.handleSync(gina, syncStep1(new Y.Doc()))).toMatchObject({ ok: false, code: "internal" });
       await expect(room.exclusive("command", async () => "ran")).rejects.toMatchObject({ code: "internal" });
+      const late = new TestConnection("hal", { memberId: "mem-hal", role: "participant" }, () => {});
+      expect(() => room.join(late)).toThrow(/could not be loaded/);
+      expect(room.connections.size).toBe(0);
       expect(manager.loadedBoardIds()).toEqual([]);
       await expect(manager.acquire(boardId)).rejects.toMatchObject({ code: "internal" });
     } finally {
