@@ -5,7 +5,7 @@
 // BoardRoom.load, and a client applying that Step 2. Prints the median of each step in ms.
 // Then the server-side figure of a cold join: from the join to the Step 2 frame handed to the
 // connection, for a fresh joiner answered from the stored bytes while the document is built, and for
-// the same joiner answered only once it is built (what every joiner waited for before 1 December 2026).
+// the same joiner answered only once it is built (what every joiner waited for until 30 November 2026).
 import * as Y from "yjs";
 import { freshDatabase } from "../bench/bench-database";
 import { BOARD_TITLE, benchSource, fillArguments, addBenchArgument } from "../bench/board-content";
