@@ -213,7 +213,7 @@ function socketConnection(socket: Socket): Connection {
  * has nothing left to send, or the connection closed. The transport emits "ready" after each batch is
  * written, after Engine.IO flushes what queued meanwhile: still writable then means nothing was queued.
  */
-function transportFlushed(socket: Socket): Promise<void> {
+export function transportFlushed(socket: Socket): Promise<void> {
   const engine = socket.conn;
   const transport = engine.transport;
   if (transport.writable || !socket.connected) return Promise.resolve();
