@@ -66,6 +66,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
   const rooms = new RoomManager(store, {
     compactEvery: config.PARLEY_COMPACT_EVERY,
     compactAfterBytes: config.PARLEY_COMPACT_BYTES,
+    coalesceMs: config.PARLEY_COALESCE_MS,
     presenceIdsPerConnection: limits.settings.presenceIdsPerConnection,
     idleUnloadMs: config.PARLEY_IDLE_UNLOAD_MS,
     onUnload: (boardId) => cache?.forget(boardId),
