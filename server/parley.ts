@@ -16,7 +16,7 @@ import { SYNC_NAMESPACE } from "../lib/protocol/protocol";
 import { createLiveControl, type LiveControl } from "./sync/live-control";
 import { Limits, limitSettings } from "./sync/limits";
 import { RoomManager } from "./sync/room-manager";
-import { sendToEach } from "./sync/fan-out";
+import { sendAwarenessToEach, sendToEach } from "./sync/fan-out";
 import type { RelayOptions } from "./sync/relay-stream";
 import { createSyncServer, type SyncServer } from "./sync/sync-server";
 
@@ -73,6 +73,7 @@ export async function startParley({ config, mode, dev = false, log = console.log
     publish: (kind, boardId, frame) => sync?.publish(kind, boardId, frame),
     publishUpdate: (boardId, seq, update) => sync?.publishUpdate(boardId, seq, update),
     sendSyncToMany: (recipients, frame) => (sync ? sync.sendSyncToMany(recipients, frame) : sendToEach(recipients, frame)),
+    sendAwarenessToMany: (recipients, frame) => (sync ? sync.sendAwarenessToMany(recipients, frame) : sendAwarenessToEach(recipients, frame)),
     log,
   });
   // The sync server starts after the context exists; until then there is no connection to control.

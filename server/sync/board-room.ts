@@ -17,7 +17,7 @@ import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-ca
 import { TrialCopy } from "./trial-copy";
 import { HandshakeCache } from "./handshake-cache";
 import { CommitBatch, type BatchEntry } from "./commit-batch";
-import { broadcastBatch, sendToEach, type SendSyncToMany } from "./fan-out";
+import { broadcastBatch, sendToEach, type SendAwarenessToMany, type SendSyncToMany } from "./fan-out";
 
 export interface RoomOptions {
   /** Fold the update log into a snapshot after this many appends… */
@@ -35,6 +35,8 @@ export interface RoomOptions {
   presenceIdsPerConnection?: number;
   /** Sends one sync frame to many connections at once (Socket.io: one broadcast); default: to each in turn. */
   sendSyncToMany?: SendSyncToMany;
+  /** Sends one awareness frame to many connections at once (Socket.io: one broadcast); default: to each in turn. */
+  sendAwarenessToMany?: SendAwarenessToMany;
   /** How long the trial copy outlives the last change tried on it (default 10 s). */
   trialIdleMs?: number;
   /**
@@ -108,7 +110,12 @@ export class BoardRoom {
     this.trial = new TrialCopy(doc, () => this.batch.updates(), options.trialIdleMs ?? 10_000);
     this.handshake = new HandshakeCache(doc);
     this.sendSyncToMany = options.sendSyncToMany ?? sendToEach;
-    this.presence = new RoomPresence(doc, this.connections, { boardId, publish: options.publish, maxIdsPerConnection: options.presenceIdsPerConnection ?? 4 });
+    this.presence = new RoomPresence(doc, this.connections, {
+      boardId,
+      publish: options.publish,
+      maxIdsPerConnection: options.presenceIdsPerConnection ?? 4,
+      sendToMany: options.sendAwarenessToMany,
+    });
     const log = options.log ?? (() => {});
     // Refusals (a closed vote, a storage failure the store already logged) are answers, not faults.
     const unexpected = (error: unknown) => !ParleyError.is(error) || error.code === "internal";
