@@ -40,9 +40,11 @@ export interface RoomOptions {
   /** How long the trial copy outlives the last change tried on it (default 10 s). */
   trialIdleMs?: number;
   /**
-   * How long an accepted update waits for others to join its group commit (ms; default 0: only what is
-   * already queued joins it). Each commit is one insert and one broadcast, so at a high rate into a big
-   * room a few milliseconds here spare a frame to every connection for every update that joins.
+   * The least time between the starts of two group commits (ms; default 0: a commit goes as soon as the
+   * messages already queued are in). An update arriving sooner after the last commit waits out the rest
+   * of the window with whatever else arrives, and they go as one insert and one broadcast: into a busy
+   * big room that spares every connection a frame per update that joins. An update into a quiet room
+   * never waits.
    */
   coalesceMs?: number;
 }
@@ -91,6 +93,8 @@ export class BoardRoom {
   private commitQueued = false;
   /** The coalescing window under way, if any: when it ends, the commit step is queued. */
   private coalescing: ReturnType<typeof setTimeout> | null = null;
+  /** When the last group commit started (performance.now()), for the coalescing window. */
+  private lastCommitAt = Number.NEGATIVE_INFINITY;
   private readonly sendSyncToMany: SendSyncToMany;
   private readonly presence: RoomPresence;
   private readonly queue: SerialQueue;
@@ -315,9 +319,9 @@ export class BoardRoom {
   private queueCommit(): void {
     if (this.commitQueued) return;
     this.commitQueued = true;
-    const windowMs = this.options.coalesceMs ?? 0;
+    const wait = this.lastCommitAt + (this.options.coalesceMs ?? 0) - performance.now();
     // Meanwhile the queue stays free, so updates arriving within the window are validated into the batch.
-    if (windowMs > 0) this.coalescing = setTimeout(() => this.endCoalescing(), windowMs);
+    if (wait > 0) this.coalescing = setTimeout(() => this.endCoalescing(), wait);
     else this.postCommit();
   }
 
@@ -346,6 +350,7 @@ export class BoardRoom {
   private async commitPending(): Promise<void> {
     const taken = this.batch.take();
     if (!taken) return;
+    this.lastCommitAt = performance.now();
     const { entries } = taken;
     let seqs: number[];
     try {
