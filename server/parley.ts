@@ -16,7 +16,7 @@ import { SYNC_NAMESPACE } from "../lib/protocol/protocol";
 import { createLiveControl, type LiveControl } from "./sync/live-control";
 import { Limits, limitSettings } from "./sync/limits";
 import { RoomManager } from "./sync/room-manager";
-import { sendToEach } from "./sync/fan-out";
+import { sendAwarenessToEach, sendToEach } from "./sync/fan-out";
 import type { RelayOptions } from "./sync/relay-stream";
 import { createSyncServer, type SyncServer } from "./sync/sync-server";
 
@@ -66,12 +66,14 @@ export async function startParley({ config, mode, dev = false, log = console.log
   const rooms = new RoomManager(store, {
     compactEvery: config.PARLEY_COMPACT_EVERY,
     compactAfterBytes: config.PARLEY_COMPACT_BYTES,
+    coalesceMs: config.PARLEY_COALESCE_MS,
     presenceIdsPerConnection: limits.settings.presenceIdsPerConnection,
     idleUnloadMs: config.PARLEY_IDLE_UNLOAD_MS,
     onUnload: (boardId) => cache?.forget(boardId),
     publish: (kind, boardId, frame) => sync?.publish(kind, boardId, frame),
     publishUpdate: (boardId, seq, update) => sync?.publishUpdate(boardId, seq, update),
     sendSyncToMany: (recipients, frame) => (sync ? sync.sendSyncToMany(recipients, frame) : sendToEach(recipients, frame)),
+    sendAwarenessToMany: (recipients, frame) => (sync ? sync.sendAwarenessToMany(recipients, frame) : sendAwarenessToEach(recipients, frame)),
     log,
   });
   // The sync server starts after the context exists; until then there is no connection to control.

@@ -58,7 +58,10 @@ export class LoadgenPool {
   }
 
   static start(processes: number): LoadgenPool {
-    const loadgens = Array.from({ length: processes }, () => new Loadgen(fork(ENTRY, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] })));
+    // BENCH_LOADGEN_PROF=<dir>: a V8 .cpuprofile of each load generator (is the client side the bottleneck?).
+    const dir = process.env.BENCH_LOADGEN_PROF;
+    const execArgv = ["--import", "tsx", ...(dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [])];
+    const loadgens = Array.from({ length: processes }, () => new Loadgen(fork(ENTRY, [], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] })));
     return new LoadgenPool(loadgens);
   }
 

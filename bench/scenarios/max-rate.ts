@@ -13,7 +13,7 @@ export async function maxRate(ctx: RoundContext): Promise<Figures> {
     for (const rate of steps) {
       const result = await driveEdits(ctx, { clients: board.clients, senders, rate, durationMs: stepMs });
       const passed = result.lost === 0 && result.p99 !== null && result.p99 <= p99LimitMs;
-      ctx.log(`max rate: ${rate}/s → p99 ${result.p99?.toFixed(1)} ms, lost ${result.lost} ${passed ? "(pass)" : "(fail)"}`);
+      ctx.log(`max rate: ${rate}/s → p99 ${result.p99?.toFixed(1)} ms (p50 ${result.p50?.toFixed(1)}, ack p95 ${result.ackP95?.toFixed(1)}, ${result.late} sent late), lost ${result.lost} ${passed ? "(pass)" : "(fail)"}`);
       if (!passed) break;
       best = rate;
     }

@@ -42,6 +42,11 @@ const PARLEY_BENCH_ENV: Record<string, string> = {
   PARLEY_JOIN_DEADLINE_MS: "120000",
 };
 
+/** PARLEY_* settings in the bench's own environment reach the Parley server (an A/B of one setting, e.g. PARLEY_COALESCE_MS=0). */
+function parleyOverrides(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith("PARLEY_") && entry[1] !== undefined));
+}
+
 /**
  * BENCH_CPU_PROF=<dir> profiles the Parley server only (V8 writes a .cpuprofile there when it exits);
  * the peers are left alone so their figures stay comparable.
@@ -71,7 +76,8 @@ export class ServerProcess {
 
   /** Starts `kind` on `port` against `databaseUrl` and resolves once it says it is ready. */
   static async start(kind: ServerKind, port: number, databaseUrl: string, timeoutMs = 120_000): Promise<ServerProcess> {
-    const env = { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databaseUrl, ...(kind === "parley" ? PARLEY_BENCH_ENV : {}) } as NodeJS.ProcessEnv;
+    const parleyEnv = kind === "parley" ? { ...PARLEY_BENCH_ENV, ...parleyOverrides() } : {};
+    const env = { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databaseUrl, ...parleyEnv } as NodeJS.ProcessEnv;
     await buildPeers();
     const child = spawn(process.execPath, ["--expose-gc", ...cpuProfileFlags(kind), ...entryArgs(kind)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
     const server = new ServerProcess(kind, port, child);

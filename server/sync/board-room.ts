@@ -17,7 +17,7 @@ import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-ca
 import { TrialCopy } from "./trial-copy";
 import { HandshakeCache } from "./handshake-cache";
 import { CommitBatch, type BatchEntry } from "./commit-batch";
-import { broadcastBatch, sendToEach, type SendSyncToMany } from "./fan-out";
+import { broadcastBatch, sendToEach, type SendAwarenessToMany, type SendSyncToMany } from "./fan-out";
 
 export interface RoomOptions {
   /** Fold the update log into a snapshot after this many appends… */
@@ -35,6 +35,8 @@ export interface RoomOptions {
   presenceIdsPerConnection?: number;
   /** Sends one sync frame to many connections at once (Socket.io: one broadcast); default: to each in turn. */
   sendSyncToMany?: SendSyncToMany;
+  /** Sends one awareness frame to many connections at once (Socket.io: one broadcast); default: to each in turn. */
+  sendAwarenessToMany?: SendAwarenessToMany;
   /** How long the trial copy outlives the last change tried on it (default 10 s). */
   trialIdleMs?: number;
   /**
@@ -43,6 +45,14 @@ export interface RoomOptions {
    * link; everyone else's messages wait for the build meanwhile, so the wait is bounded).
    */
   earlyFlushMs?: number;
+  /**
+   * The least time between the starts of two group commits (ms; default 0: a commit goes as soon as the
+   * messages already queued are in). An update arriving sooner after the last commit waits out the rest
+   * of the window with whatever else arrives, and they go as one insert and one broadcast: into a busy
+   * big room that spares every connection a frame per update that joins. An update into a quiet room
+   * never waits.
+   */
+  coalesceMs?: number;
 }
 
 /** What a sync step hands back: the acknowledgement, which for an accepted update waits for its group commit. */
@@ -103,8 +113,12 @@ export class BoardRoom {
   /** The answers to a joining client's Step 1, encoded once per change of the board rather than per join. */
   private readonly handshake: HandshakeCache;
   private readonly batch = new CommitBatch();
-  /** A commit step is queued and has not started yet. */
+  /** A commit step is queued (or waiting out the coalescing window) and has not started yet. */
   private commitQueued = false;
+  /** The coalescing window under way, if any: when it ends, the commit step is queued. */
+  private coalescing: ReturnType<typeof setTimeout> | null = null;
+  /** When the last group commit started (performance.now()), for the coalescing window. */
+  private lastCommitAt = Number.NEGATIVE_INFINITY;
   private readonly sendSyncToMany: SendSyncToMany;
   private readonly presence: RoomPresence;
   private readonly queue: SerialQueue;
@@ -125,7 +139,12 @@ export class BoardRoom {
     this.trial = new TrialCopy(doc, () => this.batch.updates(), options.trialIdleMs ?? 10_000);
     this.handshake = new HandshakeCache(doc);
     this.sendSyncToMany = options.sendSyncToMany ?? sendToEach;
-    this.presence = new RoomPresence(doc, this.connections, { boardId, publish: options.publish, maxIdsPerConnection: options.presenceIdsPerConnection ?? 4 });
+    this.presence = new RoomPresence(doc, this.connections, {
+      boardId,
+      publish: options.publish,
+      maxIdsPerConnection: options.presenceIdsPerConnection ?? 4,
+      sendToMany: options.sendAwarenessToMany,
+    });
     const log = options.log ?? (() => {});
     // Refusals (a closed vote, a storage failure the store already logged) are answers, not faults.
     const unexpected = (error: unknown) => !ParleyError.is(error) || error.code === "internal";
@@ -328,6 +347,7 @@ export class BoardRoom {
 
   /** Waits for queued work and any compaction, then releases the documents. */
   async destroy(): Promise<void> {
+    this.endCoalescing(); // a batch waiting out its window commits now, not after the room is gone
     while (this.queue.pending > 0) await this.queue.idle(); // a step may queue a commit behind it
     await this.compactor.idle();
     this.presence.destroy();
@@ -413,6 +433,21 @@ export class BoardRoom {
   private queueCommit(): void {
     if (this.commitQueued) return;
     this.commitQueued = true;
+    const wait = this.lastCommitAt + (this.options.coalesceMs ?? 0) - performance.now();
+    // Meanwhile the queue stays free, so updates arriving within the window are validated into the batch.
+    if (wait > 0) this.coalescing = setTimeout(() => this.endCoalescing(), wait);
+    else this.postCommit();
+  }
+
+  /** Ends the coalescing window, if one is under way, by queuing the commit step now. */
+  private endCoalescing(): void {
+    if (!this.coalescing) return;
+    clearTimeout(this.coalescing);
+    this.coalescing = null;
+    this.postCommit();
+  }
+
+  private postCommit(): void {
     this.queue.post("commit", () =>
       this.settled(() => {
         this.commitQueued = false;
@@ -429,6 +464,7 @@ export class BoardRoom {
   private async commitPending(): Promise<void> {
     const taken = this.batch.take();
     if (!taken) return;
+    this.lastCommitAt = performance.now();
     const { entries } = taken;
     let seqs: number[];
     try {

@@ -12,6 +12,13 @@ export const sendToEach: SendSyncToMany = (recipients, frame) => {
   for (const connection of recipients) connection.sendSync(frame);
 };
 
+/** The same for presence: one awareness frame to several connections (Socket.io: one broadcast). */
+export type SendAwarenessToMany = (recipients: readonly Connection[], frame: Uint8Array) => void;
+
+export const sendAwarenessToEach: SendAwarenessToMany = (recipients, frame) => {
+  for (const connection of recipients) connection.sendAwareness(frame);
+};
+
 /** A committed update and the connection that sent it (null: the server). */
 export interface Delivery {
   update: Uint8Array;

@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import { ParleyError, type ErrorCode } from "../../lib/errors/errors";
 import { SYNC_LIMITS } from "../../lib/protocol/protocol";
 import { refuseConnection, type Connection, type SyncResult } from "./connection";
+import { sendAwarenessToEach, type SendAwarenessToMany } from "./fan-out";
 import { Presence, parseAwarenessUpdate } from "./presence";
 
 export interface RoomPresenceOptions {
@@ -10,6 +11,8 @@ export interface RoomPresenceOptions {
   publish?: (kind: "awareness", boardId: string, frame: Uint8Array) => void;
   /** Awareness client ids one connection may introduce. */
   maxIdsPerConnection: number;
+  /** Sends one frame to many connections (Socket.io: one broadcast, encoded once); default: to each in turn. */
+  sendToMany?: SendAwarenessToMany;
 }
 
 /** A frame the room must treat as a protocol violation (report, then disconnect the sender). */
@@ -81,6 +84,10 @@ export class RoomPresence {
   }
 
   private broadcast(frame: Uint8Array, exceptId: string | null): void {
-    for (const connection of this.connections.values()) if (connection.id !== exceptId) connection.sendAwareness(frame);
+    // Every client renews its presence every 15 s: in a big room that is a steady stream of frames,
+    // each worth encoding once for everyone rather than once per connection.
+    const recipients: Connection[] = [];
+    for (const connection of this.connections.values()) if (connection.id !== exceptId) recipients.push(connection);
+    if (recipients.length > 0) (this.options.sendToMany ?? sendAwarenessToEach)(recipients, frame);
   }
 }

@@ -10,7 +10,7 @@ import { handleCommand } from "./commands";
 import { resolveLiveActor } from "./live-control";
 import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
 import type { LimitVerdict, Limits } from "./limits";
-import type { SendSyncToMany } from "./fan-out";
+import type { SendAwarenessToMany, SendSyncToMany } from "./fan-out";
 import type { RoomManager } from "./room-manager";
 import { limitConnections, missedJoinDeadline, overLimit, spendCommand, spendJoin, takeSeat } from "./socket-limits";
 
@@ -183,13 +183,22 @@ async function routeSync(room: BoardRoom | null, connection: Connection, payload
  * packet is encoded once for all of them. A recipient that is no socket here gets the frame on its own.
  */
 export function broadcastToSockets(namespace: Namespace): SendSyncToMany {
-  return (recipients, frame) => {
+  return broadcastEvent(namespace, EVENTS.sync, (connection, frame) => connection.sendSync(frame));
+}
+
+/** The same for presence frames (room-presence.ts). */
+export function broadcastAwarenessToSockets(namespace: Namespace): SendAwarenessToMany {
+  return broadcastEvent(namespace, EVENTS.awareness, (connection, frame) => connection.sendAwareness(frame));
+}
+
+function broadcastEvent(namespace: Namespace, event: string, sendOne: (connection: Connection, frame: Uint8Array) => void) {
+  return (recipients: readonly Connection[], frame: Uint8Array): void => {
     const socketIds: string[] = [];
     for (const connection of recipients) {
       if (namespace.sockets.has(connection.id)) socketIds.push(connection.id);
-      else connection.sendSync(frame);
+      else sendOne(connection, frame);
     }
-    if (socketIds.length > 0) namespace.local.to(socketIds).emit(EVENTS.sync, frame);
+    if (socketIds.length > 0) namespace.local.to(socketIds).emit(event, frame);
   };
 }
 

@@ -6,8 +6,8 @@ import type { Limits } from "./limits";
 import { startRelayCheck } from "./relay-check";
 import type { RelayOptions } from "./relay-stream";
 import type { RoomManager } from "./room-manager";
-import type { SendSyncToMany } from "./fan-out";
-import { attachSyncNamespace, broadcastToSockets } from "./socket-adapter";
+import type { SendAwarenessToMany, SendSyncToMany } from "./fan-out";
+import { attachSyncNamespace, broadcastAwarenessToSockets, broadcastToSockets } from "./socket-adapter";
 
 /** Presence between server processes (through the Socket.io adapter): ephemeral, so pub/sub suffices. */
 const RELAY_AWARENESS = "parley:relay-awareness";
@@ -35,6 +35,8 @@ export interface SyncServer {
   publishUpdate(boardId: string, seq: number, update: Uint8Array): void;
   /** Sends one sync frame to many of this process's connections as one broadcast (the rooms' fan-out). */
   sendSyncToMany: SendSyncToMany;
+  /** The same for presence frames. */
+  sendAwarenessToMany: SendAwarenessToMany;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function createSyncServer(
     },
     publishUpdate: (boardId, seq, update) => scaleOut?.stream.publish({ boardId, seq, update }),
     sendSyncToMany: broadcastToSockets(namespace),
+    sendAwarenessToMany: broadcastAwarenessToSockets(namespace),
     close: async () => {
       await scaleOut?.stopRelay();
       await new Promise<void>((resolve) => io.close(() => resolve()));
