@@ -88,4 +88,39 @@ describe("record cache", () => {
     await store.listDrafts(b.id); // forgotten
     expect(listDrafts).toHaveBeenCalledTimes(4);
   });
+
+  it("reads a board's access fields once; edits keep them, a new join code or a deletion does not", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const board = await makeBoard(store);
+    const getBoardAccess = vi.spyOn(inner, "getBoardAccess");
+    expect(await store.getBoardAccess(board.id)).toEqual({ id: board.id, joinCode: board.joinCode, accessMode: "open" });
+    await store.appendUpdates(board.id, [{ update: new Uint8Array([0, 0]), memberId: null }]);
+    expect(await store.getBoardAccess(board.id)).toEqual({ id: board.id, joinCode: board.joinCode, accessMode: "open" });
+    expect(getBoardAccess).toHaveBeenCalledTimes(1);
+    const reissued = await store.reissueInvites(board.id, { invites: [], joinCode: "NEW123" });
+    expect(await store.getBoardAccess(board.id)).toMatchObject({ joinCode: reissued.joinCode });
+    expect(getBoardAccess).toHaveBeenCalledTimes(2);
+    await store.deleteBoard(board.id);
+    expect(await store.getBoardAccess(board.id)).toBeNull();
+  });
+
+  it("never remembers a board that is not there: another process may create it", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const elsewhere = withRecordCache(inner).store; // another process's store on the same database
+    const id = "board-made-later";
+    expect(await store.getBoardAccess(id)).toBeNull();
+    const board = await makeBoard(elsewhere, undefined, undefined, { id });
+    expect(await store.getBoardAccess(id)).toMatchObject({ id: board.id });
+  });
+
+  it("hands out copies: a caller changing its answer changes nothing cached", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const board = await makeBoard(store);
+    const first = (await store.getBoardAccess(board.id))!;
+    first.accessMode = "managed";
+    expect(await store.getBoardAccess(board.id)).toMatchObject({ accessMode: "open" });
+  });
 });
