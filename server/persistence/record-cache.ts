@@ -64,6 +64,13 @@ export function withRecordCache(inner: BoardStore, { maxBoards = 256 }: RecordCa
     for (const entry of targets) for (const read of touches) entry.delete(read);
   };
 
+  /**
+   * Reads in flight, by read and board: a class joining at once asks for the same board together, and
+   * shares one read instead of sending one each. Only callers that arrive before any write commits
+   * share it (its generation): a caller after a write reads afresh, as if nothing were in flight.
+   */
+  const inFlight = new Map<string, { generation: number; answer: Promise<unknown> }>();
+
   /** Answers `read` for a board from memory, or reads it through and keeps it (see the module comment). */
   const cachedRead = <T>(read: CachedRead, copy: (answer: T) => T) => async (boardId: string): Promise<T> => {
     const entry = boards.get(boardId);
@@ -74,8 +81,22 @@ export function withRecordCache(inner: BoardStore, { maxBoards = 256 }: RecordCa
       boards.set(boardId, entry);
       return copy(hit);
     }
+    const key = `${read}\u0000${boardId}`;
+    const shared = inFlight.get(key);
+    if (shared && shared.generation === generation) {
+      const answer = (await shared.answer) as T;
+      return answer === null ? answer : copy(answer);
+    }
     const startedAt = generation;
-    const answer = (await (inner[read] as (id: string) => Promise<T>).call(inner, boardId)) as T;
+    const reading = (inner[read] as (id: string) => Promise<T>).call(inner, boardId);
+    const mine = { generation: startedAt, answer: reading };
+    inFlight.set(key, mine);
+    let answer: T;
+    try {
+      answer = await reading;
+    } finally {
+      if (inFlight.get(key) === mine) inFlight.delete(key);
+    }
     if (generation === startedAt && answer !== null) {
       const fresh = boards.get(boardId) ?? new Map<CachedRead, unknown>();
       boards.delete(boardId);

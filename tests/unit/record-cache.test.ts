@@ -123,4 +123,40 @@ describe("record cache", () => {
     first.accessMode = "managed";
     expect(await store.getBoardAccess(board.id)).toMatchObject({ accessMode: "open" });
   });
+
+  it("shares one read among callers asking for the same board at once", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const board = await makeBoard(store);
+    const getBoardAccess = vi.spyOn(inner, "getBoardAccess");
+    const listVotes = vi.spyOn(inner, "listVotes");
+    const answers = await Promise.all(Array.from({ length: 20 }, () => store.getBoardAccess(board.id)));
+    await Promise.all([store.listVotes(board.id), store.listVotes(board.id)]);
+    expect(getBoardAccess).toHaveBeenCalledTimes(1);
+    expect(listVotes).toHaveBeenCalledTimes(1);
+    expect(new Set(answers).size).toBe(20); // each caller still gets its own copy
+  });
+
+  it("a caller arriving after a write does not share a read that started before it", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const board = await makeBoard(store);
+    let answer: () => void = () => {};
+    const original = inner.listMembers.bind(inner);
+    vi.spyOn(inner, "listMembers").mockImplementationOnce(async (id) => {
+      const before = await original(id);
+      await new Promise<void>((resolve) => (answer = resolve));
+      return before;
+    });
+    const early = store.listMembers(board.id);
+    await vi.waitFor(() => expect(inner.listMembers).toHaveBeenCalledTimes(1));
+    const alongside = store.listMembers(board.id); // before the write: shares the read
+    await store.createMember(member(board.id, 1));
+    const late = store.listMembers(board.id); // after it: reads afresh
+    answer();
+    expect(await early).toEqual([]);
+    expect(await alongside).toEqual([]);
+    expect((await late).map((m) => m.displayName)).toEqual(["Member 1"]);
+    expect(inner.listMembers).toHaveBeenCalledTimes(2);
+  });
 });
