@@ -4,7 +4,8 @@ import * as Y from "yjs";
 import type { Command } from "@/lib/session/commands";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import { Backoff, RECONNECT_BACKOFF, RESEND_BACKOFF } from "@/lib/protocol/backoff";
-import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type JoinAck, type PersonalDraftsView, type UpdateAck } from "@/lib/protocol/protocol";
+import { toBase64 } from "lib0/buffer";
+import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type HandshakeJoin, type JoinAck, type JoinRequest, type PersonalDraftsView, type UpdateAck } from "@/lib/protocol/protocol";
 import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, encodeSyncMessage, isEmptyUpdate, syncStep1, syncUpdate } from "@/lib/protocol/sync-messages";
 import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
@@ -67,6 +68,8 @@ export class BoardClient {
   private sendLocalUpdate: (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => void = () => {};
   /** The document whose "update" listener is off while a server update is applied into it. */
   private quietDoc: Y.Doc | null = null;
+  /** The handshake now being made carries our join: on connect the answer comes as a `joined` event. */
+  private joinInHandshake = false;
 
   constructor(
     readonly boardId: string,
@@ -75,7 +78,10 @@ export class BoardClient {
     this.reconnect = new Backoff(RECONNECT_BACKOFF, options.random);
     this.resend = new Backoff(RESEND_BACKOFF, options.random);
     this.socket = options.socket ?? openSyncSocket(options.url);
-    this.socket.on("connect", () => this.join());
+    // Asked at every connect: the join rides in the handshake, saving a round trip (docs/protocol.md).
+    this.socket.auth = (reply) => reply(this.handshakeJoin());
+    this.socket.on("connect", () => this.onConnect());
+    this.socket.on(EVENTS.joined, (ack: JoinAck) => this.onJoinAck(ack));
     this.socket.on("disconnect", (reason: string) => this.onDisconnect(reason));
     this.socket.on("connect_error", (error: Error & { data?: ErrorPayload }) => this.onConnectError(error));
     this.socket.on(EVENTS.sync, (payload: unknown) => this.onSyncFrame(payload));
@@ -202,12 +208,33 @@ export class BoardClient {
     this.join();
   }
 
+  /**
+   * What the next handshake carries: our join and, standing for the Step 1 behind it, our state vector.
+   * Nothing while the local copy is loading (its changes must be in first): we then join once it is in.
+   */
+  private handshakeJoin(): HandshakeJoin | Record<string, never> {
+    this.joinInHandshake = !this.restoring && !this.destroyed;
+    if (!this.joinInHandshake) return {};
+    return { ...this.joinRequest(), stateVector: toBase64(Y.encodeStateVector(this.doc)) };
+  }
+
+  private onConnect(): void {
+    const carried = this.joinInHandshake;
+    this.joinInHandshake = false;
+    if (!carried) return this.join();
+    // The server is deciding the join from the handshake; its answer arrives as a `joined` event.
+    if (!this.joinRefusalShown) this.setStatus("syncing");
+  }
+
+  private joinRequest(): JoinRequest {
+    return { protocol: PROTOCOL_VERSION, boardId: this.boardId, ...(this.options.memberToken ? { memberToken: this.options.memberToken } : {}) };
+  }
+
   private join(): void {
     if (!this.socket.connected || this.restoring) return;
     // While joins are being refused (the server waits for its database) the line keeps saying offline.
     if (!this.joinRefusalShown) this.setStatus("syncing");
-    const request = { protocol: PROTOCOL_VERSION, boardId: this.boardId, ...(this.options.memberToken ? { memberToken: this.options.memberToken } : {}) };
-    this.socket.emit(EVENTS.join, request, (ack: JoinAck) => this.onJoinAck(ack));
+    this.socket.emit(EVENTS.join, this.joinRequest(), (ack: JoinAck) => this.onJoinAck(ack));
     // Step 1 goes right behind the join: the server holds it until the join is decided and answers it
     // after the join's ack, so the board arrives one round trip sooner (refused with the join, it is answered not-joined).
     this.socket.emit(EVENTS.sync, syncStep1(this.doc));
