@@ -4,7 +4,8 @@ import * as Y from "yjs";
 import type { Command } from "@/lib/session/commands";
 import type { ErrorPayload } from "@/lib/errors/errors";
 import { Backoff, RECONNECT_BACKOFF, RESEND_BACKOFF } from "@/lib/protocol/backoff";
-import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type JoinAck, type PersonalDraftsView, type UpdateAck } from "@/lib/protocol/protocol";
+import { toBase64 } from "lib0/buffer";
+import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type HandshakeJoin, type JoinAck, type JoinRequest, type PersonalDraftsView, type UpdateAck } from "@/lib/protocol/protocol";
 import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, encodeSyncMessage, isEmptyUpdate, syncStep1, syncUpdate } from "@/lib/protocol/sync-messages";
 import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
@@ -63,6 +64,12 @@ export class BoardClient {
   private savedKey = "";
   /** Settles once the local copy (if any) has been loaded. */
   readonly ready: Promise<void>;
+  /** The "update" listener of the current document (see applyRemote). */
+  private sendLocalUpdate: (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => void = () => {};
+  /** The document whose "update" listener is off while a server update is applied into it. */
+  private quietDoc: Y.Doc | null = null;
+  /** The handshake now being made carries our join: on connect the answer comes as a `joined` event. */
+  private joinInHandshake = false;
 
   constructor(
     readonly boardId: string,
@@ -71,7 +78,10 @@ export class BoardClient {
     this.reconnect = new Backoff(RECONNECT_BACKOFF, options.random);
     this.resend = new Backoff(RESEND_BACKOFF, options.random);
     this.socket = options.socket ?? openSyncSocket(options.url);
-    this.socket.on("connect", () => this.join());
+    // Asked at every connect: the join rides in the handshake, saving a round trip (docs/protocol.md).
+    this.socket.auth = (reply) => reply(this.handshakeJoin());
+    this.socket.on("connect", () => this.onConnect());
+    this.socket.on(EVENTS.joined, (ack: JoinAck) => this.onJoinAck(ack));
     this.socket.on("disconnect", (reason: string) => this.onDisconnect(reason));
     this.socket.on("connect_error", (error: Error & { data?: ErrorPayload }) => this.onConnectError(error));
     this.socket.on(EVENTS.sync, (payload: unknown) => this.onSyncFrame(payload));
@@ -149,13 +159,22 @@ export class BoardClient {
     const doc = this.doc;
     const awareness = this.awareness;
     // Edits are read after the transaction but before garbage collection, while deleted records still hold their text.
-    doc.on("afterTransaction", (transaction: Y.Transaction) => {
-      if (this.isLocal(transaction.origin) && transaction.changed.size > 0) this.captured.set(transaction, captureArgumentEdits(doc, transaction));
-    });
-    doc.on("update", (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    const sendLocalUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       if (!this.isLocal(origin) || doc !== this.doc) return;
       this.send(this.changes.add(syncUpdate(update), this.captured.get(transaction) ?? [], "change", undoDirectionOf(origin)));
+    };
+    doc.on("afterTransaction", (transaction: Y.Transaction) => {
+      if (!this.isLocal(transaction.origin)) return;
+      if (transaction.changed.size > 0) this.captured.set(transaction, captureArgumentEdits(doc, transaction));
+      // A change made here while the server's update is applied (an observer reacting to it) is sent like
+      // any other: Yjs emits "update" after "afterTransaction", so the listener is back in time for it.
+      if (this.quietDoc === doc) {
+        this.quietDoc = null;
+        doc.on("update", sendLocalUpdate);
+      }
     });
+    doc.on("update", sendLocalUpdate);
+    this.sendLocalUpdate = sendLocalUpdate;
     awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       // Also the periodic renewal: before a join it would be refused with not-joined and a disconnect.
       if (origin === REMOTE || !this.joined || awareness !== this.awareness) return;
@@ -189,12 +208,33 @@ export class BoardClient {
     this.join();
   }
 
+  /**
+   * What the next handshake carries: our join and, standing for the Step 1 behind it, our state vector.
+   * Nothing while the local copy is loading (its changes must be in first): we then join once it is in.
+   */
+  private handshakeJoin(): HandshakeJoin | Record<string, never> {
+    this.joinInHandshake = !this.restoring && !this.destroyed;
+    if (!this.joinInHandshake) return {};
+    return { ...this.joinRequest(), stateVector: toBase64(Y.encodeStateVector(this.doc)) };
+  }
+
+  private onConnect(): void {
+    const carried = this.joinInHandshake;
+    this.joinInHandshake = false;
+    if (!carried) return this.join();
+    // The server is deciding the join from the handshake; its answer arrives as a `joined` event.
+    if (!this.joinRefusalShown) this.setStatus("syncing");
+  }
+
+  private joinRequest(): JoinRequest {
+    return { protocol: PROTOCOL_VERSION, boardId: this.boardId, ...(this.options.memberToken ? { memberToken: this.options.memberToken } : {}) };
+  }
+
   private join(): void {
     if (!this.socket.connected || this.restoring) return;
     // While joins are being refused (the server waits for its database) the line keeps saying offline.
     if (!this.joinRefusalShown) this.setStatus("syncing");
-    const request = { protocol: PROTOCOL_VERSION, boardId: this.boardId, ...(this.options.memberToken ? { memberToken: this.options.memberToken } : {}) };
-    this.socket.emit(EVENTS.join, request, (ack: JoinAck) => this.onJoinAck(ack));
+    this.socket.emit(EVENTS.join, this.joinRequest(), (ack: JoinAck) => this.onJoinAck(ack));
     // Step 1 goes right behind the join: the server holds it until the join is decided and answers it
     // after the join's ack, so the board arrives one round trip sooner (refused with the join, it is answered not-joined).
     this.socket.emit(EVENTS.sync, syncStep1(this.doc));
@@ -252,10 +292,27 @@ export class BoardClient {
     // The server answers a Step 1 only after the join's ack: a Step 2 before it answers a Step 1 of a
     // document since replaced (startOver), and would fill the new one with part of the board.
     if (message.type === SYNC_STEP_2 && !this.joined) return;
-    Y.applyUpdate(this.doc, message.update, REMOTE);
+    this.applyRemote(message.update);
     if (message.type !== SYNC_STEP_2) return;
     this.setStatus("live");
     if (this.replay) this.replayEdits(this.replay);
+  }
+
+  /**
+   * Applies an update from the server. With an "update" listener on the document, Yjs encodes every
+   * transaction again to emit it, and ours ignores the server's own: it is off meanwhile, which saves
+   * about a third of applying the first Step 2 (a whole board). See bindDoc for a change made during it.
+   */
+  private applyRemote(update: Uint8Array): void {
+    const doc = this.doc;
+    doc.off("update", this.sendLocalUpdate);
+    this.quietDoc = doc;
+    try {
+      Y.applyUpdate(doc, update, REMOTE);
+    } finally {
+      if (this.quietDoc === doc) doc.on("update", this.sendLocalUpdate);
+      this.quietDoc = null;
+    }
   }
 
   private send(change: PendingChange): void {

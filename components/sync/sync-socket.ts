@@ -5,6 +5,11 @@ import { SYNC_NAMESPACE } from "@/lib/protocol/protocol";
 /** The Socket.io client calls the board client makes; unit tests pass a fake whose messages they deliver by hand. */
 export interface SyncSocket {
   readonly connected: boolean;
+  /**
+   * What the next handshake carries (Socket.io's `auth`): the board client sets a function, asked
+   * anew at every connect and reconnect, so a join in the handshake always names the current state.
+   */
+  auth?: object | ((reply: (data: object) => void) => void);
   /** False once Socket.io will not reconnect by itself (after a server-side disconnect or a refused handshake). */
   readonly active: boolean;
   on(event: string, listener: (...args: never[]) => void): unknown;

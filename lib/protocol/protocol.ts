@@ -13,8 +13,10 @@ export const PROTOCOL_VERSION = 1;
 export const SYNC_NAMESPACE = "/sync";
 
 export const EVENTS = {
-  /** C→S JSON JoinRequest, acknowledged with JoinAck. Must come first. */
+  /** C→S JSON JoinRequest, acknowledged with JoinAck. Must come first (or ride in the handshake: HandshakeJoinSchema). */
   join: "join",
+  /** S→C JSON JoinAck: the answer to a join carried in the connection's handshake. */
+  joined: "joined",
   /** Both ways, binary: one y-protocols sync message (step 1, step 2 or update). C→S step 2/update may carry an ack. */
   sync: "sync",
   /** Both ways, binary: one y-protocols awareness update. */
@@ -48,6 +50,20 @@ export const JoinRequestSchema = z.object({
   memberToken: z.string().min(1).max(128).optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+
+/**
+ * A join carried in the Socket.io handshake (`auth`), which saves the round trip of a separate `join`:
+ * the server starts it as the connection opens and answers with a `joined` event. `stateVector` (a Yjs
+ * state vector, base64) stands for the Step 1 a client would send right behind its join.
+ */
+export const HandshakeJoinSchema = JoinRequestSchema.extend({
+  stateVector: z
+    .string()
+    .max(Math.ceil(1_000_000 / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+    .optional(),
+});
+export type HandshakeJoin = z.infer<typeof HandshakeJoinSchema>;
 
 export type JoinAck =
   | { ok: true; boardId: string; protocol: number; role: Role; memberId: string | null; /** server clock, for the phase timer */ serverTime: number }

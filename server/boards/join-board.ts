@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { RoleSchema, type Actor, type Role } from "../../lib/board/roles";
 import { ParleyError } from "../../lib/errors/errors";
-import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
+import type { BoardAccess, BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
 import { normalizeJoinCode } from "./create-board";
 import { authorizeBoardRead, InviteTokenSchema, isBoardId } from "./read-access";
 import { isVisibleName, MemberNameSchema, nameKey } from "./name-key";
@@ -132,7 +132,7 @@ async function roleFor(store: BoardStore, board: BoardRecord, request: JoinBoard
  */
 export async function resolveActor(
   store: BoardStore,
-  board: BoardRecord,
+  board: BoardAccess,
   memberToken: string | undefined,
   looked?: { member: MemberRecord | null },
 ): Promise<Actor> {

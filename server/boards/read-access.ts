@@ -2,7 +2,7 @@ import { z } from "zod";
 import { RoleSchema, type Role } from "../../lib/board/roles";
 import { ParleyError } from "../../lib/errors/errors";
 import { readSession } from "../../lib/session/session";
-import type { BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
+import type { BoardAccess, BoardRecord, BoardStore, MemberRecord } from "../persistence/board-store";
 import type { RoomManager } from "../sync/room-manager";
 import { normalizeJoinCode } from "./create-board";
 import { hashToken } from "./token";
@@ -62,7 +62,7 @@ export function findTokenMember(store: BoardStore, memberToken: string): Promise
  */
 export async function authorizeBoardRead(
   store: BoardStore,
-  board: BoardRecord,
+  board: BoardAccess,
   credentials: ReadCredentials,
   looked?: { member: MemberRecord | null },
 ): Promise<BoardReader> {

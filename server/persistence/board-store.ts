@@ -30,6 +30,13 @@ export interface BoardRecord {
   updatedAt: Date;
 }
 
+/**
+ * What deciding who may join a board needs of it (read-access.ts): fields that change only when the
+ * board is created, deleted or its join code reissued, never with its content, so a join can read them
+ * from memory (record-cache.ts) while the board is being edited.
+ */
+export type BoardAccess = Pick<BoardRecord, "id" | "joinCode" | "accessMode">;
+
 /** What creating a board stores, in one transaction. */
 export interface NewBoard {
   id: string;
@@ -179,6 +186,8 @@ export interface BoardStore {
   /** Creates the board and its first log entry (the initial Yjs state) in one transaction. */
   createBoard(input: NewBoard): Promise<BoardRecord>;
   getBoard(id: string): Promise<BoardRecord | null>;
+  /** The board's access fields (BoardAccess), for deciding a join; null when there is no such board. */
+  getBoardAccess(id: string): Promise<BoardAccess | null>;
   getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>;
   /** Newest activity first; `accessMode` keeps only boards of that kind (the public list shows open boards only). */
   listRecentBoards(limit: number, options?: { accessMode?: AccessMode }): Promise<BoardListing[]>;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { ParleyError } from "../../lib/errors/errors";
 import { nameKey } from "../boards/name-key";
-import type { AccessMode, BoardListing, BoardRecord, BoardStore, CompactionResult, DraftRecord, HistoryEntry, InviteRecord, InviteReissue } from "./board-store";
+import type { AccessMode, BoardAccess, BoardListing, BoardRecord, BoardStore, CompactionResult, DraftRecord, HistoryEntry, InviteRecord, InviteReissue } from "./board-store";
 import { MemoryMembers, refused } from "./memory-members";
 import type { MemberChange, MemberRecord, NewBoard, NewLogEntry, NewSourceDocument, NewSourceRevision, SourceDocumentRecord, SourceRevisionRecord, StoredBoardState, UpdatesAfter, VoteCast, VoteRecord } from "./board-store";
 
@@ -85,6 +85,11 @@ export class MemoryBoardStore implements BoardStore {
   async getBoard(id: string): Promise<BoardRecord | null> {
     const board = this.boards.get(id);
     return board ? { ...board.record } : null;
+  }
+
+  async getBoardAccess(id: string): Promise<BoardAccess | null> {
+    const board = this.boards.get(id)?.record;
+    return board ? { id: board.id, joinCode: board.joinCode, accessMode: board.accessMode } : null;
   }
 
   async getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null> {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { ParleyError } from "../../lib/errors/errors";
 import type {
   AccessMode,
+  BoardAccess,
   BoardListing,
   BoardRecord,
   BoardStore,
@@ -89,6 +90,10 @@ export class PrismaBoardStore implements BoardStore {
 
   getBoard(id: string): Promise<BoardRecord | null> {
     return storage(() => this.prisma.board.findUnique({ where: { id } }));
+  }
+
+  getBoardAccess(id: string): Promise<BoardAccess | null> {
+    return storage(() => this.prisma.board.findUnique({ where: { id }, select: { id: true, joinCode: true, accessMode: true } }));
   }
 
   getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null> {

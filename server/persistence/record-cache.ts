@@ -1,9 +1,11 @@
-import type { BoardStore } from "./board-store";
+import type { BoardAccess, BoardStore } from "./board-store";
 
 /**
- * A BoardStore that remembers each board's votes, vote history, drafts and members between writes.
- * Every join used to read all four (the whole vote history included) although they only change when
- * someone votes, drafts or a facilitator changes a member; now a join reads them once per change.
+ * A BoardStore that remembers each board's votes, vote history, drafts and members between writes,
+ * and its access fields (BoardAccess: id, join code, access mode). Every join used to read the first
+ * four (the whole vote history included) and the board row, although they only change when someone
+ * votes, drafts, a facilitator changes a member or reissues the code; now a join reads them once per change.
+ * A board that is not there is never remembered: another process (a CLI import) may create it.
  *
  * Invalidation is structural: every write goes through this same object (sync commands, joins and
  * the teacher's HTTP actions share the process's one store), and each write method below forgets
@@ -15,7 +17,8 @@ import type { BoardStore } from "./board-store";
  */
 
 /** The cached reads: board id → answer. */
-const CACHED = ["listVotes", "listVoteEvents", "listDrafts", "listMembers"] as const;
+const LISTS = ["listVotes", "listVoteEvents", "listDrafts", "listMembers"] as const;
+const CACHED = [...LISTS, "getBoardAccess"] as const;
 type CachedRead = (typeof CACHED)[number];
 
 /** Which cached reads each write changes, and how to find the board it writes to. */
@@ -29,6 +32,11 @@ const WRITES: Partial<Record<keyof BoardStore, { touches: readonly CachedRead[];
   removeMember: { touches: ["listMembers"], boardOf: (args) => args[0] as string },
   changeMember: { touches: ["listMembers"], boardOf: (args) => args[0] as string },
   deleteBoard: { touches: CACHED, boardOf: (args) => args[0] as string },
+  // The join code changes; archiving and a new source revision do not touch the access fields, but
+  // they are board writes, so what was read before them is not kept either.
+  reissueInvites: { touches: ["getBoardAccess"], boardOf: (args) => args[0] as string },
+  setBoardArchived: { touches: ["getBoardAccess"], boardOf: (args) => args[0] as string },
+  recordSourceRevision: { touches: ["getBoardAccess"], boardOf: (args) => args[0] as string },
   // A board created with members or ballots (a duplicate, an import) under an id that might once have been cached.
   createBoard: { touches: CACHED, boardOf: (args) => (args[0] as { id: string }).id },
 };
@@ -47,7 +55,7 @@ export interface CachingStore {
 /** Wraps `inner` (see the module comment). Methods it does not cache or watch pass straight through. */
 export function withRecordCache(inner: BoardStore, { maxBoards = 256 }: RecordCacheOptions = {}): CachingStore {
   /** board id → read name → answer; Map order is recency (re-inserted on every hit). */
-  const boards = new Map<string, Map<CachedRead, unknown[]>>();
+  const boards = new Map<string, Map<CachedRead, unknown>>();
   /** Bumped by every committed write: an answer read across a bump is stale-prone and not kept. */
   let generation = 0;
 
@@ -56,25 +64,47 @@ export function withRecordCache(inner: BoardStore, { maxBoards = 256 }: RecordCa
     for (const entry of targets) for (const read of touches) entry.delete(read);
   };
 
-  const cachedRead = (read: CachedRead) => async (boardId: string) => {
+  /**
+   * Reads in flight, by read and board: a class joining at once asks for the same board together, and
+   * shares one read instead of sending one each. Only callers that arrive before any write commits
+   * share it (its generation): a caller after a write reads afresh, as if nothing were in flight.
+   */
+  const inFlight = new Map<string, { generation: number; answer: Promise<unknown> }>();
+
+  /** Answers `read` for a board from memory, or reads it through and keeps it (see the module comment). */
+  const cachedRead = <T>(read: CachedRead, copy: (answer: T) => T) => async (boardId: string): Promise<T> => {
     const entry = boards.get(boardId);
-    const hit = entry?.get(read);
-    if (entry && hit) {
+    const hit = entry?.get(read) as T | undefined;
+    if (entry && hit !== undefined) {
       // Most recently used goes last.
       boards.delete(boardId);
       boards.set(boardId, entry);
-      return [...hit];
+      return copy(hit);
+    }
+    const key = `${read}\u0000${boardId}`;
+    const shared = inFlight.get(key);
+    if (shared && shared.generation === generation) {
+      const answer = (await shared.answer) as T;
+      return answer === null ? answer : copy(answer);
     }
     const startedAt = generation;
-    const answer = (await (inner[read] as (id: string) => Promise<unknown[]>).call(inner, boardId)) as unknown[];
-    if (generation === startedAt) {
-      const fresh = boards.get(boardId) ?? new Map<CachedRead, unknown[]>();
+    const reading = (inner[read] as (id: string) => Promise<T>).call(inner, boardId);
+    const mine = { generation: startedAt, answer: reading };
+    inFlight.set(key, mine);
+    let answer: T;
+    try {
+      answer = await reading;
+    } finally {
+      if (inFlight.get(key) === mine) inFlight.delete(key);
+    }
+    if (generation === startedAt && answer !== null) {
+      const fresh = boards.get(boardId) ?? new Map<CachedRead, unknown>();
       boards.delete(boardId);
       boards.set(boardId, fresh);
       fresh.set(read, answer);
       while (boards.size > maxBoards) boards.delete(boards.keys().next().value as string);
     }
-    return [...answer];
+    return answer === null ? answer : copy(answer);
   };
 
   const watchedWrite = (name: keyof BoardStore) => {
@@ -91,7 +121,8 @@ export function withRecordCache(inner: BoardStore, { maxBoards = 256 }: RecordCa
   };
 
   const overrides = new Map<string | symbol, unknown>();
-  for (const read of CACHED) overrides.set(read, cachedRead(read));
+  for (const read of LISTS) overrides.set(read, cachedRead<unknown[]>(read, (list) => [...list]));
+  overrides.set("getBoardAccess", cachedRead<BoardAccess | null>("getBoardAccess", (access) => access && { ...access }));
   for (const name of Object.keys(WRITES) as (keyof BoardStore)[]) overrides.set(name, watchedWrite(name));
 
   // A Proxy rather than a hand-written wrapper, so methods added to BoardStore later pass through.

@@ -50,8 +50,9 @@ export function withRejoin(error: ErrorPayload): ErrorPayload {
  * those rooms; one that committed before it is seen by it. Either way nobody slips through.
  *
  * Two round trips, three reads at most: the token's row alone names the member room to join (it
- * decides nothing); then the board and the row again, read together, decide. A board that does not
- * exist (or was deleted meanwhile) is found by that second look.
+ * decides nothing); then the board's access fields and the row again, read together, decide. A board
+ * that does not exist (or was deleted meanwhile) is found by that second look. Alone on its database,
+ * the process answers the access fields from memory (record-cache.ts): a guest's join reads nothing.
  */
 export async function resolveLiveActor(socket: Socket, store: BoardStore, boardId: string, memberToken: string | undefined): Promise<Actor> {
   const first = memberToken ? await findTokenMember(store, memberToken) : null;
@@ -61,7 +62,7 @@ export async function resolveLiveActor(socket: Socket, store: BoardStore, boardI
   await socket.join(rooms);
   try {
     // A deleted board is reported as such, whatever the member look found (their row went with it).
-    const [board, looked] = await Promise.allSettled([store.getBoard(boardId), memberToken ? findTokenMember(store, memberToken) : Promise.resolve(null)]);
+    const [board, looked] = await Promise.allSettled([store.getBoardAccess(boardId), memberToken ? findTokenMember(store, memberToken) : Promise.resolve(null)]);
     if (board.status === "rejected") throw board.reason;
     if (!board.value) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     if (looked.status === "rejected") throw looked.reason;

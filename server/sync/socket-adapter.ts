@@ -8,6 +8,7 @@ import type { BoardRoom } from "./board-room";
 import { welcomeSoon } from "./audience";
 import { handleCommand } from "./commands";
 import { resolveLiveActor } from "./live-control";
+import { handshakeJoinOf } from "./handshake-join";
 import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
 import type { LimitVerdict, Limits } from "./limits";
 import type { SendAwarenessToMany, SendSyncToMany } from "./fan-out";
@@ -42,11 +43,12 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     // arrive while a join is being decided wait for it, and are answered only once it is (never before).
     let joinsInFlight = 0;
     let joinsSettled: Promise<unknown> = Promise.resolve();
-    socket.on(EVENTS.join, (request: unknown, ack: Ack<JoinAck>) => {
+    const startJoin = (request: unknown, ack: Ack<JoinAck>) => {
       joinsInFlight++;
       const settled = onJoin(request, ack).finally(() => joinsInFlight--);
       joinsSettled = Promise.all([joinsSettled, settled.catch(() => undefined)]);
-    });
+    };
+    socket.on(EVENTS.join, startJoin);
 
     async function onJoin(request: unknown, ack: Ack<JoinAck>): Promise<void> {
       const answer = (value: JoinAck) => (typeof ack === "function" ? ack(value) : undefined);
@@ -119,7 +121,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
       }
     }
 
-    socket.on(EVENTS.sync, async (payload: unknown, ack: Ack<SyncResult>) => {
+    const onSync = async (payload: unknown, ack: Ack<SyncResult>) => {
       const limited = await limits.connection("sync", connection.id);
       if (cutOff(limited)) return;
       if (limited.ok && !room && joinsInFlight > 0) {
@@ -131,7 +133,8 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
       const result = limited.ok ? await routeSync(room, connection, payload) : overLimit(connection, limited, typeof ack === "function");
       if (typeof ack === "function") ack(result);
       else if (!result.ok) connection.sendError(result);
-    });
+    };
+    socket.on(EVENTS.sync, onSync);
 
     socket.on(EVENTS.command, async (payload: unknown, ack: Ack<CommandAck>) => {
       const limited = await spendCommand(limits, connection, payload);
@@ -168,6 +171,15 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
       room.leave(connection.id);
       rooms.release(room);
     });
+
+    // A join in the handshake starts now, exactly as a `join` event followed by its Step 1 would
+    // (claimed, held and answered the same way), its answer going out as a `joined` event. Nothing
+    // can have arrived on the connection before this: the first frame's handler runs after this one.
+    const carried = handshakeJoinOf(socket.handshake.auth);
+    if (carried) {
+      startJoin(carried.request, (answer) => void socket.emit(EVENTS.joined, answer));
+      if (carried.step1) void onSync(carried.step1, undefined);
+    }
   });
 }
 

@@ -8,6 +8,7 @@ import { BoardClient } from "@/components/sync/board-client";
 import { describeSyncStatus } from "@/components/sync/sync-status";
 import { readBoard } from "@/lib/board/doc";
 import type { ErrorPayload } from "@/lib/errors/errors";
+import { joinBoard } from "@/server/boards/join-board";
 import type { RunningParley } from "@/server/parley";
 import { addTestArgument, boardAsServedBy, boardAsStored, createArticleBoard, openClient, saved, sees, type TestClient } from "./support/board";
 import { createTestDatabase, setDatabaseReachable, type TestDatabase } from "./support/database";
@@ -53,15 +54,24 @@ describe("outage mid-session: editing and joining while the database is down", (
     await saved(alice);
     const acknowledged = [before.id];
 
+    const carolSeat = await joinBoard(server.context.store, boardId, { displayName: "Carol" });
     await setDatabaseReachable(db.name, false);
     const during = [addTestArgument(alice.doc, { text: "Outage edit one." }), addTestArgument(alice.doc, { text: "Outage edit two." })];
     await waitFor(() => alice.retrying, { message: "Alice's edits to come back not saved" });
     expect(shown.at(-1)).toMatch(/^Not saved yet — retrying \(\d changes?\)$/);
     const fromFailure = shown.length - 1;
 
-    // Carol opens the board during the outage: refused as retryable, connection kept, not stranded.
+    // A guest opening the board during the outage is let in from memory: the board's access fields and
+    // its room are loaded, and the room holds only what is stored (not Alice's unsaved edits).
+    const dave = new BoardClient(boardId, { url: server.url });
+    clients.push(dave);
+    await waitFor(() => dave.status === "live" || undefined, { message: "Dave to join from memory" });
+    expect(readBoard(dave.doc).arguments.map((a) => a.id)).toEqual([before.id]);
+
+    // Carol, a member, opens it too: her token's row must be read, so she is refused as retryable,
+    // connection kept, not stranded.
     const carolErrors: ErrorPayload[] = [];
-    const carol = new BoardClient(boardId, { url: server.url });
+    const carol = new BoardClient(boardId, { url: server.url, memberToken: carolSeat.memberToken });
     clients.push(carol);
     carol.on("error", (error) => carolErrors.push(error));
     await waitFor(() => carolErrors.length > 0, { message: "Carol's refused join" });
@@ -80,7 +90,8 @@ describe("outage mid-session: editing and joining while the database is down", (
 
     const stored = await boardAsStored(server.context.store, boardId);
     expect(stored.arguments.map((a) => a.id).sort()).toEqual([...acknowledged].sort());
-    for (const client of [alice, carol]) expect(readBoard(client.doc)).toEqual(stored);
+    await waitFor(() => [...during.map((arg) => arg.id)].every((id) => readBoard(dave.doc).arguments.some((a) => a.id === id)) || undefined, { message: "Dave to receive the edits saved after the outage" });
+    for (const client of [alice, carol, dave]) expect(readBoard(client.doc)).toEqual(stored);
     expect(await boardAsServedBy(server.url, boardId)).toEqual(stored);
     expect(carolErrors.every((error) => error.code === "storage-unavailable")).toBe(true);
   });

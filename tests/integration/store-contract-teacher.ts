@@ -87,9 +87,11 @@ export function defineTeacherStoreCases(store: () => BoardStore): void {
     const s = store();
     const { board } = await boardWithPeople();
     const [old] = await s.listInvites(board.id);
+    expect((await s.getBoardAccess(board.id))?.joinCode).toBe(board.joinCode);
     const updated = await s.reissueInvites(board.id, { invites: [{ role: "participant", token: `inv-${unique()}` }], joinCode: unique().toUpperCase() });
     expect(updated.joinCode).not.toBe(board.joinCode);
     expect(await s.getBoardByJoinCode(board.joinCode)).toBeNull();
+    expect((await s.getBoardAccess(board.id))?.joinCode).toBe(updated.joinCode);
     expect((await s.findInvite(old.token))?.revokedAt).toBeInstanceOf(Date);
     const live = await s.listInvites(board.id);
     expect(live).toHaveLength(1);
@@ -113,8 +115,10 @@ export function defineTeacherStoreCases(store: () => BoardStore): void {
     const s = store();
     const { board, fran } = await boardWithPeople();
     await s.castVote(board.id, { argumentId: "arg-1", memberId: fran.id, strength: 3, quoteSupport: null });
+    expect(await s.getBoardAccess(board.id)).not.toBeNull();
     expect(await s.deleteBoard(board.id)).toBe(true);
     expect(await s.getBoard(board.id)).toBeNull();
+    expect(await s.getBoardAccess(board.id)).toBeNull();
     expect(await s.listMembers(board.id)).toEqual([]);
     expect(await s.listVotes(board.id)).toEqual([]);
     expect(await s.listInvites(board.id)).toEqual([]);

@@ -102,6 +102,8 @@ export function defineStoreContract(name: string, open: () => Promise<StoreUnder
       expect(await store.getBoardByJoinCode(board.joinCode)).toEqual(board);
       expect(await store.getBoard("no-such-board")).toBeNull();
       expect(await store.getBoardByJoinCode("NOSUCH")).toBeNull();
+      expect(await store.getBoardAccess(board.id)).toEqual({ id: board.id, joinCode: board.joinCode, accessMode: board.accessMode });
+      expect(await store.getBoardAccess("no-such-board")).toBeNull();
     });
 
     it("lists boards most recently updated first, up to the limit", async () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { createBoard } from "@/server/boards/create-board";
 import { joinBoard } from "@/server/boards/join-board";
 import { MemoryBoardStore } from "@/server/persistence/memory-board-store";
+import { withRecordCache } from "@/server/persistence/record-cache";
 import { memberRoom, resolveLiveActor } from "@/server/sync/live-control";
 import { demoPositionDrafts, loadDemoSource } from "@/prisma/seed/demo-board";
 import { EVENTS } from "@/lib/protocol/protocol";
@@ -45,14 +46,14 @@ describe("a sync join's reads", () => {
     const roomsAtBoardRead: string[][] = [];
     const store = new Proxy(faults.store, {
       get(target, name, receiver) {
-        if (name === "getBoard") return (id: string) => (roomsAtBoardRead.push([...rooms]), target.getBoard(id));
+        if (name === "getBoardAccess") return (id: string) => (roomsAtBoardRead.push([...rooms]), target.getBoardAccess(id));
         return Reflect.get(target, name, receiver);
       },
     });
 
     const actor = await resolveLiveActor(socket, store, board.id, memberToken);
     expect(actor).toMatchObject({ memberId: member.id, role: "participant" });
-    expect(Object.fromEntries(faults.calls)).toEqual({ findMemberByTokenHash: 2, getBoard: 1 });
+    expect(Object.fromEntries(faults.calls)).toEqual({ findMemberByTokenHash: 2, getBoardAccess: 1 });
     expect(roomsAtBoardRead).toEqual([[board.id, memberRoom(member.id)]]);
   });
 
@@ -65,6 +66,21 @@ describe("a sync join's reads", () => {
     expect(await resolveLiveActor(socket, faults.store, board.id, undefined)).toEqual({ memberId: null, role: "participant" });
     expect(total(faults.calls)).toBe(1);
     expect([...rooms]).toEqual([board.id]);
+  });
+
+  it("alone on its database, a guest's join reads nothing once the board's access fields are remembered", async () => {
+    const memory = new MemoryBoardStore();
+    const { sha256: _sha, ...source } = loadDemoSource();
+    const board = await createBoard(memory, { title: "Open", source, positions: demoPositionDrafts() });
+    const faults = faultyStore(memory);
+    const { store } = withRecordCache(faults.store);
+    await resolveLiveActor(fakeSocket().socket, store, board.id, undefined);
+    expect(total(faults.calls)).toBe(1);
+    expect(await resolveLiveActor(fakeSocket().socket, store, board.id, undefined)).toEqual({ memberId: null, role: "participant" });
+    expect(total(faults.calls)).toBe(1);
+    // Deleted through the store, the board is looked up again (and not found).
+    await store.deleteBoard(board.id);
+    await expect(resolveLiveActor(fakeSocket().socket, store, board.id, undefined)).rejects.toMatchObject({ code: "board-not-found" });
   });
 
   it("a removal committed between the two looks is seen by the second, and the socket leaves its rooms", async () => {

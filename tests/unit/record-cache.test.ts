@@ -88,4 +88,75 @@ describe("record cache", () => {
     await store.listDrafts(b.id); // forgotten
     expect(listDrafts).toHaveBeenCalledTimes(4);
   });
+
+  it("reads a board's access fields once; edits keep them, a new join code or a deletion does not", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const board = await makeBoard(store);
+    const getBoardAccess = vi.spyOn(inner, "getBoardAccess");
+    expect(await store.getBoardAccess(board.id)).toEqual({ id: board.id, joinCode: board.joinCode, accessMode: "open" });
+    await store.appendUpdates(board.id, [{ update: new Uint8Array([0, 0]), memberId: null }]);
+    expect(await store.getBoardAccess(board.id)).toEqual({ id: board.id, joinCode: board.joinCode, accessMode: "open" });
+    expect(getBoardAccess).toHaveBeenCalledTimes(1);
+    const reissued = await store.reissueInvites(board.id, { invites: [], joinCode: "NEW123" });
+    expect(await store.getBoardAccess(board.id)).toMatchObject({ joinCode: reissued.joinCode });
+    expect(getBoardAccess).toHaveBeenCalledTimes(2);
+    await store.deleteBoard(board.id);
+    expect(await store.getBoardAccess(board.id)).toBeNull();
+  });
+
+  it("never remembers a board that is not there: another process may create it", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const elsewhere = withRecordCache(inner).store; // another process's store on the same database
+    const id = "board-made-later";
+    expect(await store.getBoardAccess(id)).toBeNull();
+    const board = await makeBoard(elsewhere, undefined, undefined, { id });
+    expect(await store.getBoardAccess(id)).toMatchObject({ id: board.id });
+  });
+
+  it("hands out copies: a caller changing its answer changes nothing cached", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const board = await makeBoard(store);
+    const first = (await store.getBoardAccess(board.id))!;
+    first.accessMode = "managed";
+    expect(await store.getBoardAccess(board.id)).toMatchObject({ accessMode: "open" });
+  });
+
+  it("shares one read among callers asking for the same board at once", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const board = await makeBoard(store);
+    const getBoardAccess = vi.spyOn(inner, "getBoardAccess");
+    const listVotes = vi.spyOn(inner, "listVotes");
+    const answers = await Promise.all(Array.from({ length: 20 }, () => store.getBoardAccess(board.id)));
+    await Promise.all([store.listVotes(board.id), store.listVotes(board.id)]);
+    expect(getBoardAccess).toHaveBeenCalledTimes(1);
+    expect(listVotes).toHaveBeenCalledTimes(1);
+    expect(new Set(answers).size).toBe(20); // each caller still gets its own copy
+  });
+
+  it("a caller arriving after a write does not share a read that started before it", async () => {
+    const inner = new MemoryBoardStore();
+    const { store } = withRecordCache(inner);
+    const board = await makeBoard(store);
+    let answer: () => void = () => {};
+    const original = inner.listMembers.bind(inner);
+    vi.spyOn(inner, "listMembers").mockImplementationOnce(async (id) => {
+      const before = await original(id);
+      await new Promise<void>((resolve) => (answer = resolve));
+      return before;
+    });
+    const early = store.listMembers(board.id);
+    await vi.waitFor(() => expect(inner.listMembers).toHaveBeenCalledTimes(1));
+    const alongside = store.listMembers(board.id); // before the write: shares the read
+    await store.createMember(member(board.id, 1));
+    const late = store.listMembers(board.id); // after it: reads afresh
+    answer();
+    expect(await early).toEqual([]);
+    expect(await alongside).toEqual([]);
+    expect((await late).map((m) => m.displayName)).toEqual(["Member 1"]);
+    expect(inner.listMembers).toHaveBeenCalledTimes(2);
+  });
 });

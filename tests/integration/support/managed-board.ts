@@ -45,8 +45,8 @@ export interface ManagedHarness {
   table(): Promise<Table>;
   /** A seat on `boardId` without a connection. */
   seat(boardId: string, request: { displayName: string; invite?: string; joinCode?: string }): Promise<Seat>;
-  /** A raw client closed after the test. */
-  raw(): Promise<RawClient>;
+  /** A raw client closed after the test; `auth` goes with its handshake (a join carried in it). */
+  raw(auth?: object): Promise<RawClient>;
   /** The board's update log as stored: "seq:hex" per row. */
   storedRows(boardId: string): Promise<string[]>;
   /** The board's document as a newly connected facilitator receives it. */
@@ -67,8 +67,8 @@ export function useManagedBoards(env?: Record<string, string>): ManagedHarness {
       const { member, memberToken } = await joinBoard(store, boardId, request);
       return { memberId: member.id, memberToken, role: member.role as Role, displayName: member.displayName };
     };
-    h.raw = async () => {
-      const raw = await RawClient.connect(h.server.url);
+    h.raw = async (auth) => {
+      const raw = await RawClient.connect(h.server.url, undefined, auth);
       open.push(raw);
       return raw;
     };

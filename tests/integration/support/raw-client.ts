@@ -18,6 +18,8 @@ export class RawClient {
   readonly sync: Uint8Array[] = [];
   readonly awareness: Uint8Array[] = [];
   readonly errors: ErrorPayload[] = [];
+  /** Answers to a join carried in the handshake (`joined` events), in order. */
+  readonly joined: JoinAck[] = [];
   /** The JSON events meant for this person only, in the order they arrived. */
   readonly events: { name: PrivateEvent; payload: unknown }[] = [];
   disconnectReason: string | null = null;
@@ -27,15 +29,17 @@ export class RawClient {
     for (const name of PRIVATE_EVENTS) socket.on(name, (payload: unknown) => this.events.push({ name, payload }));
     socket.on(EVENTS.awareness, (payload: unknown) => this.awareness.push(asBytes(payload) ?? new Uint8Array()));
     socket.on(EVENTS.error, (error: ErrorPayload) => this.errors.push(error));
+    socket.on(EVENTS.joined, (ack: JoinAck) => this.joined.push(ack));
     socket.on("disconnect", (reason) => (this.disconnectReason = reason));
   }
 
   /**
    * Connects (WebSocket only, no automatic reconnection) and resolves once the socket is open.
-   * `headers` go with the handshake (an X-Forwarded-For, to stand for another address behind a proxy).
+   * `headers` go with the handshake (an X-Forwarded-For, to stand for another address behind a proxy),
+   * and so does `auth` (a join carried in the handshake).
    */
-  static async connect(url: string, headers?: Record<string, string>): Promise<RawClient> {
-    const socket = io(`${url}${SYNC_NAMESPACE}`, { transports: ["websocket"], reconnection: false, forceNew: true, ...(headers ? { extraHeaders: headers } : {}) });
+  static async connect(url: string, headers?: Record<string, string>, auth?: object): Promise<RawClient> {
+    const socket = io(`${url}${SYNC_NAMESPACE}`, { transports: ["websocket"], reconnection: false, forceNew: true, ...(headers ? { extraHeaders: headers } : {}), ...(auth ? { auth } : {}) });
     const client = new RawClient(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());

@@ -23,8 +23,8 @@ export interface Harness {
  * `random` fixes the backoff jitter: 0 gives the shortest delays (500 ms, 1 s, 2 s … for reconnects).
  * `localCopy` and `serverDoc` play a page reload: a new client on the same browser copy and board.
  */
-export function makeHarness(random: () => number = () => 0, options: { localCopy?: LocalCopy; serverDoc?: Y.Doc } = {}): Harness {
-  const socket = new FakeSyncSocket();
+export function makeHarness(random: () => number = () => 0, options: { localCopy?: LocalCopy; serverDoc?: Y.Doc; handshakeAuth?: boolean } = {}): Harness {
+  const socket = new FakeSyncSocket({ handshakeAuth: options.handshakeAuth });
   const client = new BoardClient("demo", { socket, random, localCopy: options.localCopy });
   const harness: Harness = { socket, server: new HandServer(socket, options.serverDoc), client, errors: [], shown: [], resets: 0 };
   const record = () => {

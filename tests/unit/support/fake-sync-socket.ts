@@ -25,7 +25,13 @@ export class FakeSyncSocket implements SyncSocket {
   connectCalls = 0;
   /** Everything the client sent and nobody has taken yet, oldest first. */
   readonly outbox: Sent[] = [];
+  auth?: SyncSocket["auth"];
+  /** What each handshake carried (`auth`), oldest first; only with `{ handshakeAuth: true }`. */
+  readonly handshakes: object[] = [];
   private readonly handlers = new Map<string, Listener[]>();
+
+  /** `handshakeAuth`: each open() asks `auth` for what the handshake carries, as Socket.io does. */
+  constructor(private readonly options: { handshakeAuth?: boolean } = {}) {}
 
   on(event: string, listener: (...args: never[]) => void): this {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), listener as Listener]);
@@ -62,6 +68,11 @@ export class FakeSyncSocket implements SyncSocket {
 
   /** The connection opens. */
   open(): void {
+    if (this.options.handshakeAuth && this.auth) {
+      const auth = this.auth;
+      if (typeof auth === "function") auth((data) => this.handshakes.push(data));
+      else this.handshakes.push(auth);
+    }
     this.connected = true;
     this.active = true;
     this.fire("connect");
