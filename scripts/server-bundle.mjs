@@ -18,7 +18,7 @@ export const SERVER_ENTRIES = { main: "server/main.ts", "sync-main": "server/syn
  * Worker threads' bodies, bundled beside the server as worker-<name>.mjs: a server running from the
  * bundle starts them compiled (server/compiled-workers.ts), not through tsx.
  */
-export const WORKER_ENTRIES = { fold: "server/sync/fold-worker-main.ts" };
+export const WORKER_ENTRIES = { fold: "server/sync/fold-worker-main.ts", render: "server/export/render-worker-main.ts" };
 
 /** The environment variable that tells a bundled server's code where its bundle is (server/compiled-workers.ts). */
 export const SERVER_BUNDLE_DIR_ENV = "PARLEY_SERVER_BUNDLE_DIR";
