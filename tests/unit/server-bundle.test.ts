@@ -13,7 +13,7 @@ import { Worker } from "node:worker_threads";
 import { Piscina } from "piscina";
 import * as Y from "yjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, SERVER_BUNDLE_DIR_ENV, SERVER_ENTRIES, bundleIsStale, bundlePath, buildBundles } from "@/scripts/server-bundle.mjs";
+import { ROOT, SERVER_BUNDLE_DIR_ENV, SERVER_ENTRIES, bundleIsStale, bundlePath, buildBundles, readWasmBase64Instead } from "@/scripts/server-bundle.mjs";
 import { foldUpdates } from "@/lib/board/snapshot";
 import { SERVER_BUNDLE_DIR_ENV as SERVER_SIDE_ENV, workerScript } from "@/server/compiled-workers";
 import { toArgdown } from "@/lib/export/argdown";
@@ -61,6 +61,25 @@ describe("the server bundle", () => {
     const written = /new URL\("([^"]+migrate\.ts)", import\.meta\.url\)/.exec(readFileSync(file, "utf8"))?.[1];
     expect(written).toBeDefined();
     expect(new URL(written!, pathToFileURL(file)).href).toBe(pathToFileURL(join(ROOT, "server/persistence/migrate.ts")).href);
+  });
+
+  it("reads Prisma's query compiler from its file rather than keeping its base64 module loaded", async () => {
+    const client = readFileSync(join(ROOT, "server/persistence/generated/internal/class.ts"), "utf8");
+    const specifier = /import\("(@prisma\/client\/runtime\/[^"]+\.wasm-base64\.mjs)"\)/.exec(client)?.[1];
+    expect(specifier, "the generated client imports its compiler as base64").toBeDefined();
+    // The same kind of call, rewritten, must give exactly the module's base64 (Prisma's file keeps the expected shape).
+    const rewritten = readWasmBase64Instead(`export async function load() {\n  const { wasm } = await import("${specifier}");\n  return wasm;\n}\n`);
+    expect(rewritten).not.toContain(`await import("${specifier}")`);
+    mkdirSync(join(ROOT, "dist"), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, "dist", "test-wasm-"));
+    try {
+      writeFileSync(join(dir, "load.mjs"), rewritten);
+      const { load } = (await import(/* @vite-ignore */ pathToFileURL(join(dir, "load.mjs")).href)) as { load: () => Promise<string> };
+      const { wasm } = (await import(/* @vite-ignore */ specifier!)) as { wasm: string };
+      expect(await load()).toBe(wasm);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("bundles the compaction worker's body, which folds without tsx", async () => {
