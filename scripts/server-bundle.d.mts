@@ -8,3 +8,5 @@ export function bundlePath(entry: string): string;
 export function bundleIsStale(entry: string): boolean;
 export function buildBundles(options?: { entries?: string[]; workers?: Record<string, string>; outdir?: string; outbase?: string }): Promise<void>;
 export function ensureServerBundle(entry: string): string;
+/** `source` with Prisma's import of its base64 query compiler replaced by a read of the same file. */
+export function readWasmBase64Instead(source: string): string;

@@ -18,7 +18,7 @@ export const SERVER_ENTRIES = { main: "server/main.ts", "sync-main": "server/syn
  * Worker threads' bodies, bundled beside the server as worker-<name>.mjs: a server running from the
  * bundle starts them compiled (server/compiled-workers.ts), not through tsx.
  */
-export const WORKER_ENTRIES = { fold: "server/sync/fold-worker-main.ts" };
+export const WORKER_ENTRIES = { fold: "server/sync/fold-worker-main.ts", render: "server/export/render-worker-main.ts" };
 
 /** The environment variable that tells a bundled server's code where its bundle is (server/compiled-workers.ts). */
 export const SERVER_BUNDLE_DIR_ENV = "PARLEY_SERVER_BUNDLE_DIR";
@@ -47,9 +47,27 @@ export function bundleIsStale(entry) {
 }
 
 /**
+ * Prisma's generated client imports its query compiler's WebAssembly as an ES module holding it in
+ * base64. A module stays loaded for the life of the process, so its 2.3 MB source and the string it
+ * exports would stay in the heap long after the compiler is compiled. The bundle reads the same file
+ * as text instead and keeps nothing once the module is compiled; a file not in the expected shape
+ * falls back to the import.
+ */
+const PRISMA_WASM_IMPORT = /await import\(("@prisma\/client\/runtime\/[\w.-]+\.wasm-base64\.mjs")\)/g;
+
+export function readWasmBase64Instead(source) {
+  return source.replace(
+    PRISMA_WASM_IMPORT,
+    (_, specifier) =>
+      `await import("node:fs/promises").then(({ readFile }) => readFile(new URL(import.meta.resolve(${specifier})), "utf8")).then((text) => { const found = /^const wasm = "([A-Za-z0-9+/=]+)";/.exec(text); return found ? { wasm: found[1] } : import(${specifier}); })`,
+  );
+}
+
+/**
  * Sources find files beside them through `import.meta.url` (migrations, worker scripts, the project
  * root). In a bundle that URL is the bundle's, so each use is rewritten to the URL of the source file
  * it was written in, relative to where the bundle lands (the project can still be moved as a whole).
+ * Prisma's generated client also loads its query compiler differently (readWasmBase64Instead).
  */
 function sourceUrlPlugin(outputDir) {
   return {
@@ -58,11 +76,12 @@ function sourceUrlPlugin(outputDir) {
       build.onLoad({ filter: /\.(m?ts|tsx|m?js)$/ }, (args) => {
         if (args.path.split(sep).includes("node_modules")) return undefined;
         const source = readFileSync(args.path, "utf8");
-        if (!source.includes("import.meta.url")) return undefined;
+        const wasmRead = readWasmBase64Instead(source);
+        if (!wasmRead.includes("import.meta.url") && wasmRead === source) return undefined;
         const fromBundle = relative(outputDir, args.path).split(sep).join("/");
         const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
         const loader = { ".ts": "ts", ".mts": "ts", ".tsx": "tsx" }[extname(args.path)] ?? "js";
-        return { contents: source.replaceAll("import.meta.url", url), loader };
+        return { contents: wasmRead.replaceAll("import.meta.url", url), loader };
       });
     },
   };

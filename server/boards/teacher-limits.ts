@@ -1,4 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// The files, not the package's index, which loads every store it supports (types/rate-limiter-flexible-parts.d.ts).
+import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory.js";
+import RateLimiterRes from "rate-limiter-flexible/lib/RateLimiterRes.js";
 import { ParleyError } from "../../lib/errors/errors";
 
 /**

@@ -7,7 +7,7 @@ import { effectiveScale, renderPng, type PngOptions } from "./png";
 
 /**
  * The map exports' heavy half: elk's layout (0.5–0.8 s at 1,000 arguments) and the rasterising. Called
- * from the render pool's worker (render-worker.mjs) only, never on the event loop serving live boards.
+ * from the render pool's worker (render-worker-main.ts) only, never on the event loop serving live boards.
  */
 
 /** Below this zoom a map's 13 px text would be under 3 px in the PNG: refuse rather than hand back a smear. */

@@ -1,4 +1,5 @@
 import { Piscina } from "piscina";
+import { workerScript } from "../compiled-workers";
 import type { ExportBoard } from "../../lib/export/board-export";
 import type { ImportResult } from "../../lib/export/imported-board";
 import { ParleyError } from "../../lib/errors/errors";
@@ -15,7 +16,7 @@ import type { PngOptions } from "./png";
 
 /**
  * The worker pool that draws PDF and PNG exports, parses Argdown imports and plans source revisions
- * (render-worker.mjs).
+ * (render-worker-main.ts; compiled when the server runs from its bundle, else through render-worker.mjs).
  * On the event loop a PDF held every live board for ~2.8 s and a PNG for ~0.3 s; in the pool they
  * cost one thread, never the loop that relays edits.
  *
@@ -41,7 +42,7 @@ export const ARGDOWN_PARSE_TIMEOUT_MS = 20_000;
 /** Longest a source revision's plan may take, queueing included (4.8 s measured at 178k characters alone). */
 export const REVISION_PLAN_TIMEOUT_MS = 60_000;
 
-/** Import formats parsed in the pool, each a task of render-worker.mjs, with the name used in messages. */
+/** Import formats parsed in the pool, each a task of render-worker-main.ts, with the name used in messages. */
 export const POOLED_IMPORTS = { argdown: "Argdown", aif: "AIF", kialo: "Kialo outline" } as const;
 export type PooledImportFormat = keyof typeof POOLED_IMPORTS;
 
@@ -56,7 +57,8 @@ type ImportOutcome =
 
 const DEFAULT_PICTURE: PictureOptions = { layout: "map", collapsed: [] };
 
-const WORKER = new URL("./render-worker.mjs", import.meta.url).href;
+/** The worker's TypeScript source, started through tsx unless the server runs from its bundle. */
+const WORKER_SOURCE = new URL("./render-worker.mjs", import.meta.url);
 
 export class RenderPool {
   private readonly pool: Piscina;
@@ -70,7 +72,7 @@ export class RenderPool {
     this.capacity = maxThreads + maxQueue;
     this.renderTimeoutMs = renderTimeoutMs;
     // Admission is counted here (see run()); piscina's own queue is left unbounded behind it.
-    this.pool = new Piscina({ filename: WORKER, minThreads: 0, maxThreads, idleTimeout: idleTimeoutMs, concurrentTasksPerWorker: 1 });
+    this.pool = new Piscina({ filename: workerScript("render", WORKER_SOURCE).href, minThreads: 0, maxThreads, idleTimeout: idleTimeoutMs, concurrentTasksPerWorker: 1 });
   }
 
   /** Tasks running or waiting now. */

@@ -1,4 +1,7 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RateLimiterAbstract, RateLimiterRedis } from "rate-limiter-flexible";
+// The files, not the package's index, which loads every store it supports (types/rate-limiter-flexible-parts.d.ts).
+import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory.js";
+import RateLimiterRes from "rate-limiter-flexible/lib/RateLimiterRes.js";
 import { ParleyError } from "../../lib/errors/errors";
 import type { ParleyConfig } from "../config";
 
@@ -77,8 +80,8 @@ export class Limits {
 
   private constructor(
     readonly settings: LimitSettings,
-    // Any node-redis client: the limiter only needs its commands, not its exact generic type.
-    redis: unknown,
+    // Any node-redis client (the limiter only needs its commands, not its exact generic type), with the limiter class that uses it.
+    redis: { client: unknown; Limiter: typeof RateLimiterRedis } | null,
     private readonly closeStore: () => Promise<unknown> = async () => undefined,
   ) {
     const seconds = settings.connectionWindowMs / 1000;
@@ -88,7 +91,7 @@ export class Limits {
       const options = { keyPrefix: `parley-ip-${budget}`, points: settings.perIp[budget], duration: ADDRESS_WINDOWS[budget].seconds };
       // If Redis stops answering, each process keeps counting on its own rather than letting everyone through.
       const local = new RateLimiterMemory(options);
-      return redis ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true, insuranceLimiter: local }) : local;
+      return redis ? new redis.Limiter({ ...options, storeClient: redis.client, useRedisPackage: true, insuranceLimiter: local }) : local;
     };
     this.byAddress = { join: perAddress("join"), member: perAddress("member"), board: perAddress("board"), export: perAddress("export") };
   }
@@ -97,11 +100,11 @@ export class Limits {
   static async create(settings: LimitSettings, redisUrl?: string): Promise<Limits> {
     if (!redisUrl) return new Limits(settings, null);
     // Only scaled-out processes load the Redis client (~15 MB of RSS).
-    const { createClient } = await import("redis");
+    const [{ createClient }, { default: Limiter }] = await Promise.all([import("redis"), import("rate-limiter-flexible/lib/RateLimiterRedis.js")]);
     const redis = createClient({ url: redisUrl });
     redis.on("error", () => undefined); // the insurance limiter takes over; node-redis reconnects by itself
     await redis.connect();
-    return new Limits(settings, redis, () => redis.quit());
+    return new Limits(settings, { client: redis, Limiter }, () => redis.quit());
   }
 
   /** Spends one unit of a connection's `budget`. */

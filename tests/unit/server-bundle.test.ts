@@ -10,24 +10,31 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { Piscina } from "piscina";
 import * as Y from "yjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, SERVER_BUNDLE_DIR_ENV, SERVER_ENTRIES, bundleIsStale, bundlePath, buildBundles } from "@/scripts/server-bundle.mjs";
+import { ROOT, SERVER_BUNDLE_DIR_ENV, SERVER_ENTRIES, bundleIsStale, bundlePath, buildBundles, readWasmBase64Instead } from "@/scripts/server-bundle.mjs";
 import { foldUpdates } from "@/lib/board/snapshot";
 import { SERVER_BUNDLE_DIR_ENV as SERVER_SIDE_ENV, workerScript } from "@/server/compiled-workers";
+import { toArgdown } from "@/lib/export/argdown";
+import { demoExportBoard } from "./support/export-fixture";
 
 const scratch = mkdtempSync(join(tmpdir(), "parley-bundle-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Every package and file a bundle file imports statically, following its own chunks. */
-function staticImports(file: string, seen = new Set<string>()): Set<string> {
+/**
+ * Every package and file a bundle file imports statically, following its own chunks; with `dynamic`,
+ * its `import()`s of its own chunks too.
+ */
+function staticImports(file: string, seen = new Set<string>(), dynamic = false): Set<string> {
   const packages = new Set<string>();
   if (seen.has(file)) return packages;
   seen.add(file);
   const source = readFileSync(file, "utf8");
-  for (const match of source.matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)"|^import\s+"([^"]+)"/gms)) {
-    const target = match[1] ?? match[2];
-    if (target.startsWith("./")) for (const name of staticImports(join(file, "..", target), seen)) packages.add(name);
+  const targets = [...source.matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)"|^import\s+"([^"]+)"/gms)].map((match) => match[1] ?? match[2]);
+  if (dynamic) targets.push(...[...source.matchAll(/\bimport\("(\.\/[^"]+)"\)/g)].map((match) => match[1]));
+  for (const target of targets) {
+    if (target.startsWith("./")) for (const name of staticImports(join(file, "..", target), seen, dynamic)) packages.add(name);
     else packages.add(target);
   }
   return packages;
@@ -54,6 +61,25 @@ describe("the server bundle", () => {
     const written = /new URL\("([^"]+migrate\.ts)", import\.meta\.url\)/.exec(readFileSync(file, "utf8"))?.[1];
     expect(written).toBeDefined();
     expect(new URL(written!, pathToFileURL(file)).href).toBe(pathToFileURL(join(ROOT, "server/persistence/migrate.ts")).href);
+  });
+
+  it("reads Prisma's query compiler from its file rather than keeping its base64 module loaded", async () => {
+    const client = readFileSync(join(ROOT, "server/persistence/generated/internal/class.ts"), "utf8");
+    const specifier = /import\("(@prisma\/client\/runtime\/[^"]+\.wasm-base64\.mjs)"\)/.exec(client)?.[1];
+    expect(specifier, "the generated client imports its compiler as base64").toBeDefined();
+    // The same kind of call, rewritten, must give exactly the module's base64 (Prisma's file keeps the expected shape).
+    const rewritten = readWasmBase64Instead(`export async function load() {\n  const { wasm } = await import("${specifier}");\n  return wasm;\n}\n`);
+    expect(rewritten).not.toContain(`await import("${specifier}")`);
+    mkdirSync(join(ROOT, "dist"), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, "dist", "test-wasm-"));
+    try {
+      writeFileSync(join(dir, "load.mjs"), rewritten);
+      const { load } = (await import(/* @vite-ignore */ pathToFileURL(join(dir, "load.mjs")).href)) as { load: () => Promise<string> };
+      const { wasm } = (await import(/* @vite-ignore */ specifier!)) as { wasm: string };
+      expect(await load()).toBe(wasm);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("bundles the compaction worker's body, which folds without tsx", async () => {
@@ -91,6 +117,37 @@ describe("the server bundle", () => {
       expect(Buffer.from(reply.folded)).toEqual(Buffer.from(foldUpdates(parts)));
     } finally {
       await worker.terminate();
+    }
+  }
+
+  it("bundles the export worker's body, which draws and parses without tsx", async () => {
+    mkdirSync(join(ROOT, "dist"), { recursive: true });
+    const outdir = mkdtempSync(join(ROOT, "dist", "test-workers-"));
+    try {
+      await rendersInCompiledWorker(outdir);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  async function rendersInCompiledWorker(outdir: string): Promise<void> {
+    await buildBundles({ outdir });
+    const body = join(outdir, "worker-render.mjs");
+    expect([...staticImports(body, new Set(), true)].filter((name) => name.includes("tsx"))).toEqual([]);
+
+    // Each task a named export of the body, as the render pool runs it (piscina).
+    const pool = new Piscina({ filename: pathToFileURL(body).href, maxThreads: 1 });
+    try {
+      const board = demoExportBoard();
+      const pdf = (await pool.run({ board, options: {}, picture: { layout: "map", collapsed: [] } }, { name: "pdf" })) as Uint8Array;
+      expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+      const png = (await pool.run({ board, options: {}, picture: { layout: "map", collapsed: [] } }, { name: "png" })) as Uint8Array;
+      expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]); // "PNG"
+      const parsed = (await pool.run(toArgdown(board), { name: "argdown" })) as { ok: boolean; board: { arguments: unknown[] } };
+      expect(parsed.ok).toBe(true);
+      expect(parsed.board.arguments).toHaveLength(14);
+    } finally {
+      await pool.destroy();
     }
   }
 

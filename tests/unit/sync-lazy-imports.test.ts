@@ -16,6 +16,8 @@ vi.mock("pglite-prisma-adapter", () => record("pglite-prisma-adapter"));
 vi.mock("redis", () => record("redis"));
 vi.mock("@socket.io/redis-streams-adapter", () => record("@socket.io/redis-streams-adapter"));
 vi.mock("piscina", () => record("piscina"));
+// The limiter package's index loads every store it supports; the server imports the files it uses.
+vi.mock("rate-limiter-flexible", () => record("rate-limiter-flexible"));
 vi.mock("@/server/export/render-export", () => record("render-export"));
 vi.mock("@/server/export/render-pool", () => record("render-pool"));
 vi.mock("@/server/export/load-export-board", () => record("load-export-board"));
