@@ -60,7 +60,7 @@ const EnvSchema = z.object({
   /** …or after this many bytes of them, whichever comes first. */
   PARLEY_COMPACT_BYTES: z.coerce.number().int().min(1).default(1_000_000),
   /** The least time (ms) between two group commits of a board: updates arriving within it share one insert and one broadcast (board-room.ts). */
-  PARLEY_COALESCE_MS: z.coerce.number().int().min(0).max(100).default(20),
+  PARLEY_COALESCE_MS: z.coerce.number().int().min(0).max(100).default(0),
   PARLEY_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   /** Scale-out: how often each busy room checks it has every saved update (ms; 0 turns the check off). */
   PARLEY_RELAY_CHECK_MS: z.coerce.number().int().min(0).default(5_000),
