@@ -19,6 +19,18 @@ defineStoreContract(
 
 const member = (boardId: string, n: number) => ({ id: `mem-${boardId}-${n}`, boardId, role: "participant", displayName: `Member ${n}`, tokenHash: `${boardId}${n}`.padEnd(64, "0") });
 
+/** Makes the inner store's next members read see the table as it is, but answer only once `release` is called. */
+function holdNextMembersRead(inner: MemoryBoardStore): () => void {
+  let release: () => void = () => {};
+  const original = inner.listMembers.bind(inner);
+  vi.spyOn(inner, "listMembers").mockImplementationOnce(async (id) => {
+    const before = await original(id);
+    await new Promise<void>((resolve) => (release = resolve));
+    return before;
+  });
+  return () => release();
+}
+
 describe("record cache", () => {
   it("reads each board's records once until a write touches them", async () => {
     const inner = new MemoryBoardStore();
@@ -43,13 +55,7 @@ describe("record cache", () => {
     const { store } = withRecordCache(inner);
     const board = await makeBoard(store);
     // The read sees the table before the member is added, but answers only after the write is done.
-    let answer: () => void = () => {};
-    const original = inner.listMembers.bind(inner);
-    vi.spyOn(inner, "listMembers").mockImplementationOnce(async (id) => {
-      const before = await original(id);
-      await new Promise<void>((resolve) => (answer = resolve));
-      return before;
-    });
+    const answer = holdNextMembersRead(inner);
     const slowRead = store.listMembers(board.id);
     await vi.waitFor(() => expect(inner.listMembers).toHaveBeenCalledTimes(1));
     await store.createMember(member(board.id, 1));
@@ -141,13 +147,7 @@ describe("record cache", () => {
     const inner = new MemoryBoardStore();
     const { store } = withRecordCache(inner);
     const board = await makeBoard(store);
-    let answer: () => void = () => {};
-    const original = inner.listMembers.bind(inner);
-    vi.spyOn(inner, "listMembers").mockImplementationOnce(async (id) => {
-      const before = await original(id);
-      await new Promise<void>((resolve) => (answer = resolve));
-      return before;
-    });
+    const answer = holdNextMembersRead(inner);
     const early = store.listMembers(board.id);
     await vi.waitFor(() => expect(inner.listMembers).toHaveBeenCalledTimes(1));
     const alongside = store.listMembers(board.id); // before the write: shares the read
