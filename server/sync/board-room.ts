@@ -262,11 +262,11 @@ export class BoardRoom {
 
   /** Handles one sync frame from a client; resolves with the acknowledgement to send back. */
   async handleSync(connection: Connection, frame: Uint8Array): Promise<SyncResult> {
-    const early = this.storedWhole ? this.answerFromStoredBytes(connection, frame) : null;
-    if (early) return early;
     // Never rejects: an unexpected fault is answered (internal, retry) like any other refusal. The
     // step itself only validates; an accepted update's ack waits (outside the queue) for its commit.
     try {
+      const early = this.storedWhole ? this.answerFromStoredBytes(connection, frame) : null;
+      if (early) return early;
       const answer = await this.queue.run("sync", () => this.settled(() => this.processSync(connection, frame)));
       return await answer.ack;
     } catch (error) {
