@@ -17,7 +17,7 @@ export interface Profile {
   loadgens: number;
   /** Fan-out: name → load. */
   fanout: Record<string, EditLoad>;
-  maxRate: { clients: number; senders: number; steps: number[]; stepMs: number; p99LimitMs: number };
+  maxRate: { clients: number; senders: number; steps: number[]; stepMs: number; p99LimitMs: number; everyStep?: boolean };
   connectClients: number;
   /** Ack and visible-in-PostgreSQL at a steady rate. */
   durable: EditLoad;

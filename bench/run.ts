@@ -6,6 +6,7 @@
 //   npm run bench -- --full            the full table (three interleaved rounds, 5,000 connections …)
 //   npm run bench -- --kinds=parley,relay --scenarios=fanout,durable --rounds=1
 //   npm run bench -- --scenarios=connections --connections=3000   the connections scenario at 3,000
+//   npm run bench -- --full --scenarios=maxRate --rate-steps=50,50   the max-rate board at 50 edits/s twice
 //   npm run bench -- --profile=tiny    a few clients and edits: checks the harness itself
 //   npm run bench -- --database=parley_bench_me --base-port=4800   beside another bench on one machine
 //   BENCH_CPU_PROF=/tmp/prof npm run bench -- …   also writes a V8 .cpuprofile of each Parley server
@@ -42,7 +43,12 @@ const base = PROFILES[profileName as keyof typeof PROFILES];
 // --connections=N: the connections scenario at another count (memory per connection beyond the profile's).
 const connectionsTotal = Number(option("connections") ?? base.connections.total);
 if (!Number.isInteger(connectionsTotal) || connectionsTotal < 1) throw new Error("--connections takes a whole number of connections, at least 1.");
-const profile = { ...base, rounds, connections: { ...base.connections, total: connectionsTotal } };
+// --rate-steps=50,50,50: the max-rate scenario at these rates only, every one of them even after a
+// failed step (to look at one rate closely).
+const rateSteps = option("rate-steps")?.split(",").map(Number);
+if (rateSteps && !rateSteps.every((rate) => Number.isFinite(rate) && rate > 0)) throw new Error("--rate-steps takes edits per second, comma-separated.");
+const maxRate = rateSteps ? { ...base.maxRate, steps: rateSteps, everyStep: true } : base.maxRate;
+const profile = { ...base, rounds, maxRate, connections: { ...base.connections, total: connectionsTotal } };
 const kinds = list<ServerKind>("kinds", SERVER_KINDS);
 const scenarios = list<ScenarioName>("scenarios", Object.keys(SCENARIOS) as ScenarioName[]);
 const out = option("out") ?? `${ROOT}bench/results/latest.json`;

@@ -6,7 +6,7 @@ import { driveEdits, openBoard } from "./drive-edits";
 import type { Figures, RoundContext } from "./round-context";
 
 export async function maxRate(ctx: RoundContext): Promise<Figures> {
-  const { clients, senders, steps, stepMs, p99LimitMs } = ctx.profile.maxRate;
+  const { clients, senders, steps, stepMs, p99LimitMs, everyStep } = ctx.profile.maxRate;
   const board = await openBoard(ctx, "rate", clients);
   let best = 0;
   try {
@@ -14,8 +14,8 @@ export async function maxRate(ctx: RoundContext): Promise<Figures> {
       const result = await driveEdits(ctx, { clients: board.clients, senders, rate, durationMs: stepMs });
       const passed = result.lost === 0 && result.p99 !== null && result.p99 <= p99LimitMs;
       ctx.log(`max rate: ${rate}/s → p99 ${result.p99?.toFixed(1)} ms (p50 ${result.p50?.toFixed(1)}, ack p95 ${result.ackP95?.toFixed(1)}, ${result.late} sent late), lost ${result.lost} ${passed ? "(pass)" : "(fail)"}`);
-      if (!passed) break;
-      best = rate;
+      if (passed) best = Math.max(best, rate);
+      else if (!everyStep) break;
     }
   } finally {
     await ctx.pool.closeClients();
