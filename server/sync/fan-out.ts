@@ -26,20 +26,26 @@ export interface Delivery {
 }
 
 /**
- * Passes on a committed batch as one frame per connection: everyone who sent none of it gets the
- * same frame (all the updates merged, encoded once); a sender gets the others' updates only, as a
- * sender never hears its own update back. Every connection gets each update it should exactly once.
+ * Passes on a committed batch. A batch from one connection goes to everyone else as one frame (all of
+ * it merged, encoded once), and that connection gets only what others added, as a sender never needs
+ * its own update back. A batch from several connections goes to everyone as one frame: each sender
+ * gets its own updates back inside it, which Yjs skips as already known. Merging the rest for each
+ * sender would cost one merge per sender, and that grows with the square of a batch just when the room
+ * is falling behind. Every connection gets each update it lacks exactly once.
  */
 export function broadcastBatch(connections: Iterable<Connection>, batch: readonly Delivery[], send: SendSyncToMany = sendToEach): void {
   if (batch.length === 0) return;
   const senders = new Set(batch.map((entry) => entry.senderId));
+  senders.delete(null);
+  if (senders.size > 1) return send([...connections], syncUpdate(merged(batch)));
+  const [sender] = senders;
   const everyone: Connection[] = [];
   for (const connection of connections) {
-    if (!senders.has(connection.id)) {
+    if (connection.id !== sender) {
       everyone.push(connection);
       continue;
     }
-    const others = batch.filter((entry) => entry.senderId !== connection.id);
+    const others = batch.filter((entry) => entry.senderId !== sender);
     if (others.length > 0) send([connection], syncUpdate(merged(others)));
   }
   if (everyone.length > 0) send(everyone, syncUpdate(merged(batch)));

@@ -1,7 +1,8 @@
 /**
  * Group commit at the room: updates that arrive together are validated one by one in arrival order,
  * stored with one appendUpdates, acknowledged only once it has resolved, and passed on as one frame
- * per connection (a sender never gets its own update back). A failed commit refuses every update in
+ * per connection (a lone sender gets nothing back; with several senders everyone gets the same frame,
+ * their own updates included, which Yjs skips). A failed commit refuses every update in
  * the batch and none of it reaches the live document or anyone else; a refused update never enters a
  * batch, so it cannot spoil the others.
  */
@@ -59,18 +60,17 @@ describe("room: group commit", () => {
     const history = await fixture.store.loadHistory(fixture.boardId);
     expect(history.slice(-3).map((entry) => entry.memberId)).toEqual(order.map((i) => senders[i].actor.memberId));
 
-    // One frame each: Dave's holds all three updates, each sender's the other two.
-    expect(dave.toClient.size).toBe(1);
-    expect(carried(dave)).toEqual(new Map(senders.map((s) => [s.doc.clientID, 1])));
-    for (const sender of senders) {
-      expect(sender.toClient.size).toBe(1);
-      expect(carried(sender)).toEqual(new Map(senders.filter((s) => s !== sender).map((s) => [s.doc.clientID, 1])));
+    // One frame each, the same for all: it holds all three updates (a sender's own is a no-op to it).
+    for (const client of [dave, ...senders]) {
+      expect(client.toClient.size).toBe(1);
+      expect(carried(client)).toEqual(new Map(senders.map((s) => [s.doc.clientID, 1])));
     }
     await expectConverged(fixture, [alice, bob, carol, dave]);
     for (const argument of added) await expectEverywhere(fixture, [alice, bob, carol, dave], argument.id);
   });
 
-  it("hands the transport one frame for everyone who sent nothing, and one per sender", async () => {
+  /** A room whose transport records each frame it is handed and who it is for. */
+  async function recordingRoom() {
     const sends: { to: string[]; frame: Uint8Array }[] = [];
     const fixture = await openRoom({
       sendSyncToMany: (recipients, frame) => {
@@ -78,14 +78,42 @@ describe("room: group commit", () => {
         for (const connection of recipients) connection.sendSync(frame);
       },
     });
+    return { fixture, sends };
+  }
+  const id = (client: RoomClient) => client.connection!.id;
+
+  it("hands the transport one frame for everyone when several connections sent in the batch", async () => {
+    const { fixture, sends } = await recordingRoom();
     const [alice, bob, carol, dave] = await synced(fixture, ["Alice", "Bob", "Carol", "Dave"]);
     addAs(alice, "Alice's.");
     addAs(bob, "Bob's.");
     sends.length = 0;
     await deliverTogether([alice, bob]);
-    const id = (client: RoomClient) => client.connection!.id;
-    expect(sends.map((s) => s.to).sort()).toEqual([[id(alice)], [id(bob)], [id(carol), id(dave)]].sort());
+    expect(sends.map((s) => [...s.to].sort())).toEqual([[id(alice), id(bob), id(carol), id(dave)].sort()]);
+    // Applying its own update again changes nothing on a sender, and emits nothing to send back.
+    const echoes: Uint8Array[] = [];
+    alice.doc.on("update", (update: Uint8Array) => echoes.push(update));
+    alice.toClient.flush();
+    expect(echoes).toHaveLength(1); // Bob's update only
     await expectConverged(fixture, [alice, bob, carol, dave]);
+  });
+
+  it("passes a batch from one connection to everyone else, and nothing back to its sender", async () => {
+    const { fixture, sends } = await recordingRoom();
+    const [alice, bob, carol] = await synced(fixture, ["Alice", "Bob", "Carol"]);
+    const first = addAs(alice, "Alice's first.");
+    const second = addAs(alice, "Alice's second.");
+    sends.length = 0;
+    const before = appends(fixture);
+    alice.toServer.flush();
+    await alice.settled();
+    expect(appends(fixture) - before).toBe(1);
+    expect(alice.acksOf("update")).toEqual([{ ok: true }, { ok: true }]);
+    expect(sends.map((s) => [...s.to].sort())).toEqual([[id(bob), id(carol)].sort()]);
+    expect(alice.toClient.size).toBe(0);
+    expect(carried(bob)).toEqual(new Map([[alice.doc.clientID, 1]]));
+    await expectConverged(fixture, [alice, bob, carol]);
+    for (const argument of [first, second]) await expectEverywhere(fixture, [alice, bob, carol], argument.id);
   });
 
   it("acknowledges, applies and passes on the batch only once its insert has resolved", async () => {
