@@ -72,8 +72,8 @@ export class BoardClient {
   private joinInHandshake = false;
   /**
    * Our last join told the server we held nothing (an empty state vector): everything the document has
-   * since came from the server or is in `changes`, which go out on their own. The server's Step 1 then
-   * asks for nothing we could send, so it is not answered (no encoding of the whole board per join, and
+   * since came from the server or is in `changes`, which go out on their own. The server's Step 1 that
+   * follows the join then asks for nothing we could send, so it is not answered (no encoding of the whole board per join, and
    * on a board with deletions no Step 2 of its whole delete set sent back to the server to check).
    */
   private joinedHoldingNothing = false;
@@ -294,7 +294,12 @@ export class BoardClient {
     if (!message) return;
     if (message.type === SYNC_STEP_1) {
       if (!this.joined) return; // nothing goes out before a join; the next handshake covers it
-      if (this.joinedHoldingNothing) return;
+      if (this.joinedHoldingNothing) {
+        // Only the join's own Step 1: one that answers a later resync must be answered, as what the
+        // server asks for then may be changes of ours it never stored.
+        this.joinedHoldingNothing = false;
+        return;
+      }
       // The server asks for what it lacks: answer with our diff, tracked like any change until stored.
       // A diff carrying nothing (a fresh document) would only be stored as nothing: it does not go out.
       const answer = Y.encodeStateAsUpdate(this.doc, message.stateVector);

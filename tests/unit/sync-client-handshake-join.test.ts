@@ -143,6 +143,21 @@ describe("board client: the join in the handshake", () => {
       expect(Y.encodeStateAsUpdate(h.client.doc)).toEqual(Y.encodeStateAsUpdate(h.server.doc));
     });
 
+    it("only the join's own: a later Step 1 (a resync) is answered with what the server lacks", () => {
+      const h = makeHarness(() => 0, { handshakeAuth: true });
+      h.socket.open();
+      answerHandshake(h);
+      expect(h.socket.outbox).toEqual([]);
+      // An edit the server never stored (say its frame was refused as out of order), then the server asks again.
+      const mine = addPoint(h.client.doc, "Mine, not on the server.");
+      h.socket.take(EVENTS.sync);
+      h.socket.deliver(EVENTS.sync, syncStep1(h.server.doc));
+      const reply = h.server.takeSync();
+      expect(reply.map((frame) => frame.message.type)).toEqual([1]);
+      for (const frame of reply) h.server.store(frame);
+      expect(h.server.doc.getMap("arguments").has(mine.id)).toBe(true);
+    });
+
     it("is still answered by a client that held something when it joined", () => {
       const h = makeHarness(() => 0, { handshakeAuth: true });
       boardWithDeletion(h);
