@@ -6,7 +6,7 @@ import type { ErrorPayload } from "@/lib/errors/errors";
 import { Backoff, RECONNECT_BACKOFF, RESEND_BACKOFF } from "@/lib/protocol/backoff";
 import { toBase64 } from "lib0/buffer";
 import { EVENTS, PROTOCOL_VERSION, type AwarenessState, type CommandAck, type HandshakeJoin, type JoinAck, type JoinRequest, type PersonalDraftsView, type UpdateAck } from "@/lib/protocol/protocol";
-import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, encodeSyncMessage, isEmptyUpdate, syncStep1, syncUpdate } from "@/lib/protocol/sync-messages";
+import { SYNC_STEP_1, SYNC_STEP_2, asBytes, decodeSyncMessage, encodeSyncMessage, isEmptyStateVector, isEmptyUpdate, syncUpdate } from "@/lib/protocol/sync-messages";
 import { captureArgumentEdits, replayArgumentEdits, type ArgumentEdit } from "./argument-edits";
 import { PendingChanges, isRetryable, type PendingChange } from "./pending-changes";
 import { undoDirectionOf } from "./undo-origin";
@@ -70,6 +70,13 @@ export class BoardClient {
   private quietDoc: Y.Doc | null = null;
   /** The handshake now being made carries our join: on connect the answer comes as a `joined` event. */
   private joinInHandshake = false;
+  /**
+   * Our last join told the server we held nothing (an empty state vector): everything the document has
+   * since came from the server or is in `changes`, which go out on their own. The server's Step 1 that
+   * follows the join then asks for nothing we could send, so it is not answered (no encoding of the whole board per join, and
+   * on a board with deletions no Step 2 of its whole delete set sent back to the server to check).
+   */
+  private joinedHoldingNothing = false;
 
   constructor(
     readonly boardId: string,
@@ -215,7 +222,9 @@ export class BoardClient {
   private handshakeJoin(): HandshakeJoin | Record<string, never> {
     this.joinInHandshake = !this.restoring && !this.destroyed;
     if (!this.joinInHandshake) return {};
-    return { ...this.joinRequest(), stateVector: toBase64(Y.encodeStateVector(this.doc)) };
+    const stateVector = Y.encodeStateVector(this.doc);
+    this.joinedHoldingNothing = isEmptyStateVector(stateVector);
+    return { ...this.joinRequest(), stateVector: toBase64(stateVector) };
   }
 
   private onConnect(): void {
@@ -237,7 +246,9 @@ export class BoardClient {
     this.socket.emit(EVENTS.join, this.joinRequest(), (ack: JoinAck) => this.onJoinAck(ack));
     // Step 1 goes right behind the join: the server holds it until the join is decided and answers it
     // after the join's ack, so the board arrives one round trip sooner (refused with the join, it is answered not-joined).
-    this.socket.emit(EVENTS.sync, syncStep1(this.doc));
+    const stateVector = Y.encodeStateVector(this.doc);
+    this.joinedHoldingNothing = isEmptyStateVector(stateVector);
+    this.socket.emit(EVENTS.sync, encodeSyncMessage({ type: SYNC_STEP_1, stateVector }));
   }
 
   private onJoinAck(ack: JoinAck): void {
@@ -283,6 +294,12 @@ export class BoardClient {
     if (!message) return;
     if (message.type === SYNC_STEP_1) {
       if (!this.joined) return; // nothing goes out before a join; the next handshake covers it
+      if (this.joinedHoldingNothing) {
+        // Only the join's own Step 1: one that answers a later resync must be answered, as what the
+        // server asks for then may be changes of ours it never stored.
+        this.joinedHoldingNothing = false;
+        return;
+      }
       // The server asks for what it lacks: answer with our diff, tracked like any change until stored.
       // A diff carrying nothing (a fresh document) would only be stored as nothing: it does not go out.
       const answer = Y.encodeStateAsUpdate(this.doc, message.stateVector);

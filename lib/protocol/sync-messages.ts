@@ -23,6 +23,11 @@ export function syncStep1(doc: Y.Doc): Uint8Array {
   return encodeSyncMessage({ type: SYNC_STEP_1, stateVector: Y.encodeStateVector(doc) });
 }
 
+/** Whether a state vector names no writer: its holder holds nothing (Yjs encodes that as one varUint, 0). */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
+}
+
 /** Everything `doc` has that the holder of `stateVector` lacks. */
 export function syncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
   return encodeSyncMessage({ type: SYNC_STEP_2, update: Y.encodeStateAsUpdate(doc, stateVector) });

@@ -1,5 +1,5 @@
 import { readArguments, readPositions } from "../../lib/board/doc";
-import { readSession } from "../../lib/session/session";
+import { readProtectedParts } from "../../lib/board/protected-reads";
 import { computeResults, type Ballot } from "../../lib/session/votes";
 import { EVENTS } from "../../lib/protocol/protocol";
 import type { BoardStore } from "../persistence/board-store";
@@ -19,11 +19,12 @@ export async function sendVotes(room: BoardRoom, store: BoardStore, only?: reado
   const votes = await store.listVotes(room.boardId);
   // While the results are hidden from everyone here, neither the vote history nor the results are worked
   // out. The session is read again after each wait: a reveal meanwhile fetches the history after all.
+  // Read through the parsed-once cache (protected-reads.ts): every round of newcomers reads it.
   let history: Awaited<ReturnType<BoardStore["listVoteEvents"]>> | null = null;
-  let session = readSession(room.doc);
+  let session = readProtectedParts(room.doc).session;
   while (history === null && anyoneSees(session.voting.revealed)) {
     history = await store.listVoteEvents(room.boardId);
-    session = readSession(room.doc);
+    session = readProtectedParts(room.doc).session;
   }
   const { revealed } = session.voting;
   const ballots: Ballot[] = votes.map((v) => ({ ...v, at: v.at.getTime() }));
@@ -76,7 +77,7 @@ export function tallyVotesSoon(room: BoardRoom, store: BoardStore, delayMs: numb
 export async function sendDrafts(room: BoardRoom, store: BoardStore, only?: readonly Connection[]): Promise<void> {
   const all = await store.listDrafts(room.boardId);
   const drafts = teamDraftsOf(all);
-  const session = readSession(room.doc);
+  const { session } = readProtectedParts(room.doc);
   for (const connection of only ?? room.connections.values()) {
     const { role, memberId } = connection.actor;
     const team = memberId ? session.assignments[memberId] : undefined;

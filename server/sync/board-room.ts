@@ -7,7 +7,7 @@ import { SYNC_LIMITS } from "../../lib/protocol/protocol";
 import { SYNC_STEP_1, SYNC_STEP_2, decodeSyncMessage, encodeSyncMessage, isFreshStep1, syncUpdate } from "../../lib/protocol/sync-messages";
 import { readMeta } from "../../lib/board/doc";
 import type { ModelResult } from "../../lib/board/validate";
-import { readSession } from "../../lib/session/session";
+import { readProtectedParts } from "../../lib/board/protected-reads";
 import type { BoardStore } from "../persistence/board-store";
 import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
 import { RoomPresence } from "./room-presence";
@@ -310,7 +310,8 @@ export class BoardRoom {
       void this.built.then(() => this.handleAwareness(connection, frame), () => undefined);
       return { ok: true };
     }
-    const outcome = this.presence.receive(connection, frame, () => readSession(this.doc).settings.anonymous);
+    // Parsed once per change of the session (protected-reads.ts), not once per presence frame.
+    const outcome = this.presence.receive(connection, frame, () => readProtectedParts(this.doc).session.settings.anonymous);
     return "violation" in outcome ? this.violation(connection, outcome.violation, outcome.message) : outcome;
   }
 

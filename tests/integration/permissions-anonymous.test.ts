@@ -74,6 +74,21 @@ describe("permissions: anonymous boards", () => {
     expect(t.alice.raw.socket.connected).toBe(true);
   });
 
+  it("applies anonymity switched on after presence was already read (the session is parsed once per change, not per frame)", async () => {
+    const t = await h.table();
+    const named: AwarenessState = { user: { id: t.alice.memberId, name: "Alice", color: "#4f46e5" }, editing: null };
+    const names = () => t.bob.raw.awareness.flatMap((frame) => parseAwarenessUpdate(frame) ?? []).map((e) => (e.state as AwarenessState | null)?.user.name);
+    t.alice.raw.send(EVENTS.awareness, presenceFrame(named));
+    await waitFor(() => names().includes("Alice"), { message: "Bob to see Alice's presence while names are shown" });
+
+    await ok(t.facilitator, { type: "set-settings", patch: { anonymous: true } });
+    await t.alice.sessionWhere((s) => s.settings.anonymous, "anonymity");
+    const seen = t.bob.raw.awareness.length;
+    t.alice.raw.send(EVENTS.awareness, presenceFrame({ ...named, editing: null }));
+    expect(await t.alice.raw.nextError()).toMatchObject({ code: "forbidden" });
+    expect(t.bob.raw.awareness.length).toBe(seen);
+  });
+
   it("refuses presence that poses as another member", async () => {
     const t = await h.table();
     const posing: AwarenessState = { user: { id: t.bob.memberId, name: "Bob", color: "#4f46e5" }, editing: null };

@@ -110,4 +110,65 @@ describe("board client: the join in the handshake", () => {
     expect(h.client.status).toBe("live");
     expect(h.client.pending).toBe(0);
   });
+
+  describe("the server's Step 1 (issue 11: client work per join)", () => {
+    /** A stored board with a deletion: its Step 2 carries a delete set, which a naive reply would echo back. */
+    function boardWithDeletion(h: Harness) {
+      const gone = addPoint(h.server.doc, "Posted, then deleted.");
+      h.server.doc.transact(() => h.server.doc.getMap("arguments").delete(gone.id));
+      expect(Y.decodeUpdate(Y.encodeStateAsUpdate(h.server.doc)).ds.clients.size).toBeGreaterThan(0);
+    }
+
+    it("is not answered by a client that joined holding nothing: it is live at once, with the whole board", () => {
+      const h = makeHarness(() => 0, { handshakeAuth: true });
+      boardWithDeletion(h);
+      h.socket.open();
+      answerHandshake(h);
+      expect(h.socket.outbox).toEqual([]);
+      expect(h.client.status).toBe("live");
+      expect(h.client.pending).toBe(0);
+      expect(Y.encodeStateAsUpdate(h.client.doc)).toEqual(Y.encodeStateAsUpdate(h.server.doc));
+    });
+
+    it("nor after a join event from a fresh document (a refused handshake join, retried)", () => {
+      const h = makeHarness(() => 0, { handshakeAuth: true });
+      boardWithDeletion(h);
+      h.socket.open();
+      answerHandshake(h, errorAck("storage-unavailable", "The database could not be reached."));
+      vi.advanceTimersByTime(500);
+      h.server.answerJoin();
+      h.server.handshake();
+      expect(h.socket.outbox).toEqual([]);
+      expect(h.client.status).toBe("live");
+      expect(Y.encodeStateAsUpdate(h.client.doc)).toEqual(Y.encodeStateAsUpdate(h.server.doc));
+    });
+
+    it("only the join's own: a later Step 1 (a resync) is answered with what the server lacks", () => {
+      const h = makeHarness(() => 0, { handshakeAuth: true });
+      h.socket.open();
+      answerHandshake(h);
+      expect(h.socket.outbox).toEqual([]);
+      // An edit the server never stored (say its frame was refused as out of order), then the server asks again.
+      const mine = addPoint(h.client.doc, "Mine, not on the server.");
+      h.socket.take(EVENTS.sync);
+      h.socket.deliver(EVENTS.sync, syncStep1(h.server.doc));
+      const reply = h.server.takeSync();
+      expect(reply.map((frame) => frame.message.type)).toEqual([1]);
+      for (const frame of reply) h.server.store(frame);
+      expect(h.server.doc.getMap("arguments").has(mine.id)).toBe(true);
+    });
+
+    it("is still answered by a client that held something when it joined", () => {
+      const h = makeHarness(() => 0, { handshakeAuth: true });
+      boardWithDeletion(h);
+      h.socket.open();
+      answerHandshake(h);
+      h.socket.drop("transport close");
+      h.socket.open();
+      answerHandshake(h);
+      // What it holds may include what the server lacks: its reply (here the delete set) goes out and is tracked.
+      expect(h.server.takeSync().map((frame) => frame.message.type)).toEqual([1]);
+      expect(h.client.pending).toBe(1);
+    });
+  });
 });
