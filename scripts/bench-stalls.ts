@@ -1,4 +1,4 @@
-// `npm run bench:stalls [-- --copies=72 --log-entries=4000 --database=parley_bench_stalls --cpu-prof=DIR --only=REGEX --trace-gc]`:
+// `npm run bench:stalls [-- --copies=72 --log-entries=4000 --database=parley_bench_stalls --cpu-prof=DIR --only=REGEX --idle-ms=1000 --trace-gc]`:
 // how long exports, imports, the evidence report, compaction and a cold board load hold the event loop
 // of the server that serves live boards. Not a test: it prints figures, which vary with the machine.
 //
@@ -20,6 +20,8 @@ const DATABASE = option("database", "parley_bench_stalls");
 const CPU_PROF = option("cpu-prof", "");
 /** Only the operations whose name matches (e.g. --only=import|json): quicker runs while profiling. */
 const ONLY = new RegExp(option("only", "."));
+/** How long the idle baseline lasts: as long as a PNG export (~20 s) shows the collections an idle loop has anyway. */
+const IDLE_MS = Number(option("idle-ms", "1000"));
 /** The server runs with node's --trace-gc (every collection of every isolate printed to stderr). */
 const TRACE_GC = process.argv.includes("--trace-gc");
 
@@ -136,7 +138,7 @@ try {
   await measure("cold load (first join → synced)", async () => {
     live = await join(mainBoard);
   });
-  await measure("idle (1 s, baseline)", () => pause(1_000));
+  await measure(`idle (${IDLE_MS / 1000} s, baseline)`, () => pause(IDLE_MS));
 
   const json = await download(mainBoard, "format=json");
   const argumentsOnBoard = (JSON.parse(json.toString("utf8")) as { arguments: { id: string; parentId: string }[] }).arguments;
