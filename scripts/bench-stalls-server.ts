@@ -4,7 +4,8 @@
 // It answers the parent over IPC: seed boards, write a long log, compact, and measure the loop.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { once } from "node:events";
+import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from "node:perf_hooks";
 import * as Y from "yjs";
 import * as evidenceRoute from "../app/api/boards/[id]/evidence/route";
 import * as exportRoute from "../app/api/boards/[id]/export/route";
@@ -31,7 +32,15 @@ export interface LoopFigures {
   p99Ms: number;
   /** The longest gap between two turns of a 5 ms heartbeat (ms): the same stall, seen from a timer. */
   heartbeatMaxMs: number;
+  /** The main thread's garbage collections meanwhile: the longest pause (ms, with its kind), their count and total (ms). */
+  gcMaxMs: number;
+  gcMaxKind: string;
+  gcCount: number;
+  gcTotalMs: number;
 }
+
+/** perf_hooks' gc entry kinds (NODE_PERFORMANCE_GC_*). */
+const GC_KINDS: Record<number, string> = { 1: "scavenge", 2: "mark-compact", 4: "incremental", 8: "weak-callbacks" };
 
 const send = (message: object) => process.send?.(message);
 const source = loadDemoSource();
@@ -71,7 +80,13 @@ async function serveApi(req: IncomingMessage, res: ServerResponse): Promise<void
   else if (url.pathname.endsWith("/evidence")) response = await evidenceRoute.GET(request, params);
   else response = new Response("not found", { status: 404 });
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  // As Next's sendResponse does (pipeToNodeResponse): each chunk of the body written as it comes, no
+  // gathering into one buffer first (that copy is the harness's, not the server's).
+  const reader = response.body?.getReader();
+  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+    if (!res.write(read.value)) await once(res, "drain");
+  }
+  res.end();
 }
 
 const api = createServer((req, res) => {
@@ -112,11 +127,19 @@ async function writeLog(boardId: string, count: number): Promise<void> {
 let histogram: IntervalHistogram | null = null;
 let heartbeat: NodeJS.Timeout | null = null;
 let heartbeatMaxMs = 0;
+let gcs: { ms: number; kind: string }[] = [];
+// Only this thread's isolate: the render pool's workers collect on their own threads.
+const gcObserver = new PerformanceObserver((list) => {
+  if (!histogram) return;
+  for (const entry of list.getEntries()) gcs.push({ ms: entry.duration, kind: GC_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? "other" });
+});
+gcObserver.observe({ entryTypes: ["gc"] });
 
 function startMeasuring(): void {
   histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   heartbeatMaxMs = 0;
+  gcs = [];
   let last = performance.now();
   heartbeat = setInterval(() => {
     const now = performance.now();
@@ -129,7 +152,9 @@ function stopMeasuring(): LoopFigures {
   if (!histogram || !heartbeat) throw new Error("Not measuring.");
   histogram.disable();
   clearInterval(heartbeat);
-  const figures = { maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, heartbeatMaxMs };
+  const longest = gcs.reduce((max, gc) => (gc.ms > max.ms ? gc : max), { ms: 0, kind: "" });
+  const gcTotalMs = gcs.reduce((sum, gc) => sum + gc.ms, 0);
+  const figures = { maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, heartbeatMaxMs, gcMaxMs: longest.ms, gcMaxKind: longest.kind, gcCount: gcs.length, gcTotalMs };
   histogram = null;
   heartbeat = null;
   return figures;

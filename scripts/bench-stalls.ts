@@ -1,4 +1,4 @@
-// `npm run bench:stalls [-- --copies=72 --log-entries=4000 --database=parley_bench_stalls --cpu-prof=DIR --only=REGEX]`:
+// `npm run bench:stalls [-- --copies=72 --log-entries=4000 --database=parley_bench_stalls --cpu-prof=DIR --only=REGEX --idle-ms=1000 --trace-gc]`:
 // how long exports, imports, the evidence report, compaction and a cold board load hold the event loop
 // of the server that serves live boards. Not a test: it prints figures, which vary with the machine.
 //
@@ -20,6 +20,10 @@ const DATABASE = option("database", "parley_bench_stalls");
 const CPU_PROF = option("cpu-prof", "");
 /** Only the operations whose name matches (e.g. --only=import|json): quicker runs while profiling. */
 const ONLY = new RegExp(option("only", "."));
+/** How long the idle baseline lasts: as long as a PNG export (~20 s) shows the collections an idle loop has anyway. */
+const IDLE_MS = Number(option("idle-ms", "1000"));
+/** The server runs with node's --trace-gc (every collection of every isolate printed to stderr). */
+const TRACE_GC = process.argv.includes("--trace-gc");
 
 interface Row {
   operation: string;
@@ -64,7 +68,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 const databaseUrl = await freshDatabase(DATABASE);
 const child = fork(fileURLToPath(new URL("./bench-stalls-server.ts", import.meta.url)), [], {
-  execArgv: ["--import", "tsx", ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : [])],
+  execArgv: ["--import", "tsx", ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), ...(TRACE_GC ? ["--trace-gc"] : [])],
   env: { ...process.env, DATABASE_URL: databaseUrl },
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
@@ -83,7 +87,7 @@ async function measure(operation: string, work: () => Promise<string | void>): P
   await pause(30); // the turn that finishes the work is recorded
   const loop = await server.ask<LoopFigures>({ type: "measure-stop" });
   rows.push({ operation, wallMs, loop, note: note ?? "" });
-  console.error(`  ${operation}: ${wallMs.toFixed(0)} ms, max stall ${loop.maxMs.toFixed(0)} ms`);
+  console.error(`  ${operation}: ${wallMs.toFixed(0)} ms, max stall ${loop.maxMs.toFixed(0)} ms, longest GC ${loop.gcMaxMs.toFixed(0)} ms (${loop.gcMaxKind || "none"})`);
   return note;
 }
 
@@ -134,7 +138,7 @@ try {
   await measure("cold load (first join → synced)", async () => {
     live = await join(mainBoard);
   });
-  await measure("idle (1 s, baseline)", () => pause(1_000));
+  await measure(`idle (${IDLE_MS / 1000} s, baseline)`, () => pause(IDLE_MS));
 
   const json = await download(mainBoard, "format=json");
   const argumentsOnBoard = (JSON.parse(json.toString("utf8")) as { arguments: { id: string; parentId: string }[] }).arguments;
@@ -188,10 +192,11 @@ try {
 const loadAfter = loadavg();
 const cell = (value: number) => value.toFixed(0).padStart(9);
 console.log(`\nBoard: ${COPIES * 14} arguments. Load average before ${loadBefore.map((n) => n.toFixed(2)).join(" ")}, after ${loadAfter.map((n) => n.toFixed(2)).join(" ")}.`);
-console.log(`| operation | wall ms | max stall ms | p99 stall ms | heartbeat max gap ms | note |`);
-console.log(`|---|---:|---:|---:|---:|---|`);
+console.log(`| operation | wall ms | max stall ms | p99 stall ms | heartbeat max gap ms | longest GC ms (kind) | GCs (total ms) | note |`);
+console.log(`|---|---:|---:|---:|---:|---:|---:|---|`);
 for (const { operation, wallMs, loop, note } of rows) {
-  console.log(`| ${operation} | ${cell(wallMs)} | ${cell(loop.maxMs)} | ${cell(loop.p99Ms)} | ${cell(loop.heartbeatMaxMs)} | ${note} |`);
+  const gc = `${cell(loop.gcMaxMs)} (${loop.gcMaxKind || "none"})`;
+  console.log(`| ${operation} | ${cell(wallMs)} | ${cell(loop.maxMs)} | ${cell(loop.p99Ms)} | ${cell(loop.heartbeatMaxMs)} | ${gc} | ${loop.gcCount} (${loop.gcTotalMs.toFixed(0)}) | ${note} |`);
 }
 const over = rows.filter((row) => row.loop.maxMs > 50 && !row.operation.startsWith("idle"));
 console.log(over.length ? `\nOver 50 ms: ${over.map((row) => row.operation).join(", ")}` : "\nNo operation stalled the loop over 50 ms.");

@@ -7,7 +7,7 @@ import { facilitatorInvite } from "./boards-api";
 import { toSummary } from "./queries";
 import { readableBoard } from "../boards/read-access";
 import { readCredentialsCharged, requireSameOrigin } from "./guard";
-import { errorResponse, json, readBodyText } from "./respond";
+import { bytesBody, errorResponse, json, readBodyText } from "./respond";
 
 /** Largest file accepted for import: a maximal source text plus a few thousand arguments. */
 export const MAX_IMPORT_BYTES = 5_000_000;
@@ -33,7 +33,8 @@ export async function handleExport(request: Request, boardId: string): Promise<R
       includeVotes: facilitator,
       picture: picture.options,
     });
-    const body = typeof rendered.body === "string" ? rendered.body : new Uint8Array(rendered.body);
+    // Bytes (every pooled export, PNG's 5–9 MB included) go out as they came back from the pool, uncopied.
+    const body = typeof rendered.body === "string" ? rendered.body : bytesBody(rendered.body);
     return new Response(body, {
       status: 200,
       headers: {

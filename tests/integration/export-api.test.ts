@@ -48,6 +48,20 @@ describe("export and import API", () => {
     expect(await source.text()).toMatch(/^Can the US and Pakistan reset bilateral ties\?/);
   });
 
+  it("serves the map's PNG whole, at twice the map SVG's size, however the body is read", async () => {
+    const svg = await (await handleExport(exportRequest("demo", "format=svg"), "demo")).text();
+    const [, width, height] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+    const response = await handleExport(exportRequest("demo", "format=png"), "demo");
+    expect(response.status).toBe(200);
+    // Streamed in one chunk (server/http/respond.ts bytesBody), then read back as a whole file.
+    const png = Buffer.from(await response.arrayBuffer());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR");
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: width * 2, height: height * 2 });
+    // The image ends with its IEND chunk: nothing was cut off on the way out.
+    expect(png.subarray(-8, -4).toString("latin1")).toBe("IEND");
+  }, 120_000);
+
   it("refuses an unknown format or board with the documented errors", async () => {
     const badFormat = await handleExport(exportRequest("demo", "format=docx"), "demo");
     expect(badFormat.status).toBe(400);
