@@ -21,3 +21,13 @@ export function handshakeJoinOf(auth: unknown): HandshakeJoinRequest | null {
   const { stateVector, ...request } = parsed.data;
   return { request, step1: stateVector === undefined ? null : encodeSyncMessage({ type: SYNC_STEP_1, stateVector: fromBase64(stateVector) }) };
 }
+
+/**
+ * Reads the handshake's join, then empties `handshake.auth`: Socket.io would otherwise keep it, the
+ * member token included, for the connection's whole life. Nothing reads it after this.
+ */
+export function takeHandshakeJoin(handshake: { auth: Record<string, unknown> }): HandshakeJoinRequest | null {
+  const carried = handshakeJoinOf(handshake.auth);
+  handshake.auth = {};
+  return carried;
+}

@@ -8,7 +8,7 @@ import type { BoardRoom } from "./board-room";
 import { welcomeSoon } from "./audience";
 import { handleCommand } from "./commands";
 import { resolveLiveActor } from "./live-control";
-import { handshakeJoinOf } from "./handshake-join";
+import { takeHandshakeJoin } from "./handshake-join";
 import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
 import type { LimitVerdict, Limits } from "./limits";
 import type { SendAwarenessToMany, SendSyncToMany } from "./fan-out";
@@ -175,7 +175,7 @@ export function attachSyncNamespace(namespace: Namespace, rooms: RoomManager, st
     // A join in the handshake starts now, exactly as a `join` event followed by its Step 1 would
     // (claimed, held and answered the same way), its answer going out as a `joined` event. Nothing
     // can have arrived on the connection before this: the first frame's handler runs after this one.
-    const carried = handshakeJoinOf(socket.handshake.auth);
+    const carried = takeHandshakeJoin(socket.handshake);
     if (carried) {
       startJoin(carried.request, (answer) => void socket.emit(EVENTS.joined, answer));
       if (carried.step1) void onSync(carried.step1, undefined);

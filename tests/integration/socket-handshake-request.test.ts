@@ -3,7 +3,7 @@
  * client address and drops the HTTP request that opened it (engine.io would hold it, headers and all,
  * for the connection's whole life). The per-address limits must still see the right address.
  */
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type IncomingMessage, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server, type Socket } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
@@ -22,6 +22,9 @@ afterEach(async () => {
 async function limitedServer(env: Record<string, string>) {
   const http: HttpServer = createServer();
   const io = new Server(http);
+  // Each transport connection's opening request, as engine.io hands it over (listening before the limits do).
+  const requests: IncomingMessage[] = [];
+  io.engine.on("connection", (raw: { request: IncomingMessage }) => requests.push(raw.request));
   const limits = await Limits.create(limitSettings(loadConfig(env)));
   limitConnections(io.of(SYNC_NAMESPACE), limits);
   const sockets: Socket[] = [];
@@ -31,7 +34,7 @@ async function limitedServer(env: Record<string, string>) {
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await limits.close();
   });
-  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, sockets };
+  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, sockets, requests };
 }
 
 function client(url: string, headers: Record<string, string>, transports: ("websocket" | "polling")[]): Promise<ClientSocket> {
@@ -59,6 +62,17 @@ describe("the handshake request of a sync connection", () => {
       expect(server.sockets.map((s) => s.data.ip)).toEqual(["10.1.2.3", "10.1.2.4"]);
     });
   }
+
+  it("a WebSocket's upgrade request, which engine.io keeps reachable, no longer holds the headers; a polling request keeps its own", async () => {
+    const server = await limitedServer({ PARLEY_TRUST_PROXY: "1" });
+    await client(server.url, { "x-forwarded-for": "10.1.2.3", "x-large": "x".repeat(2000) }, ["websocket"]);
+    await client(server.url, { "x-forwarded-for": "10.1.2.4" }, ["polling"]);
+    expect(server.sockets.map((s) => s.data.ip)).toEqual(["10.1.2.3", "10.1.2.4"]);
+    const [upgrade, polling] = server.requests;
+    expect(upgrade.headers).toEqual({});
+    expect(upgrade.rawHeaders).toEqual([]);
+    expect(polling.headers["x-forwarded-for"]).toBe("10.1.2.4");
+  });
 
   it("keys the peer's own address when no proxy is trusted", async () => {
     const server = await limitedServer({});
