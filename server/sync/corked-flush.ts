@@ -39,3 +39,27 @@ export function corkMultiPacketFlushes(engine: EngineServer): void {
   };
   engine.on("drain", uncork);
 }
+
+/**
+ * Flushes each connection once per turn of the event loop rather than once per packet. Socket.io
+ * writes an event with a binary payload (every sync and presence frame) as two packets, a header and
+ * its attachment; Engine.IO flushed the header alone, then held the attachment until that write's
+ * callback, so a broadcast to a room went over every socket twice before anyone could read it. With
+ * the flush deferred to the end of the current turn (a microtask), both packets leave in one flush
+ * (one `writev` with corkMultiPacketFlushes), in the same order.
+ */
+export function flushOncePerTurn(engine: EngineServer): void {
+  engine.on("connection", (engineSocket: EngineSocket) => {
+    const socket = engineSocket as unknown as { flush: () => void };
+    const flushNow = socket.flush.bind(engineSocket);
+    let scheduled = false;
+    socket.flush = () => {
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(() => {
+        scheduled = false;
+        flushNow();
+      });
+    };
+  });
+}
