@@ -233,11 +233,14 @@ function socketConnection(socket: Socket): Connection {
  * Resolves once Engine.IO's transport has written everything handed to it (ws's send callbacks) and
  * has nothing left to send, or the connection closed. The transport emits "ready" after each batch is
  * written, after Engine.IO flushes what queued meanwhile: still writable then means nothing was queued.
+ * Packets written this turn sit in the write buffer until the turn's flush, so they count as unsent.
  */
 export function transportFlushed(socket: Socket): Promise<void> {
   const engine = socket.conn;
   const transport = engine.transport;
-  if (transport.writable || !socket.connected) return Promise.resolve();
+  // Packets still in the write buffer wait for this turn's flush (flushOncePerTurn): not written yet.
+  const queued = (engine as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
+  if ((transport.writable && queued === 0) || !socket.connected) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       transport.off("ready", onReady);

@@ -8,9 +8,9 @@ import type { Socket } from "socket.io";
 import { describe, expect, it } from "vitest";
 import { transportFlushed } from "@/server/sync/socket-adapter";
 
-function fakeSocket(writable: boolean, connected = true) {
+function fakeSocket(writable: boolean, connected = true, writeBuffer: unknown[] = []) {
   const transport = Object.assign(new EventEmitter(), { writable });
-  const engine = Object.assign(new EventEmitter(), { transport });
+  const engine = Object.assign(new EventEmitter(), { transport, writeBuffer });
   return { socket: { connected, conn: engine } as unknown as Socket, transport, engine };
 }
 
@@ -36,6 +36,17 @@ describe("transportFlushed", () => {
     transport.emit("ready");
     expect(await settledYet(flushed)).toBe(true);
     expect(transport.listenerCount("ready")).toBe(0);
+  });
+
+  it("waits for packets written this turn, still in the write buffer until the turn's flush", async () => {
+    const { socket, transport, engine } = fakeSocket(true, true, [{ type: "message" }]);
+    const flushed = transportFlushed(socket);
+    expect(await settledYet(flushed)).toBe(false);
+    // The flush sends them (not writable while they are written), then the write completes.
+    engine.writeBuffer.length = 0;
+    transport.writable = true;
+    transport.emit("ready");
+    expect(await settledYet(flushed)).toBe(true);
   });
 
   it("resolves when the connection closes with frames still queued", async () => {
