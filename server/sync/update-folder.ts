@@ -38,8 +38,14 @@ export class UpdateFolder {
 
   constructor(private readonly idleMs = FOLD_WORKER_IDLE_MS) {}
 
-  /** Folds a snapshot and the log entries after it (as lib/board/snapshot.ts foldUpdates does), off the main thread. */
+  /**
+   * Folds a snapshot and the log entries after it (as lib/board/snapshot.ts foldUpdates does), off the
+   * main thread. A single part stands for itself: it is handed back as it is (copied, as the driver may
+   * reuse its buffer), with no thread. Folding it would only encode the same board again, which for a
+   * large board unloaded with its one stored update cost ~0.8 s of a core just when others needed it.
+   */
   fold(parts: Uint8Array[]): Promise<Uint8Array> {
+    if (parts.length === 1) return Promise.resolve(parts[0].slice());
     this.stopIdleTimer();
     const worker = this.start();
     const id = this.nextId++;

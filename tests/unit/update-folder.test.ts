@@ -29,11 +29,21 @@ describe("UpdateFolder", () => {
   });
 
   it("fails only the fold that cannot be done, and keeps folding", async () => {
-    await expect(folder.fold([new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x01])])).rejects.toThrow(/Folding the update log failed/);
+    await expect(folder.fold([new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x01]), ...log(2)])).rejects.toThrow(/Folding the update log failed/);
     const [a, b] = await Promise.all([folder.fold(log(3)), folder.fold(log(5))]);
     expect(Y.decodeUpdate(a).structs.length).toBeGreaterThan(0);
     expect(Y.decodeUpdate(b).structs.length).toBeGreaterThan(0);
     expect(folder.stats().folds).toBe(3);
+  });
+
+  it("hands a single part back as it is, without a thread: it is folded already", async () => {
+    const idle = new UpdateFolder(50);
+    const only = foldUpdates(log(200));
+    const folded = await idle.fold([only]);
+    expect(Buffer.from(folded).equals(Buffer.from(only))).toBe(true);
+    expect(folded).not.toBe(only);
+    expect(idle.stats()).toMatchObject({ folds: 0, running: false });
+    await idle.close();
   });
 
   it("stops its thread once idle, so an idle server gives the memory back, and starts a new one for the next fold", async () => {
