@@ -13,40 +13,13 @@ function tcpSocketOf(engineSocket: EngineSocket): NetSocket | null {
 }
 
 /**
- * Writes each Engine.IO flush of several packets with one system call instead of one per packet.
- * A join is answered with a handful of packets at once (`joined`, then the Step 2 and Step 1, each a
- * Socket.io header and its binary attachment), and `ws` writes every frame on its own (a `writev` each).
- * Engine.IO announces a flush (`flush`) and its end (`drain`) synchronously around the transport's
- * send, so the TCP socket is corked for exactly that loop: the frames, their order and their bytes on
- * the wire are unchanged; they leave in one `writev` when the loop ends, before anything else runs.
- */
-export function corkMultiPacketFlushes(engine: EngineServer): void {
-  const corked = new WeakMap<EngineSocket, NetSocket>();
-  engine.on("flush", (engineSocket: EngineSocket, packets: readonly unknown[]) => {
-    if (packets.length < 2) return;
-    const tcp = tcpSocketOf(engineSocket);
-    if (!tcp) return;
-    tcp.cork();
-    corked.set(engineSocket, tcp);
-    // Should the send throw before Engine.IO's "drain", the socket must not stay corked.
-    process.nextTick(() => uncork(engineSocket));
-  });
-  const uncork = (engineSocket: EngineSocket) => {
-    const tcp = corked.get(engineSocket);
-    if (!tcp) return;
-    corked.delete(engineSocket);
-    tcp.uncork();
-  };
-  engine.on("drain", uncork);
-}
-
-/**
- * Flushes each connection once per turn of the event loop rather than once per packet. Socket.io
- * writes an event with a binary payload (every sync and presence frame) as two packets, a header and
- * its attachment; Engine.IO flushed the header alone, then held the attachment until that write's
- * callback, so a broadcast to a room went over every socket twice before anyone could read it. With
- * the flush deferred to the end of the current turn (a microtask), both packets leave in one flush
- * (one `writev` with corkMultiPacketFlushes), in the same order.
+ * Flushes each connection once per turn of the event loop, in one system call. Socket.io writes an
+ * event with a binary payload (every sync and presence frame) as two packets, a header and its
+ * attachment, and a join's answer is several such events. Engine.IO flushed each packet as written and
+ * held the rest until that write's callback, so a broadcast went over every socket twice before anyone
+ * could read it, and `ws` wrote each frame with its own `writev`. The flush now runs once, in a
+ * microtask after the current turn's writes, with the TCP socket corked around it: same frames, same
+ * order, same bytes, one write.
  */
 export function flushOncePerTurn(engine: EngineServer): void {
   engine.on("connection", (engineSocket: EngineSocket) => {
@@ -58,7 +31,13 @@ export function flushOncePerTurn(engine: EngineServer): void {
       scheduled = true;
       queueMicrotask(() => {
         scheduled = false;
-        flushNow();
+        const tcp = tcpSocketOf(engineSocket);
+        tcp?.cork();
+        try {
+          flushNow();
+        } finally {
+          tcp?.uncork();
+        }
       });
     };
   });

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { SYNC_LIMITS, SYNC_NAMESPACE } from "../../lib/protocol/protocol";
 import type { BoardStore } from "../persistence/board-store";
-import { corkMultiPacketFlushes, flushOncePerTurn } from "./corked-flush";
+import { flushOncePerTurn } from "./corked-flush";
 import type { Limits } from "./limits";
 import { startRelayCheck } from "./relay-check";
 import type { RelayOptions } from "./relay-stream";
@@ -63,7 +63,6 @@ export async function createSyncServer(
     destroyUpgrade: false,
     ...(options.corsOrigin ? { cors: { origin: options.corsOrigin.split(",") } } : {}),
   });
-  corkMultiPacketFlushes(io.engine);
   flushOncePerTurn(io.engine);
   const namespace = io.of(SYNC_NAMESPACE);
   const scaleOut = options.redisUrl ? await connectScaleOut(options.redisUrl, io, rooms, store, { ...options, log }) : null;

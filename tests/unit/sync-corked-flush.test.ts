@@ -8,7 +8,7 @@ import type { AddressInfo, Socket as NetSocket } from "node:net";
 import { Server, type Socket } from "socket.io";
 import { io as connect } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
-import { corkMultiPacketFlushes, flushOncePerTurn } from "@/server/sync/corked-flush";
+import { flushOncePerTurn } from "@/server/sync/corked-flush";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -18,7 +18,7 @@ afterEach(async () => {
 async function server(corked: boolean) {
   const http = createServer();
   const io = new Server(http);
-  if (corked) (corkMultiPacketFlushes(io.engine), flushOncePerTurn(io.engine));
+  if (corked) flushOncePerTurn(io.engine);
   const sockets: Socket[] = [];
   io.on("connection", (socket) => sockets.push(socket));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
