@@ -179,7 +179,10 @@ export class BoardRoom {
     if (!source) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
     // The log entries are the last `logLength` parts (after the snapshot, if any).
     const logBytes = state.parts.slice(state.parts.length - state.logLength).reduce((sum, part) => sum + part.byteLength, 0);
-    return new BoardRoom(boardId, state.parts, { text: source.text, sha256: source.sha256 }, store, options, { updates: state.logLength, bytes: logBytes }, state.latestSeq);
+    // A board stored as one part (a new board's first update, no snapshot) has nothing to fold: counting
+    // it would make every unload of an unedited board rewrite it as a snapshot (6 MB at 10,000 arguments).
+    const backlog = state.parts.length > 1 ? { updates: state.logLength, bytes: logBytes } : { updates: 0, bytes: 0 };
+    return new BoardRoom(boardId, state.parts, { text: source.text, sha256: source.sha256 }, store, options, backlog, state.latestSeq);
   }
 
   /** Whether the document is built (see `built`). */
