@@ -6,7 +6,7 @@
  * sampled from outside (/proc/<pid>/status VmRSS) and the heap through the bench-only IPC probe (heap-probe.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildBundles } from "../../scripts/server-bundle.mjs";
@@ -65,7 +65,10 @@ export class ServerProcess {
     readonly port: number,
     private readonly child: ChildProcess,
   ) {
+    // BENCH_SERVER_LOG=FILE keeps every server's whole output (the run keeps only the last 100 lines).
+    const logFile = process.env.BENCH_SERVER_LOG;
     const keep = (chunk: Buffer) => {
+      if (logFile) appendFileSync(logFile, chunk.toString("utf8").replace(/^(?=.)/gm, `[${kind}] `));
       this.output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
       this.output.splice(0, Math.max(0, this.output.length - 100));
     };
