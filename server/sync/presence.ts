@@ -153,13 +153,23 @@ export class Presence {
     return ids.length ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
   }
 
-  /** Removes a departed connection's entries; returns the frame announcing it, or null. */
-  removeConnection(connectionId: string): Uint8Array | null {
+  /** Removes a departed connection's entries; returns the frame announcing it and the ids it clears, or null. */
+  removeConnection(connectionId: string): { frame: Uint8Array; ids: number[] } | null {
     const ids = [...this.owners].filter(([, owner]) => owner.connectionId === connectionId).map(([id]) => id);
     if (ids.length === 0) return null;
     for (const id of ids) this.setOwner(id, null);
     awarenessProtocol.removeAwarenessStates(this.awareness, ids, "left");
-    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+    return { frame: awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), ids };
+  }
+
+  /**
+   * The room's current entry for each id (a cleared one as null), at the clock the room holds: what
+   * every frame that touched them adds up to. Ids the room never took a clock for are left out (no
+   * client would have applied them either); null when none is left.
+   */
+  frameFor(ids: readonly number[]): Uint8Array | null {
+    const known = ids.filter((id) => this.awareness.meta.has(id));
+    return known.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, known) : null;
   }
 
   destroy(): void {

@@ -21,14 +21,31 @@ export interface PresenceViolation {
   message: string;
 }
 
+/** A presence frame waiting for the end of the loop's turn: whose ids it speaks for, and who sent it. */
+interface PendingFrame {
+  frame: Uint8Array;
+  /** The awareness ids it carries (null for a relayed frame that did not decode: passed on as it is). */
+  ids: readonly number[] | null;
+  /** The connection it came from, which does not need it back (null: nobody here). */
+  senderId: string | null;
+}
+
 /**
  * A room's presence on the wire: who is here for a newcomer, each connection's awareness frames
  * checked (presence.ts owns the rules: owned client ids, own name) and passed on to the room's other
  * connections and to other server processes, and a departure when a connection leaves. Presence
  * never touches the board document, so none of this runs in the room's queue.
+ *
+ * Frames are passed on at the end of the loop's turn. A lone frame goes to everyone but its sender, as
+ * it came. Several (a class joining at once, a big room's 15-second renewals) go as one frame to
+ * everyone: the room's current state of every id they touched. Each sender then gets its own entry
+ * back at a clock it already holds, which y-protocols ignores. Otherwise each of n joiners would be
+ * sent to the n others one by one, n² writes in a room just when it fills.
  */
 export class RoomPresence {
   private readonly presence: Presence;
+  private pending: PendingFrame[] = [];
+  private flushScheduled: NodeJS.Immediate | null = null;
 
   constructor(
     doc: Y.Doc,
@@ -49,8 +66,8 @@ export class RoomPresence {
   depart(connectionId: string): void {
     const departure = this.presence.removeConnection(connectionId);
     if (!departure) return;
-    this.broadcast(departure, connectionId);
-    this.options.publish?.("awareness", this.options.boardId, departure);
+    this.broadcast(departure.frame, departure.ids, connectionId);
+    this.options.publish?.("awareness", this.options.boardId, departure.frame);
   }
 
   /**
@@ -67,7 +84,7 @@ export class RoomPresence {
     if (!verdict.ok) return refuseConnection(connection, new ParleyError("forbidden", verdict.message));
     const accepted = this.presence.apply(publisher, verdict.entries);
     if (!accepted) return { ok: true };
-    this.broadcast(accepted, connection.id);
+    this.broadcast(accepted, verdict.entries.map((entry) => entry.clientId), connection.id);
     this.options.publish?.("awareness", this.options.boardId, accepted);
     return { ok: true };
   }
@@ -76,16 +93,39 @@ export class RoomPresence {
   applyRemote(frame: Uint8Array): void {
     const entries = parseAwarenessUpdate(frame);
     if (entries) this.presence.applyRemote(frame, entries);
-    this.broadcast(frame, null);
+    this.broadcast(frame, entries?.map((entry) => entry.clientId) ?? null, null);
+  }
+
+  /** Sends whatever waits for the end of the turn now (tests; the room's own end). */
+  flush(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flushScheduled = null;
+    const pending = this.pending;
+    this.pending = [];
+    if (pending.length === 1) return this.send(pending[0].frame, pending[0].senderId);
+    const ids = new Set<number>();
+    for (const { frame, ids: carried, senderId } of pending) {
+      if (carried) for (const id of carried) ids.add(id);
+      else this.send(frame, senderId);
+    }
+    const merged = this.presence.frameFor([...ids]);
+    if (merged) this.send(merged, null);
   }
 
   destroy(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flushScheduled = null;
+    this.pending = [];
     this.presence.destroy();
   }
 
-  private broadcast(frame: Uint8Array, exceptId: string | null): void {
-    // Every client renews its presence every 15 s: in a big room that is a steady stream of frames,
-    // each worth encoding once for everyone rather than once per connection.
+  private broadcast(frame: Uint8Array, ids: readonly number[] | null, senderId: string | null): void {
+    this.pending.push({ frame, ids, senderId });
+    this.flushScheduled ??= setImmediate(() => this.flush());
+  }
+
+  private send(frame: Uint8Array, exceptId: string | null): void {
+    // Encoded once for everyone rather than once per connection (Socket.io: one broadcast).
     const recipients: Connection[] = [];
     for (const connection of this.connections.values()) if (connection.id !== exceptId) recipients.push(connection);
     if (recipients.length > 0) (this.options.sendToMany ?? sendAwarenessToEach)(recipients, frame);

@@ -50,7 +50,7 @@ describe("Presence ownership", () => {
     expect(publish(presence, publisher("c-new", ALICE), entry(1, stateOf(ALICE, ANONYMOUS_NAME)))).toBeInstanceOf(Uint8Array);
     expect(presence.removeConnection("c-old")).toBeNull();
     expect(presence.awareness.getStates().get(1)).toEqual(stateOf(ALICE, ANONYMOUS_NAME));
-    expect(presence.removeConnection("c-new")).toBeInstanceOf(Uint8Array);
+    expect(presence.removeConnection("c-new")?.frame).toBeInstanceOf(Uint8Array);
     expect(presence.awareness.getStates().has(1)).toBe(false);
   });
 
