@@ -11,7 +11,7 @@ import { readProtectedParts } from "../../lib/board/protected-reads";
 import type { BoardStore } from "../persistence/board-store";
 import { closesConnection, refuseConnection, type Connection, type SyncResult } from "./connection";
 import { RoomPresence } from "./room-presence";
-import { RoomCompactor, type Fold } from "./room-compactor";
+import { RoomCompactor, type Backlog, type Fold } from "./room-compactor";
 import { SerialQueue, describeFailure } from "./room-queue";
 import { RelayCatchUp, applyCapturingNews, type RelayPosition } from "./relay-catch-up";
 import { TrialCopy } from "./trial-copy";
@@ -132,7 +132,7 @@ export class BoardRoom {
     private source: { text: string; sha256: string },
     private readonly store: BoardStore,
     private readonly options: RoomOptions,
-    backlog: { updates: number; bytes: number },
+    backlog: Backlog,
     latestSeq: number,
   ) {
     const doc = this.liveDoc;
@@ -179,9 +179,7 @@ export class BoardRoom {
     if (!source) throw new ParleyError("internal", `Board "${boardId}" has lost its source document.`);
     // The log entries are the last `logLength` parts (after the snapshot, if any).
     const logBytes = state.parts.slice(state.parts.length - state.logLength).reduce((sum, part) => sum + part.byteLength, 0);
-    // A board stored as one part (a new board's first update, no snapshot) has nothing to fold: counting
-    // it would make every unload of an unedited board rewrite it as a snapshot (6 MB at 10,000 arguments).
-    const backlog = state.parts.length > 1 ? { updates: state.logLength, bytes: logBytes } : { updates: 0, bytes: 0 };
+    const backlog = { updates: state.logLength, bytes: logBytes, snapshot: state.parts.length > state.logLength };
     return new BoardRoom(boardId, state.parts, { text: source.text, sha256: source.sha256 }, store, options, backlog, state.latestSeq);
   }
 

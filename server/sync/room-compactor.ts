@@ -6,6 +6,15 @@ export interface CompactionPolicy {
   afterBytes: number;
 }
 
+/** What the board's stored log held when its room loaded. */
+export interface Backlog {
+  /** Log entries after the snapshot, and their bytes. */
+  updates: number;
+  bytes: number;
+  /** Whether a snapshot stands before them. */
+  snapshot: boolean;
+}
+
 /** Folds a snapshot and the log after it into one update; asynchronous when it runs in a worker. */
 export type Fold = (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>;
 
@@ -18,6 +27,8 @@ export type Fold = (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>;
 export class RoomCompactor {
   private updates: number;
   private bytes: number;
+  /** Whether the board has a snapshot: without one, a log of a single entry has nothing to fold. */
+  private snapshot: boolean;
   private running: Promise<void> | null = null;
   private again = false;
   /** After a failed compaction, the count of updates to wait for before trying again on our own. */
@@ -30,10 +41,11 @@ export class RoomCompactor {
     private readonly fold: Fold,
     private readonly log: (message: string) => void,
     /** What the log already held when the room loaded. */
-    backlog: { updates: number; bytes: number },
+    backlog: Backlog,
   ) {
     this.updates = backlog.updates;
     this.bytes = backlog.bytes;
+    this.snapshot = backlog.snapshot;
   }
 
   /** Counts one saved update; starts a compaction when the policy says it is time. */
@@ -43,10 +55,14 @@ export class RoomCompactor {
     if (this.due()) this.start();
   }
 
-  /** Folds whatever was saved since the last compaction, after any fold under way (before a room unloads). Never rejects. */
+  /**
+   * Folds whatever was saved since the last compaction, after any fold under way (before a room
+   * unloads). Never rejects. A board that is one stored entry and nothing else (new, never edited) is
+   * left alone: folding it would only rewrite the same bytes as a snapshot (6 MB at 10,000 arguments).
+   */
   async flush(): Promise<void> {
     while (this.running) await this.running;
-    if (this.updates === 0) return;
+    if (this.updates === 0 || (this.updates === 1 && !this.snapshot)) return;
     this.start();
     while (this.running) await this.running;
   }
@@ -84,6 +100,7 @@ export class RoomCompactor {
       this.updates = Math.max(0, this.updates - counted.updates);
       this.bytes = Math.max(0, this.bytes - counted.bytes);
       this.deferUntil = 0;
+      if (result) this.snapshot = true;
       if (result) this.log(`compacted ${this.boardId}: ${result.foldedUpdates} updates → ${result.snapshotBytes} bytes`);
     } catch (error) {
       this.deferUntil = this.updates + this.policy.afterUpdates;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { BoardStore, CompactionResult } from "@/server/persistence/board-store";
-import { RoomCompactor } from "@/server/sync/room-compactor";
+import { RoomCompactor, type Backlog } from "@/server/sync/room-compactor";
 
 /** A store whose compactions finish when the test says so; it records each one. */
 function gatedStore() {
@@ -22,7 +22,7 @@ function gatedStore() {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 const result = (foldedUpdates: number): CompactionResult => ({ foldedUpdates, snapshotBytes: 100, upToSeq: foldedUpdates });
 
-function compactor(store: BoardStore, policy = { afterUpdates: 5, afterBytes: 10_000 }, backlog = { updates: 0, bytes: 0 }) {
+function compactor(store: BoardStore, policy = { afterUpdates: 5, afterBytes: 10_000 }, backlog: Backlog = { updates: 0, bytes: 0, snapshot: true }) {
   const log: string[] = [];
   return { compactor: new RoomCompactor("board-1", store, policy, (parts) => parts[0], (line) => void log.push(line), backlog), log };
 }
@@ -47,7 +47,7 @@ describe("RoomCompactor", () => {
 
   it("starts after the bytes, whatever the count, and counts the backlog found at load", async () => {
     const { store, calls } = gatedStore();
-    const { compactor: c } = compactor(store, { afterUpdates: 1_000, afterBytes: 5_000 }, { updates: 2, bytes: 4_000 });
+    const { compactor: c } = compactor(store, { afterUpdates: 1_000, afterBytes: 5_000 }, { updates: 2, bytes: 4_000, snapshot: true });
     c.noteSaved(500);
     expect(calls).toHaveLength(0);
     c.noteSaved(600);
@@ -86,5 +86,28 @@ describe("RoomCompactor", () => {
     expect(calls).toHaveLength(3);
     calls[2].fail(new Error("database down"));
     await expect(again).resolves.toBeUndefined();
+  });
+
+  it("flush leaves a board that is one stored entry and no snapshot alone, but folds it once more is saved", async () => {
+    const { store, calls } = gatedStore();
+    const { compactor: c } = compactor(store, undefined, { updates: 1, bytes: 500, snapshot: false });
+    await c.flush();
+    expect(calls).toHaveLength(0);
+    c.noteSaved(10);
+    const flushing = c.flush();
+    await settle();
+    expect(calls).toHaveLength(1);
+    calls[0].finish(result(2));
+    await flushing;
+  });
+
+  it("flush folds a single entry after a snapshot", async () => {
+    const { store, calls } = gatedStore();
+    const { compactor: c } = compactor(store, undefined, { updates: 1, bytes: 500, snapshot: true });
+    const flushing = c.flush();
+    await settle();
+    expect(calls).toHaveLength(1);
+    calls[0].finish(result(1));
+    await flushing;
   });
 });
