@@ -8,6 +8,8 @@ import type { DatabaseKind } from "./board-store";
 import { migrate, type MigrationReport } from "./migrate";
 import { pgRunner, pgliteRunner, type SqlRunner } from "./sql-runner";
 
+export type DirectQuery = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
+
 export interface DatabaseConfig {
   /** PostgreSQL connection string; when absent, an embedded PGlite database lives in `dataDir`. */
   databaseUrl?: string;
@@ -19,6 +21,13 @@ export interface Database {
   /** Where the data lives, for logs and /api/health (never includes a password). */
   location: string;
   prisma: PrismaClient;
+  /**
+   * One parameterised statement run straight on the driver, past Prisma's query engine, for the
+   * statement every group commit runs: through Prisma it cost ~1 ms more event-loop CPU per call
+   * (scripts/bench-append.ts). PostgreSQL only, on the pool Prisma itself uses. Null on PGlite, where
+   * Prisma's adapter owns the one connection and a statement beside it could land in its transaction.
+   */
+  direct: DirectQuery | null;
   migrate(): Promise<MigrationReport>;
   close(): Promise<void>;
 }
@@ -79,13 +88,20 @@ async function checkReachable(url: string): Promise<void> {
 }
 
 function openPostgres(url: string): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // One pool for Prisma and the direct statements, so both count against the same connections.
+  const pool = new pg.Pool({ connectionString: url });
+  pool.on("error", () => undefined); // an idle connection dropped: the next statement fails and says why
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
     location: redactUrl(url),
     prisma,
+    direct: async <Row>(sql: string, params: readonly unknown[]) => (await pool.query(sql, params as unknown[])).rows as Row[],
     migrate: () => withRunner(pgRunner(url), (runner) => migrate(runner)),
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
   };
 }
 
@@ -101,6 +117,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: "pglite",
     location: dir,
     prisma,
+    direct: null,
     // PGlite is single-connection and in-process: no other migrator can race us.
     migrate: () => withRunner(Promise.resolve(pgliteRunner(pglite)), (runner) => migrate(runner, undefined, { useAdvisoryLock: false })),
     close: async () => {

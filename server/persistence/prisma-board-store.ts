@@ -24,8 +24,7 @@ import type {
   VoteCast,
   VoteRecord,
 } from "./board-store";
-import type { Database } from "./connect";
-import { Prisma } from "./generated/client";
+import type { Database, DirectQuery } from "./connect";
 import { storage } from "./storage-errors";
 import { entriesOf, fromBase64, intsOf, readSnapshotAndLog } from "./stored-log";
 import { listSourceRevisionsIn, recordSourceRevisionIn } from "./source-revisions";
@@ -36,9 +35,12 @@ export class PrismaBoardStore implements BoardStore {
   readonly kind;
   private readonly prisma;
 
-  constructor(database: Pick<Database, "kind" | "prisma">) {
+  private readonly direct: DirectQuery | null;
+
+  constructor(database: Pick<Database, "kind" | "prisma"> & Partial<Pick<Database, "direct">>) {
     this.kind = database.kind;
     this.prisma = database.prisma;
+    this.direct = database.direct ?? null;
   }
 
   async ping(): Promise<void> {
@@ -110,38 +112,15 @@ export class PrismaBoardStore implements BoardStore {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array, memberId: string | null = null): Promise<number> {
-    // Bumping boards.update_seq takes the board's row lock before the log row exists, so sequence
-    // order equals commit order: compaction (which holds the same lock) can never skip an entry.
-    const rows = await storage(
-      () => this.prisma.$queryRaw<{ seq: number }[]>`
-        WITH bumped AS (
-          UPDATE "boards" SET "update_seq" = "update_seq" + 1, "updated_at" = now()
-          WHERE "id" = ${boardId} RETURNING "update_seq"
-        )
-        INSERT INTO "board_updates" ("board_id", "seq", "data", "member_id")
-        SELECT ${boardId}, "update_seq", ${bytes(update)}, ${memberId} FROM bumped
-        RETURNING "seq"`,
-    );
-    if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
-    return Number(rows[0].seq);
+    const [seq] = await this.appendUpdates(boardId, [{ update, memberId }]);
+    return seq;
   }
 
   async appendUpdates(boardId: string, entries: readonly NewLogEntry[]): Promise<number[]> {
     if (entries.length === 0) return [];
-    // One statement, as appendUpdate: the bump takes the row lock first and reserves the whole range,
-    // so the batch's seqs are consecutive and in commit order; the rows go in one multi-row insert.
-    const values = Prisma.join(entries.map(({ update, memberId }, index) => Prisma.sql`(${index + 1}::int, ${bytes(update)}::bytea, ${memberId}::text)`));
-    const rows = await storage(
-      () => this.prisma.$queryRaw<{ seq: number }[]>`
-        WITH bumped AS (
-          UPDATE "boards" SET "update_seq" = "update_seq" + ${entries.length}::int, "updated_at" = now()
-          WHERE "id" = ${boardId} RETURNING "update_seq"
-        ), batch ("ordinal", "data", "member_id") AS (VALUES ${values})
-        INSERT INTO "board_updates" ("board_id", "seq", "data", "member_id")
-        SELECT ${boardId}, bumped."update_seq" - ${entries.length}::int + batch."ordinal", batch."data", batch."member_id"
-        FROM bumped CROSS JOIN batch
-        RETURNING "seq"`,
-    );
+    // Every group commit runs this: on PostgreSQL it goes straight to the driver (Database.direct).
+    const { sql, params } = appendStatement(boardId, entries);
+    const rows = await storage(() => (this.direct ? this.direct<{ seq: number }>(sql, params) : this.prisma.$queryRawUnsafe<{ seq: number }[]>(sql, ...params)));
     if (rows.length === 0) throw new ParleyError("board-not-found", `There is no board "${boardId}".`);
     return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
   }
@@ -382,6 +361,30 @@ export class PrismaBoardStore implements BoardStore {
 }
 
 /** Prisma's Bytes fields want a Uint8Array over a plain ArrayBuffer. */
+/**
+ * Appends entries to a board's log in one statement. Bumping boards.update_seq takes the board's row
+ * lock before the log rows exist and reserves the whole range, so sequence order equals commit order
+ * (compaction, holding the same lock, can never skip an entry) and a batch's seqs are consecutive;
+ * the rows go in one multi-row insert. Parameters: $1 the board, $2 the count, then bytes and member
+ * of each entry; the ordinals are our own integers.
+ */
+function appendStatement(boardId: string, entries: readonly NewLogEntry[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [boardId, entries.length];
+  const rows = entries.map(({ update, memberId }, index) => {
+    params.push(bytes(update), memberId ?? null);
+    return `(${index + 1}::int, $${params.length - 1}::bytea, $${params.length}::text)`;
+  });
+  const sql = `WITH bumped AS (
+      UPDATE "boards" SET "update_seq" = "update_seq" + $2::int, "updated_at" = now()
+      WHERE "id" = $1 RETURNING "update_seq"
+    ), batch ("ordinal", "data", "member_id") AS (VALUES ${rows.join(", ")})
+    INSERT INTO "board_updates" ("board_id", "seq", "data", "member_id")
+    SELECT $1, bumped."update_seq" - $2::int + batch."ordinal", batch."data", batch."member_id"
+    FROM bumped CROSS JOIN batch
+    RETURNING "seq"`;
+  return { sql, params };
+}
+
 function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
   return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
 }

@@ -98,11 +98,15 @@ function isUnavailableSqlstate(sqlstate: string): boolean {
   return UNAVAILABLE_SQLSTATES.has(sqlstate) || UNAVAILABLE_CLASSES.includes(sqlstate.slice(0, 2));
 }
 
-/** PostgreSQL's error as the driver adapter passed it on (Prisma keeps it in meta.driverAdapterError). */
+/**
+ * PostgreSQL's error as the driver adapter passed it on (Prisma keeps it in meta.driverAdapterError),
+ * or pg's own error when the statement went straight to the driver (it carries a severity).
+ */
 function adapterCause(error: unknown): AdapterCause | null {
   const meta = (error as { meta?: { driverAdapterError?: { cause?: unknown } } } | null)?.meta;
   const cause = meta?.driverAdapterError?.cause ?? (error as { cause?: unknown } | null)?.cause;
-  return typeof cause === "object" && cause !== null ? (cause as AdapterCause) : null;
+  if (typeof cause === "object" && cause !== null) return cause as AdapterCause;
+  return typeof (error as AdapterCause | null)?.severity === "string" ? (error as AdapterCause) : null;
 }
 
 function sqlstateOf(cause: AdapterCause): string | null {

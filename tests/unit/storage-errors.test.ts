@@ -15,6 +15,11 @@ function fromPostgres(sqlstate: string, { severity = "ERROR", kind = "postgres",
   });
 }
 
+/** pg's own DatabaseError, as a statement run straight on the driver (Database.direct) throws it. */
+function fromPg(sqlstate: string, severity = "ERROR") {
+  return Object.assign(new Error("it failed"), { name: "error", code: sqlstate, severity });
+}
+
 describe("classifyStorageError", () => {
   it.each([
     ["23505 duplicate key", fromPostgres("23505", { kind: "UniqueConstraintViolation", prismaCode: "P2002" })],
@@ -24,6 +29,8 @@ describe("classifyStorageError", () => {
     ["42P01 a missing table (a bug)", fromPostgres("42P01", { kind: "TableDoesNotExist" })],
     ["a programming error", new TypeError("Cannot read properties of undefined (reading 'seq')")],
     ["a thrown string", "nope"],
+    ["pg's own 23505 (a direct statement)", fromPg("23505")],
+    ["pg's own 23514 from a trigger (a direct statement)", fromPg("23514")],
   ])("refuses on %s", (_label, error) => {
     expect(classifyStorageError(error)).toBe("refused");
   });
@@ -42,6 +49,9 @@ describe("classifyStorageError", () => {
     ["a pool timeout (P2024)", Object.assign(new Error("Timed out fetching a new connection"), { name: "PrismaClientKnownRequestError", code: "P2024" })],
     ["pg's own connection loss", new Error("Connection terminated unexpectedly")],
     ["a closed PGlite", new Error("PGlite is closed")],
+    ["pg's own FATAL 55000 (a direct statement to a database not accepting connections)", fromPg("55000", "FATAL")],
+    ["pg's own 57P01 (a direct statement, terminated)", fromPg("57P01", "FATAL")],
+    ["pg's own 40001 (a direct statement, after the retries)", fromPg("40001")],
     ["Prisma failing to start", Object.assign(new Error("Can't reach database server"), { name: "PrismaClientInitializationError" })],
   ])("calls %s unavailable", (_label, error) => {
     expect(classifyStorageError(error)).toBe("unavailable");
@@ -50,6 +60,7 @@ describe("classifyStorageError", () => {
   it("retries serialization failures and deadlocks, nothing else", () => {
     expect(isRetryableConflict(fromPostgres("40001"))).toBe(true);
     expect(isRetryableConflict(fromPostgres("40P01"))).toBe(true);
+    expect(isRetryableConflict(fromPg("40P01"))).toBe(true); // pg's own, from a direct statement
     expect(isRetryableConflict(fromPostgres("23505"))).toBe(false);
     expect(isRetryableConflict(new Error("Connection terminated unexpectedly"))).toBe(false);
   });
