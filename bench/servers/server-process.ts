@@ -14,6 +14,8 @@ import type { ServerKind } from "../clients/bench-client";
 import type { HeapReport } from "./heap-probe";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** USER_HZ: Linux reports process times in hundredths of a second on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 const BENCH_BUNDLE_DIR = join(ROOT, "dist", "bench");
 const PEER_ENTRIES = ["bench/servers/hocuspocus-entry.ts", "bench/servers/relay-entry.ts", "bench/servers/heap-probe-preload.ts"];
 const bundled = (entry: string) => join(BENCH_BUNDLE_DIR, entry.replace("bench/servers/", "").replace(/\.ts$/, ".mjs"));
@@ -107,6 +109,18 @@ export class ServerProcess {
     const kb = /^VmRSS:\s+(\d+) kB/m.exec(status);
     if (!kb) throw new Error(`No VmRSS for the ${this.kind} server (pid ${this.pid}).`);
     return Number(kb[1]) * 1024;
+  }
+
+  /**
+   * CPU the server process has used so far (user + system, all its threads), in ms, from /proc. On a
+   * shared machine a difference of two readings is steadier than any latency: it counts only the
+   * server's own work, not its wait for a core the load generators hold.
+   */
+  cpuMs(): number {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of proc(5))
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
   }
 
   /** Heap in use after a full GC, in bytes (asked over IPC; the process runs with --expose-gc). */

@@ -73,4 +73,16 @@ describe("bench report", () => {
     expect(slowRelay.find((r) => r.metric === "fanout 10 clients: p50 ms")!.relayMet).toBe(false);
     expect(rows.find((r) => r.metric.startsWith("ack p95"))!.met).toBe(true);
   });
+
+  it("holds connect → synced p50 to its target, and the server CPU per join beside it to none", () => {
+    const round = (kind: RoundResult["kind"], p50: number, cpu: number): RoundResult => ({
+      round: 1, kind, loadBefore: [0, 0, 0], loadAfter: [0, 0, 0], durationMs: 1, errors: {},
+      figures: { "connect → synced p50 ms (50 clients, 100-argument board)": p50, "connect → synced: server CPU ms per join (50 clients)": cpu },
+    });
+    const rows = summarize([round("parley", 90, 3), round("hocuspocus", 100, 1), round("relay", 80, 1)]);
+    expect(rows.find((r) => r.metric.startsWith("connect → synced p50"))!.met).toBe(true);
+    const cpu = rows.find((r) => r.metric.includes("server CPU"))!;
+    expect(cpu.parleyPerHocuspocus).toBeCloseTo(3);
+    expect(cpu.met).toBeNull();
+  });
 });
