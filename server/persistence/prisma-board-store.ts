@@ -360,7 +360,6 @@ export class PrismaBoardStore implements BoardStore {
   }
 }
 
-/** Prisma's Bytes fields want a Uint8Array over a plain ArrayBuffer. */
 /**
  * Appends entries to a board's log in one statement. Bumping boards.update_seq takes the board's row
  * lock before the log rows exist and reserves the whole range, so sequence order equals commit order
@@ -385,6 +384,7 @@ function appendStatement(boardId: string, entries: readonly NewLogEntry[]): { sq
   return { sql, params };
 }
 
+/** Prisma's Bytes fields want a Uint8Array over a plain ArrayBuffer. */
 function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
   return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
 }

@@ -100,8 +100,10 @@ export class RoomCompactor {
       this.updates = Math.max(0, this.updates - counted.updates);
       this.bytes = Math.max(0, this.bytes - counted.bytes);
       this.deferUntil = 0;
-      if (result) this.snapshot = true;
-      if (result) this.log(`compacted ${this.boardId}: ${result.foldedUpdates} updates → ${result.snapshotBytes} bytes`);
+      if (result) {
+        this.snapshot = true;
+        this.log(`compacted ${this.boardId}: ${result.foldedUpdates} updates → ${result.snapshotBytes} bytes`);
+      }
     } catch (error) {
       this.deferUntil = this.updates + this.policy.afterUpdates;
       this.log(`compaction of ${this.boardId} failed (the log is intact; it will be tried again): ${(error as Error).message}`);

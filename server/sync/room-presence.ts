@@ -96,9 +96,8 @@ export class RoomPresence {
     this.broadcast(frame, entries?.map((entry) => entry.clientId) ?? null, null);
   }
 
-  /** Sends whatever waits for the end of the turn now (tests; the room's own end). */
-  flush(): void {
-    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+  /** Sends what waited for the end of the turn: as it came if alone, else merged for everyone. */
+  private flush(): void {
     this.flushScheduled = null;
     const pending = this.pending;
     this.pending = [];
