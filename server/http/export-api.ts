@@ -35,13 +35,10 @@ export async function handleExport(request: Request, boardId: string): Promise<R
     });
     // Bytes (every pooled export, PNG's 5–9 MB included) go out as they came back from the pool, uncopied.
     const body = typeof rendered.body === "string" ? rendered.body : bytesBody(rendered.body);
-    // Streamed bodies carry no length of their own: without it a browser's download shows no size or progress.
-    const length = typeof rendered.body === "string" ? Buffer.byteLength(rendered.body, "utf8") : rendered.body.byteLength;
     return new Response(body, {
       status: 200,
       headers: {
         "content-type": rendered.contentType,
-        "content-length": String(length),
         "content-disposition": contentDisposition(rendered.fileName),
         "cache-control": "no-store",
       },

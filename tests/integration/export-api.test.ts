@@ -37,9 +37,7 @@ describe("export and import API", () => {
     const disposition = response.headers.get("content-disposition") ?? "";
     expect(disposition).toMatch(/^attachment; filename="[^"]+"; filename\*=UTF-8''/);
     expect(disposition).toContain(`.${EXPORT_FORMATS[format].extension}`);
-    const length = (await response.arrayBuffer()).byteLength;
-    expect(length).toBeGreaterThan(100);
-    expect(response.headers.get("content-length")).toBe(String(length)); // UTF-8 bytes, not characters
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
   }, 120_000); // svg is the first format drawn in the render pool: its cold thread loads every renderer
 
   it("links Web Annotations to the source endpoint, which serves the text", async () => {
@@ -57,7 +55,6 @@ describe("export and import API", () => {
     expect(response.status).toBe(200);
     // Streamed in one chunk (server/http/respond.ts bytesBody), then read back as a whole file.
     const png = Buffer.from(await response.arrayBuffer());
-    expect(response.headers.get("content-length")).toBe(String(png.byteLength)); // a download shows its size
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR");
     expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: width * 2, height: height * 2 });
