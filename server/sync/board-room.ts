@@ -306,6 +306,9 @@ export class BoardRoom {
 
   /** Handles one awareness frame from a client (room-presence.ts); a frame that cannot be read disconnects it. */
   handleAwareness(connection: Connection, frame: Uint8Array): SyncResult {
+    // A connection that has left (one whose frame waited for the build, say) already had its presence
+    // cleared: applying its frame now would show a ghost nobody clears.
+    if (!this.connections.has(connection.id)) return refuse("not-joined", "Join the board first.");
     // The anonymity rule is read from the board: until it is built, frames wait (in order) for it.
     if (!this.builtYet) {
       void this.built.then(() => this.handleAwareness(connection, frame), () => undefined);

@@ -14,6 +14,7 @@ import type { BoardStore } from "@/server/persistence/board-store";
 import { MemoryBoardStore } from "@/server/persistence/memory-board-store";
 import { BoardRoom } from "@/server/sync/board-room";
 import type { Connection } from "@/server/sync/connection";
+import { encodeAwarenessEntries } from "@/server/sync/presence";
 import { RoomManager } from "@/server/sync/room-manager";
 import { demoPositionDrafts, loadDemoSource } from "@/prisma/seed/demo-board";
 import { addAs } from "./support/room-assertions";
@@ -135,6 +136,20 @@ describe("a cold board's fresh joiner, answered from the stored bytes", () => {
     await room.built;
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(dave.toClient.waiting.map((m) => m.kind)).toEqual(["error"]);
+  });
+
+  it("drops a presence frame that waited for the build if its connection left meanwhile", async () => {
+    const { store, boardId } = await coldBoard();
+    const room = await open(store, boardId);
+    const [erin, frank] = ["erin", "frank"].map((name) => new TestConnection(name, { memberId: `mem-${name}`, role: "participant", displayName: name === "erin" ? "Erin" : "Frank" }, () => {}));
+    room.join(erin);
+    room.join(frank);
+    const state = { user: { id: "mem-erin", name: "Erin", color: "#123456" }, editing: null };
+    room.handleAwareness(erin, encodeAwarenessEntries([{ clientId: 4242, clock: 1, state }]));
+    room.leave(erin.id);
+    await room.built;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(frank.toClient.waiting.filter((m) => m.kind === "awareness")).toEqual([]); // no ghost of Erin
   });
 
   it("waits for the early answers to leave before the build, at most earlyFlushMs", async () => {

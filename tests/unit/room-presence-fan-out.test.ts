@@ -95,6 +95,32 @@ describe("room: presence fan-out", () => {
     ]);
   });
 
+  it("a frame and its sender's departure in one turn reach the others as the departure, in either order", async () => {
+    for (const order of ["frame first", "departure first"] as const) {
+      const { sends, opening } = recordingRoom();
+      const fixture = await opening;
+      const [alice, bob] = ["Alice", "Bob"].map((name) => fixture.client(name));
+      await syncAll([alice, bob]);
+      fixture.room.handleAwareness(alice.connection!, presenceOf(alice, 1, null));
+      await turn();
+      sends.length = 0;
+
+      const aliceConnection = alice.connection!;
+      if (order === "frame first") {
+        fixture.room.handleAwareness(aliceConnection, presenceOf(alice, 2, "arg-1"));
+        alice.disconnect();
+      } else {
+        alice.disconnect();
+        // Already gone: the room refuses it, and it must not bring her back.
+        fixture.room.handleAwareness(aliceConnection, presenceOf(alice, 2, "arg-1"));
+      }
+      await turn();
+      const toBob = sends.filter((s) => s.to.includes(bob.connection!.id));
+      expect(toBob, order).toHaveLength(1);
+      expect(parseAwarenessUpdate(toBob[0].frame)!.map((e) => [e.clientId, e.state]), order).toEqual([[alice.doc.clientID, null]]);
+    }
+  });
+
   it("a client sent its own entry back in a merged frame changes nothing there", async () => {
     const fixture = await openRoom();
     const [alice, bob] = ["Alice", "Bob"].map((name) => fixture.client(name));
